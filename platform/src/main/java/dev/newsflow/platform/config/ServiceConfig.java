@@ -1,0 +1,82 @@
+package dev.newsflow.platform.config;
+
+import dev.newsflow.schemas.serde.AvroSerdeConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * Settings every service has: where Kafka and the schema registry are, how topics are created,
+ * and pass-through Kafka client settings ({@code kafka.*}, e.g. {@code kafka.security.protocol}).
+ * Each service's own config class extends this with its settings, each with a type, a default,
+ * a doc and a validator.
+ */
+public abstract class ServiceConfig extends AbstractConfig {
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = AvroSerdeConfig.SCHEMA_REGISTRY_URL;
+    public static final String AUTO_REGISTER_SCHEMAS = AvroSerdeConfig.AUTO_REGISTER_SCHEMAS;
+    public static final String TOPIC_PARTITIONS = "topic.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
+    public static final String TOPIC_MIN_INSYNC_REPLICAS = "topic.min.insync.replicas";
+
+    protected ServiceConfig(ConfigDef definition, Map<?, ?> settings) {
+        super(definition, settings, false);
+    }
+
+    /** The settings every service shares; services add theirs to a copy of this. */
+    public static ConfigDef commonDefinition() {
+        return new ConfigDef()
+                .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "Kafka bootstrap servers, host:port, comma-separated.")
+                .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "Base URL of a Confluent-compatible schema registry.")
+                .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "Let services register schemas on first write. Off in production: "
+                                + "'newsflow schemas register' registers them after a compatibility check.")
+                .define(TOPIC_PARTITIONS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "Partitions for topics the service creates when they are missing.")
+                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "Replication factor for topics the service creates; 3 on a production cluster.")
+                .define(TOPIC_MIN_INSYNC_REPLICAS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "min.insync.replicas for created topics; 2 with replication 3.");
+    }
+
+    public String bootstrapServers() {
+        return String.join(",", getList(BOOTSTRAP_SERVERS));
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL);
+    }
+
+    public int topicPartitions() {
+        return getInt(TOPIC_PARTITIONS);
+    }
+
+    public short topicReplicationFactor() {
+        return getShort(TOPIC_REPLICATION_FACTOR);
+    }
+
+    public int topicMinInsyncReplicas() {
+        return getInt(TOPIC_MIN_INSYNC_REPLICAS);
+    }
+
+    /** Settings for the Avro serdes of the topic catalogue. */
+    public Map<String, Object> serdeConfig() {
+        Map<String, Object> serde = new HashMap<>();
+        serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl());
+        serde.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, getBoolean(AUTO_REGISTER_SCHEMAS));
+        return serde;
+    }
+
+    /** Bootstrap servers plus every {@code kafka.*} pass-through setting, prefix removed. */
+    public Map<String, Object> kafkaClientConfig() {
+        Map<String, Object> client = new HashMap<>(originalsWithPrefix(ConfigLoader.KAFKA_PASSTHROUGH_PREFIX));
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return client;
+    }
+}

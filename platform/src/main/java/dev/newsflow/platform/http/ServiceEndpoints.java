@@ -1,0 +1,43 @@
+package dev.newsflow.platform.http;
+
+import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /health} (200 when the service can do its work, 503 otherwise, with a JSON
+ * body naming the checks) and {@code GET /metrics} (Prometheus text format), the same on every service.
+ */
+public final class ServiceEndpoints {
+    private final String service;
+    private final PrometheusMeterRegistry metrics;
+    private final Supplier<Map<String, Boolean>> checks;
+
+    public ServiceEndpoints(String service, Supplier<Map<String, Boolean>> checks) {
+        this.service = service;
+        this.checks = checks;
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.config().commonTags("service", service);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** Adds the two routes to a Javalin configuration. */
+    public void install(JavalinConfig config) {
+        config.routes.get("/health", ctx -> {
+            Map<String, Boolean> status = checks.get();
+            boolean up = status.values().stream().allMatch(Boolean::booleanValue);
+            ctx.status(up ? 200 : 503).json(Map.of("service", service, "status", up ? "UP" : "DOWN", "checks", status));
+        });
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+    }
+}

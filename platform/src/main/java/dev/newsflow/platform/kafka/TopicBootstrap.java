@@ -1,0 +1,76 @@
+package dev.newsflow.platform.kafka;
+
+import dev.newsflow.schemas.topics.TopicSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the topics a service needs when they are missing; existing topics are left as they are. */
+public final class TopicBootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicBootstrap.class);
+
+    private final Map<String, Object> adminConfig;
+    private final int partitions;
+    private final short replicationFactor;
+    private final int minInsyncReplicas;
+
+    public TopicBootstrap(Map<String, Object> adminConfig, int partitions, short replicationFactor,
+                          int minInsyncReplicas) {
+        this.adminConfig = Map.copyOf(adminConfig);
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+        this.minInsyncReplicas = minInsyncReplicas;
+    }
+
+    public void ensure(Collection<? extends TopicSpec<?, ?>> topics) {
+        try (Admin admin = Admin.create(adminConfig)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (TopicSpec<?, ?> topic : topics) {
+                if (!existing.contains(topic.name())) {
+                    missing.add(newTopic(topic));
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                    LOG.info("created topic {} ({} partitions, replication {})", entry.getKey(), partitions,
+                            replicationFactor);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create topics " + topics + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private NewTopic newTopic(TopicSpec<?, ?> topic) {
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+        if (topic.compacted()) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return new NewTopic(topic.name(), partitions, replicationFactor).configs(configs);
+    }
+}

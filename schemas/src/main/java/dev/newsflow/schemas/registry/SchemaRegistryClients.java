@@ -1,0 +1,24 @@
+package dev.newsflow.schemas.registry;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Chooses and shares the client for a {@code schema.registry.url}. */
+public final class SchemaRegistryClients {
+    static final String MOCK_PREFIX = "mock://";
+    private static final Map<String, SchemaRegistryClient> SHARED = new ConcurrentHashMap<>();
+
+    private SchemaRegistryClients() {
+    }
+
+    /**
+     * One caching client per URL for the whole JVM, so every serde of a service shares its
+     * id cache; {@code mock://scope} gives the in-memory registry of that scope.
+     */
+    public static SchemaRegistryClient forUrl(String url) {
+        if (url.startsWith(MOCK_PREFIX)) {
+            return InMemorySchemaRegistryClient.forScope(url.substring(MOCK_PREFIX.length()));
+        }
+        return SHARED.computeIfAbsent(url, u -> new CachingSchemaRegistryClient(new RestSchemaRegistryClient(u)));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.newsflow.schemas.serde;
+
+import dev.newsflow.schemas.registry.SchemaRegistryClient;
+import dev.newsflow.schemas.registry.SchemaRegistryClients;
+import dev.newsflow.schemas.registry.SchemaRegistryException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads the Confluent wire format. The writer's schema comes from the registry by id and is
+ * resolved against the reader's (the generated class when {@code specific.avro.reader} is on),
+ * so records written with an older compatible schema still read.
+ */
+public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
+    private SchemaRegistryClient registry;
+    private boolean specificReader;
+    private final Map<Integer, DatumReader<?>> readersById = new ConcurrentHashMap<>();
+
+    public ConfluentAvroDeserializer() {
+    }
+
+    public ConfluentAvroDeserializer(SchemaRegistryClient registry, Map<String, ?> config) {
+        configure(config, registry);
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        AvroSerdeConfig config = new AvroSerdeConfig(configs);
+        configure(configs, SchemaRegistryClients.forUrl(config.registryUrl()));
+    }
+
+    private void configure(Map<String, ?> configs, SchemaRegistryClient client) {
+        AvroSerdeConfig config = new AvroSerdeConfig(ConfluentAvroSerializer.withDefaultUrl(configs));
+        this.registry = client;
+        this.specificReader = config.getBoolean(AvroSerdeConfig.SPECIFIC_AVRO_READER);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (registry == null) {
+            throw new IllegalStateException("deserializer used before configure()");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        int id = WireFormat.readSchemaId(topic, buffer);
+        DatumReader<?> reader;
+        try {
+            reader = readersById.computeIfAbsent(id, this::readerFor);
+        } catch (SchemaRegistryException e) {
+            throw new SerializationException("record on topic " + topic + " names schema id " + id
+                    + " which the registry cannot give: " + e.getMessage(), e);
+        }
+        try {
+            BinaryDecoder decoder = DecoderFactory.get()
+                    .binaryDecoder(data, buffer.position(), buffer.remaining(), null);
+            return (T) reader.read(null, decoder);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("could not decode the Avro body of a record on topic " + topic
+                    + " with schema id " + id + ": " + e, e);
+        }
+    }
+
+    private DatumReader<?> readerFor(int id) {
+        Schema writer = registry.getById(id);
+        if (specificReader) {
+            Schema reader = SpecificData.get().getSchema(SpecificData.get().getClass(writer));
+            if (reader == null) {
+                throw new SerializationException("no generated class for " + writer.getFullName()
+                        + " on the classpath, but specific.avro.reader is on");
+            }
+            return new SpecificDatumReader<>(writer, reader);
+        }
+        return new GenericDatumReader<>(writer);
+    }
+}

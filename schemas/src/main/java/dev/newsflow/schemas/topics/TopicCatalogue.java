@@ -1,0 +1,68 @@
+package dev.newsflow.schemas.topics;
+
+import dev.newsflow.schema.ArticleSubmitted;
+import dev.newsflow.schema.DeadLetter;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.PartnerSubscription;
+import dev.newsflow.schemas.serde.ConfluentAvroSerde;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of newsflow, each declared once with its serdes. Keys are plain UTF-8 strings
+ * (article id, partner id); values are Avro in the Confluent wire format, subjects named
+ * {@code <topic>-value}.
+ */
+public final class TopicCatalogue {
+    public static final String ARTICLES_SUBMITTED = "articles-submitted";
+    public static final String ARTICLES_ENRICHED = "articles-enriched";
+    public static final String ARTICLES_DEAD_LETTER = "articles-dead-letter";
+    public static final String PARTNER_SUBSCRIPTIONS = "partner-subscriptions";
+    /** The embedded schema registry's store; not written by the services. */
+    public static final String SCHEMAS = "_schemas";
+
+    private final TopicSpec<String, ArticleSubmitted> articlesSubmitted;
+    private final TopicSpec<String, EnrichedArticle> articlesEnriched;
+    private final TopicSpec<String, DeadLetter> articlesDeadLetter;
+    private final TopicSpec<String, PartnerSubscription> partnerSubscriptions;
+
+    private TopicCatalogue(Map<String, ?> serdeConfig) {
+        articlesSubmitted = new TopicSpec<>(ARTICLES_SUBMITTED, Serdes.String(),
+                ConfluentAvroSerde.forValues(serdeConfig), false, "what ingest accepted, one record per version");
+        articlesEnriched = new TopicSpec<>(ARTICLES_ENRICHED, Serdes.String(),
+                ConfluentAvroSerde.forValues(serdeConfig), false, "cleaned and enriched, one per accepted version");
+        articlesDeadLetter = new TopicSpec<>(ARTICLES_DEAD_LETTER, Serdes.String(),
+                ConfluentAvroSerde.forValues(serdeConfig), false, "what could not be processed, with why and where from");
+        partnerSubscriptions = new TopicSpec<>(PARTNER_SUBSCRIPTIONS, Serdes.String(),
+                ConfluentAvroSerde.forValues(serdeConfig), true, "the partner registry; latest record per partner wins");
+    }
+
+    /**
+     * The catalogue with its Avro serdes configured from client settings
+     * ({@code schema.registry.url}, {@code auto.register.schemas}, {@code use.latest.version}, ...).
+     */
+    public static TopicCatalogue create(Map<String, ?> serdeConfig) {
+        return new TopicCatalogue(serdeConfig);
+    }
+
+    public TopicSpec<String, ArticleSubmitted> articlesSubmitted() {
+        return articlesSubmitted;
+    }
+
+    public TopicSpec<String, EnrichedArticle> articlesEnriched() {
+        return articlesEnriched;
+    }
+
+    public TopicSpec<String, DeadLetter> articlesDeadLetter() {
+        return articlesDeadLetter;
+    }
+
+    public TopicSpec<String, PartnerSubscription> partnerSubscriptions() {
+        return partnerSubscriptions;
+    }
+
+    public List<TopicSpec<?, ?>> all() {
+        return List.of(articlesSubmitted, articlesEnriched, articlesDeadLetter, partnerSubscriptions);
+    }
+}
