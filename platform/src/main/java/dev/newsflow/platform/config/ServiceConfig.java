@@ -30,7 +30,7 @@ public abstract class ServiceConfig extends AbstractConfig {
     /** The settings every service shares; services add theirs to a copy of this. */
     public static ConfigDef commonDefinition() {
         return new ConfigDef()
-                .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", new ConfigDef.NonEmptyString(),
+                .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", ConfigDef.ValidList.anyNonDuplicateValues(false, false),
                         Importance.HIGH, "Kafka bootstrap servers, host:port, comma-separated.")
                 .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", new ConfigDef.NonEmptyString(),
                         Importance.HIGH, "Base URL of a Confluent-compatible schema registry.")
