@@ -102,8 +102,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                     .run();
-            LOG.info("formatted Kafka log directory {}: {}", logDir,
-                    formatterOutput.toString(StandardCharsets.UTF_8).trim());
+            LOG.info("formatted a new Kafka log directory {}", logDir);
+            LOG.debug("formatter said: {}", formatterOutput.toString(StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + logDir, e);
         } catch (Exception e) {

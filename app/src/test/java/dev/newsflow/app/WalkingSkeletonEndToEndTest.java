@@ -1,0 +1,19 @@
+package dev.newsflow.app;
+
+import dev.newsflow.app.scenario.PipelineScenario;
+import dev.newsflow.platform.testing.TestKafka;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline on the real in-JVM KRaft broker and the embedded schema registry. */
+class WalkingSkeletonEndToEndTest {
+
+    @Test
+    void aSeedShapedArticlePostedToIngestAppearsOnceAndCleanInThePartnersFeeds(@TempDir Path state) throws Exception {
+        TestKafka kafka = TestKafka.get();
+        try (PipelineScenario scenario = new PipelineScenario(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), state)) {
+            scenario.seedShapedArticleReachesThePartnersFeedsClean();
+        }
+    }
+}
