@@ -68,6 +68,13 @@ public abstract class ServiceConfig extends AbstractConfig {
     /** Settings for the Avro serdes of the topic catalogue. */
     public Map<String, Object> serdeConfig() {
         Map<String, Object> serde = new HashMap<>();
+        // Every serde setting given to the service reaches the serdes (use.latest.version, subject name
+        // strategies, avro.value.serde.class, ...), under Confluent's names.
+        for (String key : AvroSerdeConfig.definition().names()) {
+            if (originals().containsKey(key)) {
+                serde.put(key, originals().get(key));
+            }
+        }
         serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl());
         serde.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, getBoolean(AUTO_REGISTER_SCHEMAS));
         return serde;

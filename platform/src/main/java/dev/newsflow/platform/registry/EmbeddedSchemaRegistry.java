@@ -1,111 +1,91 @@
 package dev.newsflow.platform.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.schemas.topics.TopicCatalogue;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.avro.Schema;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A Confluent-compatible schema registry inside the JVM, for local mode and tests.
- * FIRST CUT: in memory, register / lookup / get by id / latest only. To be replaced by the
- * full API stored in the compacted {@code _schemas} topic.
+ * A Confluent-compatible schema registry inside the JVM, for local mode and tests: the REST API
+ * of Confluent's Schema Registry that serializers and tools use (see {@link RegistryHttpApi}),
+ * compatibility decided by Avro's own rules at all seven levels, and everything stored in the
+ * compacted {@code _schemas} topic of the cluster it is given, so a restarted registry, or a
+ * second one on the same cluster, serves the same subjects, versions and ids.
+ *
+ * <p>The parts: {@link KafkaSchemaLog} (the topic: create, append, read back),
+ * {@link SchemaLogCodec} (records as JSON in Confluent's layout), {@link RegistryState} (the
+ * contents rebuilt from the log, deterministic so instances agree), {@link SchemaRegistryService}
+ * (the operations; how concurrent registrations end up with one id is explained there) and
+ * {@link RegistryHttpApi} (routes, error bodies, content types).
+ *
+ * <p>One id for one schema, even under concurrency: every write (one at a time per instance)
+ * first reads the log to its end, then decides (the id a schema already has, else one more than
+ * the highest id ever seen), appends, and answers only after reading its own record back. Two
+ * instances registering the same schema at once write identical records, which the log accepts
+ * once; when they race with different schemas, the log order decides the same way in every
+ * instance and the loser retries. Ids are never reused: before versions are permanently deleted
+ * the highest id is written down, so it survives compaction.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
-    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    private final ObjectMapper json = new ObjectMapper();
-    private final Map<Integer, String> schemasById = new LinkedHashMap<>();
-    private final Map<String, Integer> idByCanonical = new LinkedHashMap<>();
-    private final Map<String, List<Integer>> versions = new LinkedHashMap<>();
-    private final Javalin server;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(15);
 
-    private EmbeddedSchemaRegistry(String bootstrapServers, int port) {
-        server = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.startupWatcherEnabled = false;
-            cfg.routes.post("/subjects/{subject}/versions", this::register);
-            cfg.routes.post("/subjects/{subject}", this::lookup);
-            cfg.routes.get("/schemas/ids/{id}", this::byId);
-            cfg.routes.get("/subjects/{subject}/versions/latest", this::latest);
-            cfg.routes.get("/subjects", ctx -> answer(ctx, 200, json.valueToTree(versions.keySet())));
-        });
-        server.start("127.0.0.1", port);
+    private final KafkaSchemaLog log;
+    private final Javalin server;
+    private final String host;
+
+    private EmbeddedSchemaRegistry(String bootstrapServers, String topic, String host, int port) {
+        this.host = host;
+        RegistryState state = new RegistryState();
+        SchemaLogCodec codec = new SchemaLogCodec();
+        this.log = KafkaSchemaLog.open(bootstrapServers, topic, STORE_TIMEOUT,
+                record -> state.apply(codec.decode(record.key(), record.value())));
+        RegistryHttpApi api = new RegistryHttpApi(new SchemaRegistryService(state, log, codec));
+        try {
+            this.server = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.startup.startupWatcherEnabled = false;
+                cfg.router.ignoreTrailingSlashes = true;
+                api.install(cfg);
+            });
+            server.start(host, port);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+        LOG.info("schema registry listening on {} (store: topic {} at {})", url(), topic, bootstrapServers);
     }
 
+    /**
+     * Starts a registry on 127.0.0.1 (port 0 picks a free one) storing into {@code _schemas}
+     * of the given cluster, creating that topic when missing. Returns once the existing log has
+     * been read and the HTTP server is listening.
+     */
     public static EmbeddedSchemaRegistry start(String bootstrapServers, int port) {
-        return new EmbeddedSchemaRegistry(bootstrapServers, port);
+        return start(bootstrapServers, TopicCatalogue.SCHEMAS, "127.0.0.1", port);
+    }
+
+    /** As {@link #start(String, int)}, with another store topic (e.g. to keep tests apart) and bind address. */
+    public static EmbeddedSchemaRegistry start(String bootstrapServers, String topic, String host, int port) {
+        return new EmbeddedSchemaRegistry(bootstrapServers, topic, host, port);
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.port();
+        String reachable = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + server.port();
     }
 
     public int port() {
         return server.port();
     }
 
-    private synchronized void register(Context ctx) throws Exception {
-        String canonical = new Schema.Parser().parse(json.readTree(ctx.body()).get("schema").asText()).toString();
-        int id = idByCanonical.computeIfAbsent(canonical, c -> {
-            int next = schemasById.size() + 1;
-            schemasById.put(next, c);
-            return next;
-        });
-        List<Integer> subjectVersions = versions.computeIfAbsent(ctx.pathParam("subject"), s -> new ArrayList<>());
-        if (!subjectVersions.contains(id)) {
-            subjectVersions.add(id);
-        }
-        answer(ctx, 200, json.createObjectNode().put("id", id));
-    }
-
-    private synchronized void lookup(Context ctx) throws Exception {
-        String subject = ctx.pathParam("subject");
-        String canonical = new Schema.Parser().parse(json.readTree(ctx.body()).get("schema").asText()).toString();
-        List<Integer> subjectVersions = versions.get(subject);
-        Integer id = idByCanonical.get(canonical);
-        if (subjectVersions == null || id == null || !subjectVersions.contains(id)) {
-            error(ctx, 404, 40403, "Schema not found");
-            return;
-        }
-        answer(ctx, 200, json.createObjectNode().put("subject", subject).put("id", id)
-                .put("version", subjectVersions.indexOf(id) + 1).put("schema", canonical));
-    }
-
-    private synchronized void byId(Context ctx) {
-        String schema = schemasById.get(Integer.parseInt(ctx.pathParam("id")));
-        if (schema == null) {
-            error(ctx, 404, 40403, "Schema not found");
-            return;
-        }
-        answer(ctx, 200, json.createObjectNode().put("schema", schema));
-    }
-
-    private synchronized void latest(Context ctx) {
-        String subject = ctx.pathParam("subject");
-        List<Integer> subjectVersions = versions.get(subject);
-        if (subjectVersions == null) {
-            error(ctx, 404, 40401, "Subject '" + subject + "' not found.");
-            return;
-        }
-        int id = subjectVersions.get(subjectVersions.size() - 1);
-        answer(ctx, 200, json.createObjectNode().put("subject", subject).put("id", id)
-                .put("version", subjectVersions.size()).put("schema", schemasById.get(id)));
-    }
-
-    private void error(Context ctx, int status, int code, String message) {
-        answer(ctx, status, json.createObjectNode().put("error_code", code).put("message", message));
-    }
-
-    private void answer(Context ctx, int status, JsonNode body) {
-        ctx.status(status).contentType(CONTENT_TYPE).result(body.toString());
-    }
-
     @Override
     public void close() {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            log.close();
+        }
     }
 }

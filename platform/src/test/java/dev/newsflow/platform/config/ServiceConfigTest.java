@@ -35,6 +35,17 @@ class ServiceConfigTest {
     }
 
     @Test
+    void serdeSettingsUnderConfluentNamesReachTheSerdes() {
+        ExampleConfig config = new ExampleConfig(Map.of("use.latest.version", "true",
+                "value.subject.name.strategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy",
+                "topic.partitions", "4"));
+        assertThat(config.serdeConfig())
+                .containsEntry("use.latest.version", "true")
+                .containsEntry("value.subject.name.strategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy")
+                .doesNotContainKey("topic.partitions");
+    }
+
+    @Test
     void invalidValuesAreRejectedNamingTheKey() {
         assertThatThrownBy(() -> new ExampleConfig(Map.of("topic.partitions", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("topic.partitions");

@@ -75,20 +75,24 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
-    public boolean isCompatible(String subject, Schema schema) {
-        try {
-            JsonNode answer = send("POST",
-                    "compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
-            return answer.path("is_compatible").asBoolean(false);
-        } catch (SchemaRegistryException e) {
-            if (e.errorCode() == 40401) {
-                return true; // nothing registered yet: anything is compatible
-            }
-            throw e;
-        }
+    public RegisteredSchema getVersion(String subject, int version) {
+        String path = version == -1 ? "latest" : String.valueOf(version);
+        return toRegistered(send("GET", "subjects/" + encode(subject) + "/versions/" + path, null));
     }
 
-    /** Like {@link #isCompatible} but with the registry's explanation when it is not. */
+    @Override
+    public List<Integer> versions(String subject) {
+        List<Integer> versions = new ArrayList<>();
+        send("GET", "subjects/" + encode(subject) + "/versions", null).forEach(v -> versions.add(v.asInt()));
+        return versions;
+    }
+
+    /**
+     * Asks {@code POST /compatibility/subjects/{s}/versions/latest?verbose=true}: a Confluent
+     * registry (and the embedded one) holds the schema against every version there when the
+     * subject's level is transitive, and against the latest otherwise.
+     */
+    @Override
     public List<String> incompatibilities(String subject, Schema schema) {
         try {
             JsonNode answer = send("POST", "compatibility/subjects/" + encode(subject)
@@ -99,15 +103,30 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             List<String> messages = new ArrayList<>();
             answer.path("messages").forEach(m -> messages.add(m.asText()));
             if (messages.isEmpty()) {
-                messages.add("incompatible with the latest version of " + subject);
+                messages.add("incompatible with the versions of " + subject + " under its compatibility level");
             }
             return messages;
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == 40401) {
-                return List.of();
+                return List.of(); // nothing registered yet: anything is compatible
             }
             throw e;
         }
+    }
+
+    @Override
+    public void setCompatibility(String subject, CompatibilityLevel level) {
+        ObjectNode body = json.createObjectNode().put("compatibility", level.name());
+        send("PUT", "config/" + encode(subject), body.toString());
+    }
+
+    /** {@code GET /config/{subject}?defaultToGlobal=true}, read as {@code compatibilityLevel}. */
+    @Override
+    public CompatibilityLevel getCompatibility(String subject) {
+        String level = send("GET", "config/" + encode(subject) + "?defaultToGlobal=true", null)
+                .path("compatibilityLevel").asText();
+        return CompatibilityLevel.named(level).orElseThrow(() -> new SchemaRegistryException(500, 500,
+                "the registry answered an unknown compatibility level '" + level + "' for " + subject));
     }
 
     @Override
@@ -115,12 +134,6 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         List<String> subjects = new ArrayList<>();
         send("GET", "subjects", null).forEach(s -> subjects.add(s.asText()));
         return subjects;
-    }
-
-    /** Sets the compatibility level of a subject ({@code PUT /config/{subject}}). */
-    public void setCompatibility(String subject, String level) {
-        ObjectNode body = json.createObjectNode().put("compatibility", level);
-        send("PUT", "config/" + encode(subject), body.toString());
     }
 
     private RegisteredSchema toRegistered(JsonNode answer) {

@@ -18,9 +18,12 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads the Confluent wire format. The writer's schema comes from the registry by id and is
- * resolved against the reader's (the generated class when {@code specific.avro.reader} is on),
- * so records written with an older compatible schema still read.
+ * Reads the Confluent wire format. The writer's schema comes from the registry by the id in
+ * the header (cached per id) and is resolved against the reader's: the generated class when
+ * {@code specific.avro.reader} is on, so records written with an older or newer compatible
+ * schema read into today's class (defaults filled in, unknown fields skipped); otherwise the
+ * writer's own schema, into a {@code GenericRecord}. Every failure is a
+ * {@link SerializationException} saying what was wrong (magic byte, length, unknown id, body).
  */
 public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
     private SchemaRegistryClient registry;
@@ -31,7 +34,7 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
     }
 
     public ConfluentAvroDeserializer(SchemaRegistryClient registry, Map<String, ?> config) {
-        configure(config, registry);
+        configure(ConfluentAvroSerializer.withDefaultUrl(config), registry);
     }
 
     @Override
@@ -41,7 +44,7 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
     }
 
     private void configure(Map<String, ?> configs, SchemaRegistryClient client) {
-        AvroSerdeConfig config = new AvroSerdeConfig(ConfluentAvroSerializer.withDefaultUrl(configs));
+        AvroSerdeConfig config = new AvroSerdeConfig(configs);
         this.registry = client;
         this.specificReader = config.getBoolean(AvroSerdeConfig.SPECIFIC_AVRO_READER);
     }
@@ -62,7 +65,7 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
             reader = readersById.computeIfAbsent(id, this::readerFor);
         } catch (SchemaRegistryException e) {
             throw new SerializationException("record on topic " + topic + " names schema id " + id
-                    + " which the registry cannot give: " + e.getMessage(), e);
+                    + ", which the schema registry cannot give: " + e.getMessage(), e);
         }
         try {
             BinaryDecoder decoder = DecoderFactory.get()
@@ -70,20 +73,21 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
             return (T) reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("could not decode the Avro body of a record on topic " + topic
-                    + " with schema id " + id + ": " + e, e);
+                    + " with schema id " + id + " (" + data.length + " bytes): " + e, e);
         }
     }
 
     private DatumReader<?> readerFor(int id) {
         Schema writer = registry.getById(id);
-        if (specificReader) {
-            Schema reader = SpecificData.get().getSchema(SpecificData.get().getClass(writer));
-            if (reader == null) {
-                throw new SerializationException("no generated class for " + writer.getFullName()
-                        + " on the classpath, but specific.avro.reader is on");
-            }
-            return new SpecificDatumReader<>(writer, reader);
+        if (!specificReader) {
+            return new GenericDatumReader<>(writer);
         }
-        return new GenericDatumReader<>(writer);
+        Class<?> generated = writer.getType() == Schema.Type.RECORD ? SpecificData.get().getClass(writer) : null;
+        if (generated == null) {
+            throw new SerializationException("schema id " + id + " is " + writer.getFullName()
+                    + ", which has no generated class on the classpath, but specific.avro.reader is on");
+        }
+        SpecificData data = SpecificData.getForClass(generated);
+        return new SpecificDatumReader<>(writer, data.getSchema(generated), data);
     }
 }

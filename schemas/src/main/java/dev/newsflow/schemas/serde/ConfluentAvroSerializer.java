@@ -1,28 +1,39 @@
 package dev.newsflow.schemas.serde;
 
+import dev.newsflow.schemas.registry.CompatibilityLevel;
 import dev.newsflow.schemas.registry.RegisteredSchema;
+import dev.newsflow.schemas.registry.SchemaCompatibilityChecker;
 import dev.newsflow.schemas.registry.SchemaRegistryClient;
 import dev.newsflow.schemas.registry.SchemaRegistryClients;
 import dev.newsflow.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes Avro records in the Confluent wire format, wire-compatible with Confluent's
- * {@code KafkaAvroSerializer} and configured with the same property names.
+ * Writes Avro records in the Confluent wire format (magic byte 0, the schema id as a 4-byte
+ * big-endian int, the Avro binary body), wire-compatible with Confluent's
+ * {@code KafkaAvroSerializer} and configured with the same property names (see
+ * {@link AvroSerdeConfig}). How the id is found follows Confluent's order: register when
+ * {@code auto.register.schemas} is on; else the latest version when {@code use.latest.version}
+ * is on; else look the record's own schema up under the subject.
  */
 public class ConfluentAvroSerializer<T extends GenericContainer> implements Serializer<T> {
     private SchemaRegistryClient registry;
@@ -30,9 +41,12 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
     private boolean isKey;
     private boolean autoRegister;
     private boolean useLatestVersion;
+    private boolean latestStrict;
     private long latestTtlMillis;
     private final Map<String, CachedLatest> latestBySubject = new ConcurrentHashMap<>();
-    private final Map<String, Integer> idBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final Map<String, Map<Schema, Integer>> idBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final Map<Schema, Map<Schema, Boolean>> latestCanRead = new ConcurrentHashMap<>();
+    private final Map<Schema, DatumWriter<T>> specificWriters = new ConcurrentHashMap<>();
 
     private record CachedLatest(RegisteredSchema schema, long fetchedAt) {
     }
@@ -42,7 +56,7 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
 
     /** For callers that already hold a client (tests, the schema tool). */
     public ConfluentAvroSerializer(SchemaRegistryClient registry, Map<String, ?> config, boolean isKey) {
-        configure(config, isKey, registry);
+        configure(withDefaultUrl(config), isKey, registry);
     }
 
     @Override
@@ -52,21 +66,23 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
     }
 
     private void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryClient client) {
-        AvroSerdeConfig config = new AvroSerdeConfig(withDefaultUrl(configs));
+        AvroSerdeConfig config = new AvroSerdeConfig(configs);
         this.registry = client;
         this.isKey = isKey;
         this.subjectNames = config.subjectNameStrategy(isKey);
         this.autoRegister = config.getBoolean(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS);
         this.useLatestVersion = config.getBoolean(AvroSerdeConfig.USE_LATEST_VERSION);
+        this.latestStrict = config.getBoolean(AvroSerdeConfig.LATEST_COMPATIBILITY_STRICT);
         long ttl = config.getLong(AvroSerdeConfig.LATEST_CACHE_TTL_SEC);
         this.latestTtlMillis = ttl < 0 ? Long.MAX_VALUE : ttl * 1000;
     }
 
+    /** A client given directly needs no URL; the config class still wants one. */
     static Map<String, ?> withDefaultUrl(Map<String, ?> configs) {
         if (configs.containsKey(AvroSerdeConfig.SCHEMA_REGISTRY_URL)) {
             return configs;
         }
-        Map<String, Object> copy = new java.util.HashMap<>(configs);
+        Map<String, Object> copy = new HashMap<>(configs);
         copy.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://unused");
         return copy;
     }
@@ -82,24 +98,34 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
         Schema schema = record.getSchema();
         String subject = subjectNames.subject(topic, isKey, schema);
         try {
-            Schema writerSchema = schema;
-            int id;
+            if (autoRegister) {
+                return encode(registry.register(subject, schema), schema, record);
+            }
             if (useLatestVersion) {
                 RegisteredSchema latest = latest(subject);
-                writerSchema = latest.schema();
-                id = latest.id();
-            } else if (autoRegister) {
-                id = registry.register(subject, schema);
-            } else {
-                id = idBySubjectAndSchema.computeIfAbsent(subject + '\u0000' + schema,
-                        k -> registry.lookup(subject, schema).id());
+                return encode(latest.id(), latest.schema(), convertTo(latest, subject, record));
             }
-            return encode(id, writerSchema, record);
+            int id = idBySubjectAndSchema.computeIfAbsent(subject, s -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(schema, s -> registry.lookup(subject, schema).id());
+            return encode(id, schema, record);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("could not get a schema id for subject " + subject + ": " + e.getMessage(), e);
+            throw new SerializationException("could not get a schema id for subject '" + subject + "' ("
+                    + howFound() + "): " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("could not serialize " + schema.getFullName() + " for topic " + topic, e);
+            if (e instanceof SerializationException) {
+                throw (SerializationException) e;
+            }
+            throw new SerializationException("could not serialize " + schema.getFullName() + " for topic " + topic
+                    + ": " + e, e);
         }
+    }
+
+    private String howFound() {
+        if (autoRegister) {
+            return "auto.register.schemas=true: registering";
+        }
+        return useLatestVersion ? "use.latest.version=true: latest version"
+                : "auto.register.schemas=false: looking the schema up; register it first";
     }
 
     private RegisteredSchema latest(String subject) {
@@ -112,6 +138,33 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
         return cached.schema();
     }
 
+    /**
+     * The record as the latest schema sees it. Writing a record with another schema than its
+     * own would misplace fields, so when they differ the record is resolved into the latest
+     * schema the way a reader would (defaults filled in, removed fields dropped) and written
+     * from that.
+     */
+    @SuppressWarnings("unchecked")
+    private T convertTo(RegisteredSchema latest, String subject, T record) throws IOException {
+        Schema own = record.getSchema();
+        if (own.equals(latest.schema())) {
+            return record;
+        }
+        if (latestStrict && !latestCanRead.computeIfAbsent(latest.schema(), l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(own, o -> SchemaCompatibilityChecker.isCompatible(
+                        CompatibilityLevel.BACKWARD, latest.schema(), List.of(own)))) {
+            throw new SerializationException("the latest schema of subject '" + subject + "' (id " + latest.id()
+                    + ") cannot represent a " + own.getFullName() + " written with the object's own schema; "
+                    + "set " + AvroSerdeConfig.LATEST_COMPATIBILITY_STRICT + "=false to write anyway");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        writerFor(own, record).write(record, encoder);
+        encoder.flush();
+        GenericDatumReader<Object> resolver = new GenericDatumReader<>(own, latest.schema());
+        return (T) resolver.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+    }
+
     private byte[] encode(int id, Schema writerSchema, T record) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.write(WireFormat.MAGIC_BYTE);
@@ -122,11 +175,11 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
         return out.toByteArray();
     }
 
-    @SuppressWarnings("unchecked")
     private DatumWriter<T> writerFor(Schema schema, T record) {
         if (record instanceof SpecificRecord) {
-            return new SpecificDatumWriter<>(schema);
+            return specificWriters.computeIfAbsent(schema,
+                    s -> new SpecificDatumWriter<>(s, SpecificData.getForClass(record.getClass())));
         }
-        return new GenericDatumWriter<T>(schema);
+        return new GenericDatumWriter<>(schema);
     }
 }

@@ -4,10 +4,13 @@ import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.PartnerSubscription;
-import dev.newsflow.schemas.serde.ConfluentAvroSerde;
+import dev.newsflow.schemas.serde.AvroSerdeConfig;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Every topic of newsflow, each declared once with its serdes. Keys are plain UTF-8 strings
@@ -29,13 +32,26 @@ public final class TopicCatalogue {
 
     private TopicCatalogue(Map<String, ?> serdeConfig) {
         articlesSubmitted = new TopicSpec<>(ARTICLES_SUBMITTED, Serdes.String(),
-                ConfluentAvroSerde.forValues(serdeConfig), false, "what ingest accepted, one record per version");
+                avroValues(serdeConfig), false, "what ingest accepted, one record per version");
         articlesEnriched = new TopicSpec<>(ARTICLES_ENRICHED, Serdes.String(),
-                ConfluentAvroSerde.forValues(serdeConfig), false, "cleaned and enriched, one per accepted version");
+                avroValues(serdeConfig), false, "cleaned and enriched, one per accepted version");
         articlesDeadLetter = new TopicSpec<>(ARTICLES_DEAD_LETTER, Serdes.String(),
-                ConfluentAvroSerde.forValues(serdeConfig), false, "what could not be processed, with why and where from");
+                avroValues(serdeConfig), false, "what could not be processed, with why and where from");
         partnerSubscriptions = new TopicSpec<>(PARTNER_SUBSCRIPTIONS, Serdes.String(),
-                ConfluentAvroSerde.forValues(serdeConfig), true, "the partner registry; latest record per partner wins");
+                avroValues(serdeConfig), true, "the partner registry; latest record per partner wins");
+    }
+
+    /**
+     * A value serde of the class {@code avro.value.serde.class} names (newsflow's
+     * {@code ConfluentAvroSerde} by default, or Confluent's {@code SpecificAvroSerde}),
+     * configured with the same settings.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends SpecificRecord> Serde<T> avroValues(Map<String, ?> serdeConfig) {
+        Class<?> type = new AvroSerdeConfig(serdeConfig).getClass(AvroSerdeConfig.VALUE_SERDE_CLASS);
+        Serde<T> serde = Utils.newInstance(type, Serde.class);
+        serde.configure(serdeConfig, false);
+        return serde;
     }
 
     /**
