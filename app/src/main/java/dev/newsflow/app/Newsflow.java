@@ -1,8 +1,11 @@
 package dev.newsflow.app;
 
+import dev.newsflow.app.cli.BenchCommand;
+import dev.newsflow.app.cli.ConfigCommand;
 import dev.newsflow.app.cli.DemoCommand;
 import dev.newsflow.app.cli.EnrichCommand;
 import dev.newsflow.app.cli.IngestCommand;
+import dev.newsflow.app.cli.PostCommand;
 import dev.newsflow.app.cli.SchemasCommand;
 import dev.newsflow.app.cli.SyndicateCommand;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Command;
                 EnrichCommand.class,
                 SyndicateCommand.class,
                 SchemasCommand.class,
+                ConfigCommand.class,
+                PostCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

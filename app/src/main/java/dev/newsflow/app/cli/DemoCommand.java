@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +61,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Post the bundled sample article at start (default: on).")
     boolean postSample;
 
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
+            description = "A setting for every service, e.g. -D ingest.rate.limit.per.minute=0 for load tests.")
+    Map<String, String> serviceSettings = new LinkedHashMap<>();
+
     @Option(names = "--once", description = "Stop after the sample article is in the feed (for scripts and smoke tests).")
     boolean once;
 
@@ -68,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
         String adminToken = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         LocalStackSettings settings = new LocalStackSettings(dataDir.toAbsolutePath(), host, kafkaPort,
                 controllerPort, registryPort, ingestPort, enrichPort, syndicatePort, partitions, publisherKey,
-                adminToken);
+                adminToken, serviceSettings);
         out.println("newsflow demo: starting Kafka, schema registry, ingest, enrich and syndicate (data in "
                 + settings.dataDir() + ")");
         out.flush();

@@ -102,10 +102,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, Object> serviceSettings(Map<String, ?> own) {
-        Map<String, Object> all = new HashMap<>();
+        Map<String, Object> all = new HashMap<>(settings.serviceSettings());
         all.put(ServiceConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         all.put(ServiceConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-        all.put(ServiceConfig.TOPIC_PARTITIONS, settings.topicPartitions());
+        all.putIfAbsent(ServiceConfig.TOPIC_PARTITIONS, settings.topicPartitions());
         all.putAll(own);
         return all;
     }

@@ -1,7 +1,6 @@
 package dev.newsflow.app.local;
 
-import dev.newsflow.schemas.registry.SchemaRegistryClients;
-import dev.newsflow.schemas.topics.Schemas;
+import dev.newsflow.platform.registry.SchemaRegistration;
 
 /** Registers the project's value schemas, as {@code newsflow schemas register} does for a cluster. */
 final class SchemaSetup {
@@ -9,7 +8,6 @@ final class SchemaSetup {
     }
 
     static void registerAll(String registryUrl) {
-        var client = SchemaRegistryClients.forUrl(registryUrl);
-        Schemas.valueSchemasBySubject().forEach(client::register);
+        SchemaRegistration.forUrl(registryUrl).registerAll();
     }
 }
