@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Runs every newsflow benchmark on this machine and writes one Markdown report (BENCHMARKS.md material):
+#   1. JMH: clean-up + enrichment, Avro serde vs JSON, feed rendering   (~3.5 min on 2 cores)
+#   2. `newsflow demo` started on free loopback ports, then the end-to-end load generator against it:
+#      closed loop at max (with the raw-Kafka baseline) and open loop at 1,000 articles/s, 3 runs each,
+#      peak RSS and live heap of the demo process                          (~1.5 min)
+#   3. the feeds benchmark: wrk against the demo's syndicator and against nginx serving the same bytes
+#      (200 and 304, RSS/Atom/JSON)                                         (~1.5 min)
+#   4. heap per service (the pipeline started step by step in one JVM)     (~1 min)
+# Usage: bench/run-benchmarks.sh [--quick|--profile]
+#        --quick: 1 fork / 1 run each, to try the script (~3 min)
+#        --profile: instead of the figures, JFR profiles (where the time goes) of the enrichment benchmark and of
+#                   `newsflow demo` under the closed-loop load and the feeds load (~3 min)
+# Env:   BENCH_OUT=FILE (default bench/target/results-<UTC time>.md), BENCH_SKIP_BUILD=1 (jars already built)
+# Needs: Java 17, Maven, Debian packages wrk and nginx-light (for step 3), python3 (to pick free ports).
+# Sends traffic only to 127.0.0.1.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+quick=0
+profile=0
+[ "${1:-}" = "--quick" ] && quick=1
+[ "${1:-}" = "--profile" ] && profile=1
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p bench/target
+out="${BENCH_OUT:-$root/bench/target/results-$stamp.md}"
+work="$(mktemp -d -t newsflow-bench.XXXXXX)"
+demo_pid=""
+
+cleanup() {
+  if [ -n "$demo_pid" ] && kill -0 "$demo_pid" 2>/dev/null; then
+    kill "$demo_pid" 2>/dev/null || true
+    wait "$demo_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
+
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  log "building (mvn -B -q -DskipTests install)"
+  mvn -B -q -DskipTests install
+fi
+# A private copy of the jars, so that a rebuild during the run cannot swap classes under it.
+mvn -B -q -pl bench dependency:copy-dependencies -DincludeScope=test -DoutputDirectory=target/bench-lib
+cp="$root/bench/target/classes:$root/bench/target/bench-lib/*"
+
+bench() {
+  local name="$1"
+  log "bench $*"
+  if ! java -Xmx768m -cp "$cp" dev.newsflow.bench.BenchScriptMain "$@" --out "$out" >>"$work/bench-$name.log" 2>&1; then
+    log "bench $name FAILED (a check failed or it crashed); last log lines:"
+    tail -40 "$work/bench-$name.log" >&2
+    failures=$((failures + 1))
+  fi
+}
+failures=0
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+if [ "$quick" = 1 ]; then
+  jmh_forks=1; runs=1; articles=1000; rate_articles=1500; feed_runs=1; feed_seconds=2
+else
+  jmh_forks=3; runs=3; articles=2000; rate_articles=3000; feed_runs=3; feed_seconds=2
+fi
+
+{
+  echo "# newsflow benchmark run $stamp"
+  echo
+  echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(uname -sr)"
+  echo "- java: $(java -version 2>&1 | head -1)"
+  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
+  echo "- command: bench/run-benchmarks.sh${1:+ $1}"
+  echo
+} >"$out"
+
+# 1. JMH
+if [ "$profile" = 1 ]; then
+  # delay: leave the benchmark set-up (knowledge base, corpus) out of the recording
+  bench jmh --include "EnrichmentBenchmark.cleanupAndEnrichment" --forks 1 --lengths MEDIUM \
+    --jvm-arg "-XX:StartFlightRecording=delay=4s,dumponexit=true,filename=$work/jmh-enrichment.jfr,settings=profile"
+  bench profile --jfr "$work/jmh-enrichment.jfr" --title "JFR: EnrichmentBenchmark.cleanupAndEnrichment, MEDIUM (~500 words)"
+  bench jmh --include "FeedRenderingBenchmark" --forks 1 \
+    --jvm-arg "-XX:StartFlightRecording=delay=4s,dumponexit=true,filename=$work/jmh-feeds.jfr,settings=profile"
+  bench profile --jfr "$work/jmh-feeds.jfr" --title "JFR: FeedRenderingBenchmark (RSS, Atom, JSON in turn)"
+else
+  bench jmh --forks "$jmh_forks"
+fi
+
+# 2. + 3. against `newsflow demo`
+kafka_port="$(free_port)"; controller_port="$(free_port)"; registry_port="$(free_port)"
+ingest_port="$(free_port)"; syndicate_port="$(free_port)"; enrich_port="$(free_port)"
+log "starting newsflow demo (data in $work/demo)"
+java_opts="${NEWSFLOW_JAVA_OPTS:--Xmx768m}"
+if [ "$profile" = 1 ]; then
+  java_opts="$java_opts -XX:StartFlightRecording=dumponexit=true,filename=$work/demo.jfr,settings=profile"
+  runs=1
+fi
+NEWSFLOW_JAVA_OPTS="$java_opts" ./newsflow demo --data-dir "$work/demo" \
+  --kafka-port "$kafka_port" --controller-port "$controller_port" --registry-port "$registry_port" \
+  --ingest-port "$ingest_port" --syndicate-port "$syndicate_port" --enrich-port "$enrich_port" \
+  -D ingest.rate.limit.per.minute=0 >"$work/demo.log" 2>&1 &
+demo_pid=$!
+for _ in $(seq 1 240); do
+  grep -q "newsflow is running" "$work/demo.log" 2>/dev/null && break
+  kill -0 "$demo_pid" 2>/dev/null || break
+  sleep 0.5
+done
+if grep -q "newsflow is running" "$work/demo.log"; then
+  bootstrap="$(grep -m1 '^  Kafka bootstrap' "$work/demo.log" | awk '{print $3}')"
+  registry="$(grep -m1 '^  Schema registry' "$work/demo.log" | awk '{print $3}')"
+  ingest="$(grep -m1 '^  Ingest (publishers)' "$work/demo.log" | awk '{print $3}')"
+  key="$(grep -m1 '^  Demo publisher key' "$work/demo.log" | awk '{print $4}')"
+  rss="$(grep -m1 '^  RSS 2.0' "$work/demo.log" | awk '{print $3}')"
+  atom="$(grep -m1 '^  Atom' "$work/demo.log" | awk '{print $2}')"
+  json="$(grep -m1 '^  JSON Feed' "$work/demo.log" | awk '{print $3}')"
+  token="$(grep -m1 '^  Demo partner token' "$work/demo.log" | awk '{print $4}')"
+  echo "Against \`newsflow demo\` (pid $demo_pid, one JVM, NEWSFLOW_JAVA_OPTS=$java_opts)." >>"$out"
+  echo >>"$out"
+  common=(--ingest-url "$ingest" --api-key "$key" --bootstrap-servers "$bootstrap" --schema-registry-url "$registry"
+          --feed-url "$json" --feed-token "$token" --pid "$demo_pid" --runs "$runs")
+  if [ "$profile" = 1 ]; then
+    bench e2e "${common[@]}" --articles "$articles" --concurrency 32 --no-baseline
+  else
+    bench e2e "${common[@]}" --articles "$articles" --concurrency 32
+    bench e2e "${common[@]}" --articles "$rate_articles" --rate 1000 --concurrency 256
+  fi
+  bench feeds --feed-url "$rss" --feed-url "$atom" --feed-url "$json" --token "$token" --runs "$feed_runs" --duration-s "$feed_seconds"
+  kill "$demo_pid" 2>/dev/null || true
+  wait "$demo_pid" 2>/dev/null || true
+  demo_pid=""
+  if [ "$profile" = 1 ]; then
+    bench profile --jfr "$work/demo.jfr" --title "JFR: newsflow demo (one JVM) under the closed-loop e2e load and the feeds load"
+  fi
+else
+  log "newsflow demo did not come up; its log:"; tail -40 "$work/demo.log" >&2
+  echo "newsflow demo did not start; the end-to-end and feeds figures below come from the pipeline started inside the bench JVM." >>"$out"
+  bench e2e-local --articles "$articles" --runs "$runs"
+  bench feeds-local --runs "$feed_runs" --duration-s "$feed_seconds"
+fi
+
+# 4. heap per service
+[ "$profile" = 1 ] || bench heap --articles "$articles"
+
+log "report: $out"
+cat "$out"
+exit $(( failures > 0 ? 1 : 0 ))

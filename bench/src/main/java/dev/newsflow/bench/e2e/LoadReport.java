@@ -1,0 +1,122 @@
+package dev.newsflow.bench.e2e;
+
+import dev.newsflow.bench.memory.HeapBreakdown;
+import dev.newsflow.bench.report.Spread;
+import dev.newsflow.bench.report.TextTable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/** All runs of one {@code newsflow bench e2e}, printable as the tables BENCHMARKS.md carries. */
+public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory memory) {
+
+    /**
+     * @param peakRssBytes largest RSS sampled during the runs (warm-up included)
+     * @param highWaterMarkBytes the kernel's VmHWM at the end (since the process started)
+     * @param heap the live heap after a full GC at the end, by part, or null when jcmd failed
+     */
+    public record Memory(long pid, long peakRssBytes, long highWaterMarkBytes, long samples, HeapBreakdown heap) {
+    }
+
+    /** True when every run's count check (and feed check, when the feed was watched) passed. */
+    public boolean allChecksPassed() {
+        return runs.stream().allMatch(r -> r.countCheck().passed() && (r.feedCheck() == null || r.feedCheck().passed()));
+    }
+
+    public Spread spread(ToDoubleFunction<LoadRunResult> figure) {
+        return Spread.of(runs.stream().mapToDouble(figure).toArray());
+    }
+
+    public String toText() {
+        StringBuilder out = new StringBuilder();
+        LoadRunResult first = runs.get(0);
+        out.append("End-to-end: ").append(runs.size()).append(" run(s) of ").append(options.articles())
+                .append(" POSTs, ").append(options.closedLoop()
+                        ? "closed loop with " + options.concurrency() + " in flight"
+                        : String.format(Locale.ROOT, "open loop at %.0f articles/s (at most %d in flight)",
+                                options.rate(), options.concurrency()))
+                .append(", warm-up ").append(options.warmupArticles()).append(" POSTs; figures are median (min\u2013max) over runs\n");
+        out.append("Mix per run: ").append(first.plannedKinds()).append(", shapes ").append(first.plannedShapes())
+                .append(String.format(Locale.ROOT, ", mean body %.0f bytes\n\n", first.payloadBytesMean()));
+
+        TextTable throughput = new TextTable("figure", "value");
+        throughput.row("POSTs answered 202 per s", spread(LoadRunResult::postThroughput).format(0));
+        throughput.row("articles enriched per s (POST start \u2192 last on articles-enriched)",
+                spread(LoadRunResult::enrichedThroughput).format(0));
+        if (runs.stream().anyMatch(r -> r.baseline() != null)) {
+            throughput.row("raw Kafka records per s (same sizes, same broker)",
+                    spread(r -> r.baseline() == null ? Double.NaN : r.baseline().throughput()).format(0));
+            throughput.row("pipeline / raw Kafka", spread(r -> 100 * r.throughputRatio()).format(1) + " %");
+        }
+        out.append("### Throughput\n\n").append(throughput).append('\n');
+
+        TextTable latency = new TextTable("latency (ms)", "n", "p50", "p90", "p99", "p99.9", "max");
+        latencyRow(latency, "POST \u2192 answer", LoadRunResult::postLatency);
+        latencyRow(latency, "POST \u2192 on articles-enriched", LoadRunResult::enrichedLatency);
+        if (first.feedLatency() != null) {
+            latencyRow(latency, "POST \u2192 visible in feed (poll " + options.feedPollInterval().toMillis() + " ms)",
+                    LoadRunResult::feedLatency);
+        }
+        if (runs.stream().anyMatch(r -> r.baseline() != null)) {
+            latencyRow(latency, "raw Kafka send \u2192 consumed", r -> r.baseline() == null ? null : r.baseline().latency());
+        }
+        out.append("### Latency\n\n").append(latency).append('\n');
+
+        TextTable checks = new TextTable("run", "posts", "202", "200 (repeat)", "errors", "count check", "feed check");
+        for (int i = 0; i < runs.size(); i++) {
+            LoadRunResult run = runs.get(i);
+            LoadRunResult.CountCheck count = run.countCheck();
+            LoadRunResult.FeedCheck feed = run.feedCheck();
+            Map<Integer, Long> errors = new TreeMap<>(run.statusCounts());
+            errors.remove(200);
+            errors.remove(202);
+            checks.row(i + 1, run.posts(), run.accepted(), run.repeats(),
+                    errors.isEmpty() ? "0" : errors.toString().replace("0=", "no answer="),
+                    (count.passed() ? "PASS" : "FAIL") + String.format(Locale.ROOT,
+                            ": %d/%d exactly once, %d missing, %d duplicated, %d unexpected",
+                            count.arrivedOnce(), count.expected(), count.missing(), count.duplicated(), count.unexpected()),
+                    feed == null ? "not watched" : (feed.passed() ? "PASS" : "FAIL") + String.format(Locale.ROOT,
+                            ": %d/%d seen, %d repeated items, %d polls, %d poll errors",
+                            feed.seen(), feed.expected(), feed.repeatedItems(), feed.polls(), feed.errors()));
+        }
+        out.append("### Errors and the exactly-once count check\n\n").append(checks).append('\n');
+
+        if (memory != null) {
+            TextTable mem = new TextTable("memory of pid " + memory.pid(), "MiB");
+            mem.row("peak RSS sampled under load (" + memory.samples() + " samples)", mib(memory.peakRssBytes()));
+            mem.row("VmHWM (peak RSS since start)", mib(memory.highWaterMarkBytes()));
+            if (memory.heap() != null) {
+                mem.row("live heap after full GC at the end (jcmd GC.class_histogram)", mib(memory.heap().liveBytes()));
+                // Only parts with their own classes of note: JDK arrays and strings dominate and belong to no one
+                // in a class histogram (heap per service: `bench heap`).
+                memory.heap().bytesByPart().forEach((part, bytes) -> {
+                    if (bytes >= 1024 * 1024) {
+                        mem.row("  in classes of " + part, mib(bytes));
+                    }
+                });
+            }
+            out.append("### Memory\n\n").append(mem).append('\n');
+        }
+        return out.toString();
+    }
+
+    private void latencyRow(TextTable table, String name, java.util.function.Function<LoadRunResult, LatencySummary> pick) {
+        ToDoubleFunction<LoadRunResult> count = r -> pick.apply(r) == null ? Double.NaN : pick.apply(r).count();
+        table.row(name, spread(count).format(0),
+                spread(r -> value(pick.apply(r), LatencySummary::p50)).format(1),
+                spread(r -> value(pick.apply(r), LatencySummary::p90)).format(1),
+                spread(r -> value(pick.apply(r), LatencySummary::p99)).format(1),
+                spread(r -> value(pick.apply(r), LatencySummary::p999)).format(1),
+                spread(r -> value(pick.apply(r), LatencySummary::max)).format(1));
+    }
+
+    private static double value(LatencySummary summary, ToDoubleFunction<LatencySummary> field) {
+        return summary == null ? Double.NaN : field.applyAsDouble(summary);
+    }
+
+    private static String mib(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%,.0f", bytes / 1048576.0);
+    }
+}

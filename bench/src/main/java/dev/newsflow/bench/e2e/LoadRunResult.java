@@ -1,0 +1,70 @@
+package dev.newsflow.bench.e2e;
+
+import dev.newsflow.bench.corpus.ArticleShape;
+import dev.newsflow.bench.corpus.Submission;
+import java.util.Map;
+
+/**
+ * The figures of one load run.
+ *
+ * @param postThroughput answers per second from the first POST's start to the last answer
+ * @param enrichedThroughput accepted article versions per second from the first POST's start to the last one
+ *                           arriving on {@code articles-enriched}
+ * @param statusCounts answers by HTTP status (0 = no answer: connection error or timeout)
+ * @param countCheck whether every accepted version arrived exactly once
+ * @param baseline the raw-Kafka run of the same record sizes, or null when not run
+ */
+public record LoadRunResult(
+        long seed,
+        Map<Submission.Kind, Integer> plannedKinds,
+        Map<ArticleShape, Integer> plannedShapes,
+        long posts,
+        long accepted,
+        long repeats,
+        Map<Integer, Long> statusCounts,
+        double postThroughput,
+        double enrichedThroughput,
+        LatencySummary postLatency,
+        LatencySummary enrichedLatency,
+        LatencySummary feedLatency,
+        CountCheck countCheck,
+        FeedCheck feedCheck,
+        RawKafkaBaseline.Result baseline,
+        double payloadBytesMean) {
+
+    /**
+     * @param expected accepted article versions (202 answers)
+     * @param arrivedOnce of those, how many arrived exactly once
+     * @param missing never arrived within the drain time
+     * @param duplicated arrived more than once
+     * @param unexpected versions of this run's articles that arrived without a 202 for them
+     *                   (e.g. written, but the answer was lost)
+     */
+    public record CountCheck(long expected, long arrivedOnce, long missing, long duplicated, long unexpected) {
+        public boolean passed() {
+            return expected > 0 && arrivedOnce == expected && missing == 0 && duplicated == 0 && unexpected == 0;
+        }
+    }
+
+    /**
+     * @param expected articles with an accepted first version
+     * @param seen of those, how many appeared in the feed
+     * @param repeatedItems items found twice in one feed document
+     * @param polls feed requests made
+     */
+    public record FeedCheck(long expected, long seen, long repeatedItems, long polls, long errors) {
+        public boolean passed() {
+            return expected > 0 && seen == expected && repeatedItems == 0;
+        }
+    }
+
+    public long errors() {
+        return statusCounts.entrySet().stream().filter(e -> e.getKey() != 200 && e.getKey() != 202)
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Pipeline end-to-end throughput as a share of the raw-Kafka baseline's, or NaN. */
+    public double throughputRatio() {
+        return baseline == null || !(baseline.throughput() > 0) ? Double.NaN : enrichedThroughput / baseline.throughput();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.newsflow.bench.feeds;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of {@code newsflow bench feeds}.
+ *
+ * @param feedUrls the syndicator's feed URLs to load (e.g. the .rss, .atom and .json of one partner feed; a
+ *                 {@code ?token=} in the URL is kept); loopback or your own test hosts only
+ * @param token partner token sent as {@code Authorization: Bearer}, or null when the URLs carry it
+ * @param duration how long each wrk run lasts
+ * @param connections wrk's open connections ({@code -c})
+ * @param threads wrk's threads ({@code -t})
+ * @param runs repetitions of every (server, response) pair, interleaved; figures are median (min–max)
+ * @param nginxWorkers nginx worker processes (the syndicator's JVM may use every core, so by default nginx may too)
+ */
+public record FeedsOptions(List<URI> feedUrls, String token, Duration duration, int connections, int threads,
+                           int runs, int nginxWorkers) {
+
+    public FeedsOptions {
+        feedUrls = List.copyOf(feedUrls);
+        Objects.requireNonNull(duration, "duration");
+        if (feedUrls.isEmpty() || connections < 1 || threads < 1 || threads > connections || runs < 1
+                || nginxWorkers < 1) {
+            throw new IllegalArgumentException("need a feed URL, connections >= threads >= 1, runs >= 1, workers >= 1");
+        }
+    }
+
+    /** BENCHMARKS.md settings: 3 runs of 3 s each, 32 connections on 2 wrk threads, 2 nginx workers. */
+    public static FeedsOptions standard(List<URI> feedUrls, String token) {
+        return new FeedsOptions(feedUrls, token, Duration.ofSeconds(3), 32, 2, 3, 2);
+    }
+
+    /** A check that the benchmark works (for mvn verify): one 1 s run of each pair. */
+    public static FeedsOptions smoke(List<URI> feedUrls, String token) {
+        return new FeedsOptions(feedUrls, token, Duration.ofSeconds(1), 4, 1, 1, 1);
+    }
+
+    public FeedsOptions withRuns(int count) {
+        return new FeedsOptions(feedUrls, token, duration, connections, threads, count, nginxWorkers);
+    }
+
+    public FeedsOptions withDuration(Duration value) {
+        return new FeedsOptions(feedUrls, token, value, connections, threads, runs, nginxWorkers);
+    }
+
+    public FeedsOptions withConnections(int value, int wrkThreads) {
+        return new FeedsOptions(feedUrls, token, duration, value, wrkThreads, runs, nginxWorkers);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.newsflow.bench.feeds;
+
+import dev.newsflow.bench.report.Spread;
+import dev.newsflow.bench.report.TextTable;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** All wrk runs of one {@code newsflow bench feeds}: per feed and response kind, syndicator vs nginx. */
+public record FeedsReport(FeedsOptions options, List<Measurement> measurements) {
+
+    public record Measurement(String feed, int bytes, String contentType, FeedsBenchmark.Response response, int run,
+                              WrkResult syndicator, WrkResult nginx) {
+        /** Syndicator requests/s as a share of nginx's in the same run. */
+        public double ratio() {
+            return nginx.requestsPerSecond() > 0 ? syndicator.requestsPerSecond() / nginx.requestsPerSecond() : Double.NaN;
+        }
+    }
+
+    public List<Measurement> measurements(String feed, FeedsBenchmark.Response response) {
+        return measurements.stream().filter(m -> m.feed().equals(feed) && m.response() == response).toList();
+    }
+
+    /** Median over runs of the syndicator/nginx ratio for one feed and response kind. */
+    public Spread ratio(String feed, FeedsBenchmark.Response response) {
+        return spread(measurements(feed, response), Measurement::ratio);
+    }
+
+    /** True when neither server answered anything but 2xx/3xx and no socket errors occurred. */
+    public boolean clean() {
+        return measurements.stream().allMatch(m -> m.syndicator().non2xx3xx() == 0 && m.nginx().non2xx3xx() == 0
+                && m.syndicator().socketErrors() == 0 && m.nginx().socketErrors() == 0);
+    }
+
+    public String toText() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT,
+                "Feeds: wrk -t%d -c%d -d%ds --latency, %d run(s) per row interleaved syndicator/nginx, "
+                        + "nginx with %d worker(s) serving the same bytes from disk; no gzip; median (min\u2013max)%n%n",
+                options.threads(), options.connections(), options.duration().toSeconds(), options.runs(),
+                options.nginxWorkers()));
+        TextTable table = new TextTable("feed", "bytes", "response", "syndicator req/s", "nginx req/s",
+                "syndicator / nginx", "p99 ms syndicator", "p99 ms nginx", "errors");
+        List<String> feeds = measurements.stream().map(Measurement::feed).distinct().toList();
+        for (String feed : feeds) {
+            for (FeedsBenchmark.Response response : FeedsBenchmark.Response.values()) {
+                List<Measurement> rows = measurements(feed, response);
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                long errors = rows.stream().mapToLong(m -> m.syndicator().non2xx3xx() + m.nginx().non2xx3xx()
+                        + m.syndicator().socketErrors() + m.nginx().socketErrors()).sum();
+                table.row(feed, rows.get(0).bytes(), response == FeedsBenchmark.Response.FULL_200 ? "200" : "304",
+                        spread(rows, m -> m.syndicator().requestsPerSecond()).format(0),
+                        spread(rows, m -> m.nginx().requestsPerSecond()).format(0),
+                        spread(rows, m -> 100 * m.ratio()).format(1) + " %",
+                        spread(rows, m -> m.syndicator().p99Millis()).format(2),
+                        spread(rows, m -> m.nginx().p99Millis()).format(2), errors);
+            }
+        }
+        return out.append(table).toString();
+    }
+
+    private static Spread spread(List<Measurement> rows, ToDoubleFunction<Measurement> figure) {
+        return Spread.of(rows.stream().mapToDouble(figure).toArray());
+    }
+}

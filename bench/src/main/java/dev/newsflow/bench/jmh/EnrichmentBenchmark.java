@@ -1,0 +1,79 @@
+package dev.newsflow.bench.jmh;
+
+import dev.newsflow.bench.corpus.ArticleLength;
+import dev.newsflow.enrich.ArticleEnricher;
+import dev.newsflow.enrich.annotate.ArticleAnnotators;
+import dev.newsflow.enrich.cleanup.ArticleCleaner;
+import dev.newsflow.schema.ArticleSubmitted;
+import dev.newsflow.schema.EnrichedArticle;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Clean-up + enrichment of one article, exactly as the topology runs it ({@link ArticleEnricher}
+ * with the service's standard annotator), and the clean-up alone. One thread, so the score is
+ * articles per second per core; the {@code words} secondary result is words per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Threads(1)
+public class EnrichmentBenchmark {
+    /** Caption similarity threshold the enrich service runs with by default. */
+    private static final double CAPTION_SIMILARITY = 0.8;
+
+    @Param({"SHORT", "MEDIUM", "LONG"})
+    public ArticleLength length;
+
+    private ArticleSubmitted[] articles;
+    private int[] words;
+    private ArticleEnricher enricher;
+    private ArticleCleaner cleaner;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        articles = BenchCorpus.submitted(length);
+        words = BenchCorpus.words(length);
+        enricher = new ArticleEnricher(ArticleAnnotators.standard(), CAPTION_SIMILARITY, Clock.systemUTC());
+        cleaner = new ArticleCleaner(CAPTION_SIMILARITY);
+    }
+
+    /** Counts words processed; JMH reports it per second next to the articles/s score. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class WordCounter {
+        public long words;
+    }
+
+    @Benchmark
+    public EnrichedArticle cleanupAndEnrichment(WordCounter counter) {
+        int i = next++ & (BenchCorpus.ARTICLES - 1);
+        counter.words += words[i];
+        return enricher.enrich(articles[i]);
+    }
+
+    @Benchmark
+    public ArticleCleaner.Result cleanupOnly(WordCounter counter) {
+        int i = next++ & (BenchCorpus.ARTICLES - 1);
+        counter.words += words[i];
+        return cleaner.clean(articles[i]);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.newsflow.bench.jmh;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to run of the JMH suite and how long. Each fork is one run: the report gives the median
+ * and min–max over forks.
+ *
+ * @param include regular expression over benchmark names (e.g. {@code "Enrichment"}; {@code ".*"} for all)
+ * @param lengths article lengths (SHORT, MEDIUM, LONG) to run the length-parameterised benchmarks with;
+ *                empty = each benchmark's own defaults
+ * @param jvmArgs extra arguments for the forked JVMs (e.g. JFR: {@code -XX:StartFlightRecording=...})
+ * @param progressLog where JMH writes its progress; null = nowhere (library code does not print)
+ */
+public record JmhOptions(String include, int forks, int warmupIterations, Duration warmupTime,
+                         int measurementIterations, Duration measurementTime, List<String> lengths,
+                         List<String> jvmArgs, Path progressLog) {
+
+    public JmhOptions {
+        Objects.requireNonNull(include, "include");
+        if (forks < 0 || warmupIterations < 0 || measurementIterations < 1) {
+            throw new IllegalArgumentException("forks and warm-up iterations >= 0, measurement iterations >= 1");
+        }
+        lengths = List.copyOf(lengths);
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** The BENCHMARKS.md profile: 3 forks (3 runs), 2 × 1 s warm-up, 2 × 1 s measurement each (~4 min for all). */
+    public static JmhOptions standard() {
+        return new JmhOptions(".*", 3, 2, Duration.ofSeconds(1), 2, Duration.ofSeconds(1), List.of(), List.of(), null);
+    }
+
+    /**
+     * A check that every benchmark runs (for {@code mvn verify}), not a measurement: in this JVM,
+     * no warm-up, one 100 ms iteration, short articles only.
+     */
+    public static JmhOptions smoke() {
+        return new JmhOptions(".*", 0, 0, Duration.ofMillis(100), 1, Duration.ofMillis(100), List.of("SHORT"),
+                List.of(), null);
+    }
+
+    public JmhOptions withInclude(String pattern) {
+        return new JmhOptions(pattern, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                lengths, jvmArgs, progressLog);
+    }
+
+    public JmhOptions withForks(int count) {
+        return new JmhOptions(include, count, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                lengths, jvmArgs, progressLog);
+    }
+
+    public JmhOptions withLengths(List<String> values) {
+        return new JmhOptions(include, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                values, jvmArgs, progressLog);
+    }
+
+    public JmhOptions withJvmArgs(List<String> values) {
+        return new JmhOptions(include, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                lengths, values, progressLog);
+    }
+
+    public JmhOptions withProgressLog(Path file) {
+        return new JmhOptions(include, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                lengths, jvmArgs, file);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.newsflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.newsflow.bench.corpus.Submission;
+import dev.newsflow.bench.e2e.LoadGenerator;
+import dev.newsflow.bench.e2e.LoadOptions;
+import dev.newsflow.bench.e2e.LoadReport;
+import dev.newsflow.bench.e2e.LoadRunResult;
+import dev.newsflow.bench.feeds.ExternalTools;
+import dev.newsflow.bench.feeds.FeedsBenchmark;
+import dev.newsflow.bench.feeds.FeedsOptions;
+import dev.newsflow.bench.feeds.FeedsReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The load generator and the feeds benchmark against the real services on the in-JVM broker
+ * (checks that they work, not measurements): ~20 articles with duplicates and updates must each
+ * arrive on articles-enriched exactly once and appear in the partner's feed; wrk and nginx must
+ * run against the syndicator's real feed.
+ */
+class PipelineBenchSmokeTest {
+    @TempDir
+    static Path stateDir;
+    static InJvmPipeline pipeline;
+
+    @BeforeAll
+    static void startPipeline() {
+        pipeline = new InJvmPipeline(stateDir);
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    private static LoadOptions.Builder load(long seed, int articles) {
+        return LoadOptions.builder()
+                .ingestUrl(pipeline.ingestUrl())
+                .apiKey(InJvmPipeline.API_KEY)
+                .bootstrapServers(pipeline.kafka.bootstrapServers())
+                .schemaRegistryUrl(pipeline.kafka.schemaRegistryUrl())
+                .feedUrl(pipeline.feedUrl("json"))
+                .feedToken(pipeline.partnerToken)
+                .articles(articles)
+                .seed(seed)
+                .concurrency(4)
+                .warmupArticles(0)
+                .runs(1)
+                .drainTimeout(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void loadGeneratorSeesEveryAcceptedArticleExactlyOnceOnTheTopicAndInTheFeed() throws Exception {
+        LoadOptions options = load(5, 24).pipelinePid(ProcessHandle.current().pid()).rawBaseline(true).build();
+        // This seed's plan has duplicates and updates, so the check covers both.
+        assertThat(LoadGenerator.plan(options, 0).countsByKind())
+                .containsKeys(Submission.Kind.DUPLICATE, Submission.Kind.UPDATE);
+
+        LoadReport report = LoadGenerator.run(options);
+
+        System.out.println(report.toText());
+        LoadRunResult run = report.runs().get(0);
+        assertThat(run.errors()).isZero();
+        assertThat(run.repeats()).isEqualTo((long) run.plannedKinds().get(Submission.Kind.DUPLICATE));
+        assertThat(run.accepted()).isEqualTo(24 - run.repeats());
+        assertThat(run.countCheck().passed()).as(run.countCheck().toString()).isTrue();
+        assertThat(run.feedCheck().passed()).as(run.feedCheck().toString()).isTrue();
+        assertThat(run.enrichedLatency().count()).isEqualTo(run.accepted());
+        assertThat(run.baseline().received()).isEqualTo(24);
+        assertThat(report.memory().peakRssBytes()).isPositive();
+        assertThat(report.allChecksPassed()).isTrue();
+        assertThat(report.toText()).contains("POST \u2192 on articles-enriched", "raw Kafka", "PASS", "peak RSS");
+    }
+
+    @Test
+    void feedsBenchmarkLoadsTheSyndicatorAndNginxWithTheSameBytes() throws Exception {
+        List<String> missing = ExternalTools.missingForFeedsBenchmark();
+        if (!missing.isEmpty()) {
+            String message = "the feeds benchmark needs " + missing + " (Debian: apt-get install wrk nginx-light)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message + "; CI must install them");
+            }
+            assumeTrue(false, message + "; skipped");
+        }
+        LoadReport seeded = LoadGenerator.run(load(6, 6).rawBaseline(false).build());
+        assertThat(seeded.allChecksPassed()).isTrue();
+
+        FeedsReport report = FeedsBenchmark.run(FeedsOptions.smoke(
+                List.of(pipeline.feedUrl("rss"), pipeline.feedUrl("json")), pipeline.partnerToken));
+
+        System.out.println(report.toText());
+        assertThat(report.measurements()).hasSize(4);
+        for (FeedsReport.Measurement measurement : report.measurements()) {
+            assertThat(measurement.syndicator().requests()).as(measurement.toString()).isPositive();
+            assertThat(measurement.nginx().requests()).as(measurement.toString()).isPositive();
+            assertThat(measurement.bytes()).isGreaterThan(1_000);
+        }
+        assertThat(report.clean()).as("no non-2xx/3xx answers, no socket errors").isTrue();
+        assertThat(report.toText()).contains("syndicator / nginx", "304", "200");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.newsflow.bench.jmh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schema.EnrichedArticle;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every JMH benchmark runs through the Runner API and reports its figures (a check that they work, not a measurement). */
+class JmhSuiteSmokeTest {
+
+    @Test
+    void everyBenchmarkRunsAndReportsItsDerivedFigures() throws Exception {
+        JmhReport report = JmhSuite.run(JmhOptions.smoke());
+
+        assertThat(report.rows(("EnrichmentBenchmark"))).extracting(JmhReport.Row::method)
+                .containsExactlyInAnyOrder("cleanupAndEnrichment", "cleanupOnly");
+        assertThat(report.rows("AvroSerdeBenchmark")).extracting(JmhReport.Row::method)
+                .containsExactlyInAnyOrder("avroDeserialize", "avroSerialize", "jsonDeserialize", "jsonSerialize");
+        assertThat(report.rows("FeedRenderingBenchmark")).extracting(r -> r.params().get("format"))
+                .containsExactlyInAnyOrder("RSS", "ATOM", "JSON");
+        for (JmhReport.Row row : report.rows("FeedRenderingBenchmark")) {
+            // 50 items of ~500 words each: far more than 50 kB per feed in any format
+            assertThat(row.perOperation().get("bytes").median()).as(row.params().toString()).isGreaterThan(50_000.0);
+        }
+        for (JmhReport.Row row : report.rows()) {
+            assertThat(row.score().median()).as(row.method()).isPositive();
+        }
+        for (JmhReport.Row row : report.rows("EnrichmentBenchmark")) {
+            assertThat(row.secondary()).containsKey("words");
+            // words per article: short articles are ~120 body words plus headline and captions
+            assertThat(row.perOperation().get("words").median()).isBetween(120.0, 300.0);
+        }
+        for (JmhReport.Row row : report.rows("AvroSerdeBenchmark")) {
+            assertThat(row.perOperation().get("bytes").median()).as(row.method()).isGreaterThan(500.0);
+        }
+        assertThat(report.toText()).contains("### EnrichmentBenchmark", "words/s", "bytes/record", "bytes/feed");
+    }
+
+    @Test
+    void jacksonReadsBackWhatItWroteSoTheJsonBaselineDoesTheSameWork() throws Exception {
+        EnrichedArticle original = SerdeCorpus.enriched(dev.newsflow.bench.corpus.ArticleLength.SHORT)[3];
+        var mapper = JsonArticles.mapper();
+        EnrichedArticle back = mapper.readValue(mapper.writeValueAsBytes(original), EnrichedArticle.class);
+        assertThat(back).isEqualTo(original);
+        assertThat(List.of(back.getImages().size())).containsExactly(original.getImages().size());
+    }
+}

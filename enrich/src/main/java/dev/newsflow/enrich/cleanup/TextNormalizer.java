@@ -1,0 +1,173 @@
+package dev.newsflow.enrich.cleanup;
+
+import java.text.Normalizer;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Two forms of text: {@link #tidy} for output (whitespace collapsed, nothing else changed) and
+ * {@link #comparable} for deciding whether two strings say the same thing (case, whitespace,
+ * punctuation, quote styles and Unicode compatibility forms ignored). Hand-written loops rather
+ * than regular expressions: these run on every paragraph of every article.
+ */
+public final class TextNormalizer {
+    private TextNormalizer() {
+    }
+
+    /** Whitespace as scrapers leave it: Java whitespace, Unicode spaces (no-break too), zero-width ones. */
+    static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+
+    /** Trims and collapses every run of whitespace (including no-break spaces) to one space. */
+    public static String tidy(String text) {
+        if (text == null) {
+            return "";
+        }
+        int length = text.length();
+        if (isTidy(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(length);
+        boolean pendingSpace = false;
+        boolean otherSpace = false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = true;
+                otherSpace |= c != ' ';
+            } else {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            }
+        }
+        return out.length() == length && !otherSpace ? text : out.toString();
+    }
+
+    /** Already tidy: no leading or trailing space, no space but U+0020, never two in a row. Reads only. */
+    private static boolean isTidy(String text) {
+        int length = text.length();
+        if (length == 0) {
+            return true;
+        }
+        if (isSpace(text.charAt(0)) || isSpace(text.charAt(length - 1))) {
+            return false;
+        }
+        boolean previousSpace = false;
+        for (int i = 1; i < length - 1; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (c > ' ' && c < 0x80) {
+                previousSpace = false;
+            } else if (isSpace(c)) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Lower case, NFKC, apostrophes dropped (so "Ukraine’s", "Ukraine's" and "Ukraines" agree),
+     * every other run of characters that are not letters or digits one space.
+     */
+    public static String comparable(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String source = hasNonAscii(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
+        StringBuilder out = new StringBuilder(source.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC') {
+                continue;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c < 0x80 ? asciiLower(c) : Character.toLowerCase(c));
+            } else if (Character.isHighSurrogate(c) && i + 1 < source.length()
+                    && Character.isLetterOrDigit(source.codePointAt(i))) {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(source.substring(i, i + 2).toLowerCase(Locale.ROOT));
+                i++;
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The distinct words of {@link #comparable}. */
+    public static Set<String> tokenSet(String text) {
+        return tokensOfComparable(comparable(text));
+    }
+
+    /** The distinct words of a string already in {@link #comparable} form. */
+    static Set<String> tokensOfComparable(String comparable) {
+        if (comparable.isEmpty()) {
+            return Collections.emptySet();
+        }
+        Set<String> tokens = new HashSet<>();
+        int start = 0;
+        for (int i = 0; i <= comparable.length(); i++) {
+            if (i == comparable.length() || comparable.charAt(i) == ' ') {
+                if (i > start) {
+                    tokens.add(comparable.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * Whether {@code text} contains any of the lower-case ASCII words, ignoring case: one pass, a
+     * cheap filter before a regular expression.
+     */
+    static boolean containsAnyIgnoreCase(String text, String... lowerCaseWords) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = asciiLower(text.charAt(i));
+            for (String word : lowerCaseWords) {
+                if (word.charAt(0) == c && i + word.length() <= length
+                        && text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    private static boolean hasNonAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.newsflow.enrich.topology;
+
+import dev.newsflow.enrich.EnrichMetrics;
+import dev.newsflow.schema.ArticleSubmitted;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the raw bytes of {@code articles-submitted} into an {@link ArticleSubmitted}. A record
+ * that does not decode, has no value, or whose key is not its article id goes to the dead-letter
+ * sink with its original bytes; the next record is processed as usual.
+ */
+final class DecodeSubmissionProcessor implements Processor<byte[], byte[], String, Object> {
+    static final String STAGE = "deserialization";
+    static final String STAGE_VALIDATION = "validation";
+    private static final Logger LOG = LoggerFactory.getLogger(DecodeSubmissionProcessor.class);
+
+    private final Deserializer<ArticleSubmitted> deserializer;
+    private final String next;
+    private final String deadLetterSink;
+    private final EnrichMetrics metrics;
+    private final Clock clock;
+    private ProcessorContext<String, Object> context;
+
+    DecodeSubmissionProcessor(Deserializer<ArticleSubmitted> deserializer, String next, String deadLetterSink,
+                              EnrichMetrics metrics, Clock clock) {
+        this.deserializer = deserializer;
+        this.next = next;
+        this.deadLetterSink = deadLetterSink;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse(null);
+        ArticleSubmitted article;
+        try {
+            article = deserializer.deserialize(topic, record.headers(), record.value());
+            if (article == null) {
+                throw new IllegalArgumentException("record has no value (a tombstone): nothing to enrich");
+            }
+        } catch (RuntimeException e) {
+            deadLetter(record, STAGE, e);
+            return;
+        }
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        if (key != null && !key.equals(article.getArticleId())) {
+            deadLetter(record, STAGE_VALIDATION, new IllegalArgumentException("record key '" + key
+                    + "' is not the article id '" + article.getArticleId()
+                    + "': versions of one article would not stay in one partition"));
+            return;
+        }
+        Submission submission = new Submission(record.key(), record.value(), article);
+        context.forward(new Record<String, Object>(article.getArticleId(), submission, record.timestamp(),
+                record.headers()), next);
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String stage, RuntimeException error) {
+        LOG.warn("dead-lettering the record at {}: {} failed: {}", context.recordMetadata()
+                .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("(unknown)"), stage, error.toString());
+        metrics.deadLettered(stage);
+        context.forward(DeadLetters.record(context, clock, stage, error, record.key(), record.value(),
+                record.timestamp()), deadLetterSink);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.newsflow.enrich.topology;
+
+import dev.newsflow.enrich.ArticleEnricher;
+import dev.newsflow.enrich.ArticleEnricher.EnrichmentException;
+import dev.newsflow.enrich.EnrichMetrics;
+import dev.newsflow.enrich.dedupe.DuplicateSubmissionPolicy;
+import dev.newsflow.enrich.dedupe.SeenVersion;
+import dev.newsflow.schema.ArticleSubmitted;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.Removal;
+import java.time.Clock;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cleans and annotates one submission, writes it to the enriched sink and remembers it in the
+ * article-versions store. If the clean-up or the annotator throws, the submission is
+ * dead-lettered with the stage that failed, and not remembered, so that its replay is processed.
+ */
+final class EnrichArticleProcessor implements Processor<String, Submission, String, Object> {
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichArticleProcessor.class);
+
+    private final ArticleEnricher enricher;
+    private final String storeName;
+    private final String enrichedSink;
+    private final String deadLetterSink;
+    private final EnrichMetrics metrics;
+    private final Clock clock;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, SeenVersion> store;
+
+    EnrichArticleProcessor(ArticleEnricher enricher, String storeName, String enrichedSink, String deadLetterSink,
+                           EnrichMetrics metrics, Clock clock) {
+        this.enricher = enricher;
+        this.storeName = storeName;
+        this.enrichedSink = enrichedSink;
+        this.deadLetterSink = deadLetterSink;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, Submission> record) {
+        ArticleSubmitted article = record.value().article();
+        EnrichedArticle enriched;
+        try {
+            enriched = enricher.enrich(article);
+        } catch (EnrichmentException e) {
+            deadLetter(record, e.stage(), e.getCause());
+            return;
+        } catch (RuntimeException e) {
+            deadLetter(record, "enrichment", e);
+            return;
+        }
+        context.forward(new Record<String, Object>(record.key(), enriched, record.timestamp(), record.headers()),
+                enrichedSink);
+        store.put(record.key(), DuplicateSubmissionPolicy.remember(store.get(record.key()), article.getVersion(),
+                article.getContentHash(), article.getAction().name(), record.timestamp()));
+        metrics.enriched();
+        for (Removal removal : enriched.getCleanup().getRemovals()) {
+            metrics.removed(removal.getKind());
+        }
+    }
+
+    private void deadLetter(Record<String, Submission> record, String stage, Throwable error) {
+        LOG.warn("dead-lettering article {} v{}: {} failed: {}", record.key(), record.value().article().getVersion(),
+                stage, error.toString());
+        metrics.deadLettered(stage);
+        context.forward(DeadLetters.record(context, clock, stage, error, record.value().rawKey(),
+                record.value().rawValue(), record.timestamp()), deadLetterSink);
+    }
+}

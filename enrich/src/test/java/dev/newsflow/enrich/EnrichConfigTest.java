@@ -1,0 +1,74 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.platform.config.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrichConfigTest {
+
+    @Test
+    void defaults() {
+        EnrichConfig config = new EnrichConfig(Map.of());
+        assertThat(config.applicationId()).isEqualTo("newsflow-enrich");
+        assertThat(config.port()).isEqualTo(8083);
+        assertThat(config.dedupeRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.captionSimilarityThreshold()).isEqualTo(0.8);
+        assertThat(config.stateDir()).isNotBlank();
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+    }
+
+    @Test
+    void streamsSettingsForceExactlyOnceOverPassThroughSettings() {
+        EnrichConfig config = new EnrichConfig(Map.of("bootstrap.servers", "broker:9092",
+                "kafka.processing.guarantee", "at_least_once", "kafka.security.protocol", "SSL",
+                "num.stream.threads", "3", "application.id", "enrich-test"));
+        Map<String, Object> streams = config.streamsConfig();
+        assertThat(streams).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test")
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3)
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry("bootstrap.servers", "broker:9092")
+                .containsKey("schema.registry.url");
+        new StreamsConfig(streams);
+    }
+
+    @Test
+    void loadsFromFileEnvironmentAndOverridesInRisingPrecedence(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("enrich.properties");
+        Files.writeString(file, "enrich.port=9000\napplication.id=from-file\nenrich.dedupe.retention.ms=1000\n");
+        ConfigLoader loader = new ConfigLoader(Map.of("NEWSFLOW_ENRICH_PORT", "9001"));
+
+        EnrichConfig config = EnrichConfig.load(loader, file, Map.of("application.id", "from-flag"));
+
+        assertThat(config.port()).isEqualTo(9001);
+        assertThat(config.applicationId()).isEqualTo("from-flag");
+        assertThat(config.dedupeRetention()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void rejectsInvalidValuesNamingTheKey() {
+        assertThatThrownBy(() -> new EnrichConfig(Map.of("enrich.port", "70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("enrich.port");
+        assertThatThrownBy(() -> new EnrichConfig(Map.of("enrich.caption.similarity.threshold", "0.2")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("enrich.caption.similarity.threshold");
+        assertThatThrownBy(() -> new EnrichConfig(Map.of("enrich.dedupe.retention.ms", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("enrich.dedupe.retention.ms");
+        assertThatThrownBy(() -> new EnrichConfig(Map.of("application.id", "")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("application.id");
+    }
+
+    @Test
+    void everyKeyIsDocumented() {
+        EnrichConfig.definition().configKeys().values()
+                .forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.ingest.auth.ApiKeyStore;
+import dev.newsflow.ingest.http.ArticleRoutes;
+import dev.newsflow.ingest.kafka.ArticleLedger;
+import dev.newsflow.ingest.kafka.ArticleWriter;
+import dev.newsflow.ingest.kafka.LedgerRebuilder;
+import dev.newsflow.ingest.parse.Normalisers;
+import dev.newsflow.ingest.parse.SectionLine;
+import dev.newsflow.ingest.submit.ArticleSubmitter;
+import dev.newsflow.ingest.text.LanguageDetector;
+import dev.newsflow.ingest.text.OpenNlpLanguageDetector;
+import dev.newsflow.platform.http.ServiceEndpoints;
+import dev.newsflow.platform.kafka.TopicBootstrap;
+import dev.newsflow.schema.ArticleSubmitted;
+import dev.newsflow.schemas.topics.TopicCatalogue;
+import dev.newsflow.schemas.topics.TopicSpec;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: makes sure {@code articles-submitted} exists, re-reads it to learn what
+ * was accepted before, then opens the publisher API (plus {@code /health} and {@code /metrics}).
+ * {@link #start} returns once the API is listening; {@link #close} stops taking requests before
+ * it flushes and closes the producer.
+ */
+public final class IngestService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final ApiKeyStore keys;
+    private final ArticleWriter writer;
+    private final Javalin server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private IngestService(IngestConfig config) {
+        TopicCatalogue catalogue = TopicCatalogue.create(config.serdeConfig());
+        TopicSpec<String, ArticleSubmitted> topic = catalogue.articlesSubmitted();
+        new TopicBootstrap(config.kafkaClientConfig(), config.topicPartitions(), config.topicReplicationFactor(),
+                config.topicMinInsyncReplicas()).ensure(List.of(topic));
+
+        ArticleLedger ledger = new ArticleLedger();
+        LedgerRebuilder.rebuild(config.kafkaClientConfig(), topic, ledger,
+                Duration.ofMillis(config.stateRebuildTimeoutMs()));
+
+        keys = ApiKeyStore.create(config.apiKeys(), config.apiKeysFile(), config.apiKeysReloadIntervalMs());
+        ArticleWriter createdWriter = null;
+        Javalin createdServer = null;
+        try {
+            createdWriter = new ArticleWriter(config.producerConfig(), topic, config.produceTimeoutMs());
+            ArticleSubmitter submitter = new ArticleSubmitter(ledger, createdWriter, Clock.systemUTC());
+            LanguageDetector languages = config.languageDetection() ? OpenNlpLanguageDetector.load() : LanguageDetector.none();
+            Normalisers normalisers = new Normalisers(new SectionLine(config.sections()), languages);
+            ArticleWriter healthWriter = createdWriter;
+            ServiceEndpoints endpoints = new ServiceEndpoints("ingest",
+                    () -> Map.of("open", !closed.get(), "kafka-writes", healthWriter.healthy()));
+            ArticleRoutes routes = new ArticleRoutes(keys, normalisers, submitter, ledger,
+                    new ArticleRoutes.Limits(config.maxBodyBytes(), config.batchMaxBytes(), config.batchMaxLines(),
+                            config.retryAfterSeconds(), config.rateLimitPerMinute(), config.rateLimitBurst()),
+                    endpoints.metrics());
+            createdServer = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.startup.startupWatcherEnabled = false;
+                // Bodies are read with ingest's own limit (RequestBodies); Jetty's only guards the rest.
+                cfg.http.maxRequestSize = Math.max(config.maxBodyBytes(), config.batchMaxBytes());
+                endpoints.install(cfg);
+                routes.install(cfg);
+            });
+            createdServer.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            if (createdServer != null) {
+                createdServer.stop();
+            }
+            if (createdWriter != null) {
+                createdWriter.close();
+            }
+            keys.close();
+            throw e;
+        }
+        writer = createdWriter;
+        server = createdServer;
+        LOG.info("ingest listening on {}:{}", config.host(), server.port());
+    }
+
+    /** Starts the service and returns once the API is listening. */
+    public static IngestService start(IngestConfig config) {
+        return new IngestService(config);
+    }
+
+    /** The port the API listens on (the real one when {@code ingest.port} is 0). */
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop();
+            writer.close();
+            keys.close();
+            LOG.info("ingest stopped");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.newsflow.ingest.parse;
+
+import dev.newsflow.ingest.article.ArticleDraft;
+import dev.newsflow.ingest.article.ArticleValidator;
+import dev.newsflow.ingest.text.LanguageDetector;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Picks the normaliser for a request's media type, then fills in the language when the
+ * publisher gave none and validates the result. The one entry point the HTTP layer and the
+ * batch endpoint use, so every shape gets the same rules.
+ */
+public final class Normalisers {
+    /** Media types ingest reads, for 415 answers and the OpenAPI document. */
+    public static final List<String> SUPPORTED = List.of("application/json", "application/ninjs+json", "text/plain",
+            "text/html", "application/xhtml+xml");
+
+    private final JsonNormaliser json = new JsonNormaliser();
+    private final PlainTextNormaliser text;
+    private final HtmlNormaliser html = new HtmlNormaliser();
+    private final LanguageDetector languages;
+
+    public Normalisers(SectionLine sections, LanguageDetector languages) {
+        this.text = new PlainTextNormaliser(sections);
+        this.languages = languages;
+    }
+
+    /** The normalised, validated draft; throws the parse exceptions of this package. */
+    public ArticleDraft normalise(String contentType, String document) {
+        return normalise(contentType, document, null, null);
+    }
+
+    /**
+     * As {@link #normalise(String, String)}, with a GUID and canonical URL to use when the document
+     * itself has none (from the {@code X-Article-Guid} / {@code X-Article-Url} headers).
+     */
+    public ArticleDraft normalise(String contentType, String document, String defaultGuid, String defaultUrl) {
+        ArticleDraft draft = normaliserFor(contentType).normalise(document).withIdentityDefaults(defaultGuid, defaultUrl);
+        if (draft.language() == null) {
+            Optional<String> detected = languages.detect(draft);
+            if (detected.isPresent()) {
+                draft = draft.withLanguage(detected.get());
+            }
+        }
+        ArticleValidator.validate(draft);
+        return draft;
+    }
+
+    private ArticleNormaliser normaliserFor(String contentType) {
+        String type = mediaType(contentType);
+        return switch (type) {
+            case "application/json", "application/ninjs+json" -> json;
+            case "text/plain" -> text;
+            case "text/html", "application/xhtml+xml" -> html;
+            default -> throw new UnsupportedMediaTypeException("Content-Type '" + (contentType == null ? "" : contentType)
+                    + "' is not supported; send one of " + String.join(", ", SUPPORTED));
+        };
+    }
+
+    /** The media type without parameters, in lower case ({@code "text/plain; charset=utf-8"} → {@code "text/plain"}). */
+    public static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.newsflow.ingest.text;
+
+import dev.newsflow.ingest.article.ArticleDraft;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * Offline language detection with Apache OpenNLP's published 103-language model
+ * ({@code org.apache.opennlp:opennlp-models-langdetect}, {@code langdetect-183.bin}, read from
+ * the classpath; nothing is downloaded at run time). The model answers ISO 639-3 codes; they
+ * are turned into the shortest BCP 47 tag ({@code eng} → {@code en}). Text that is too short, or
+ * a best guess not clearly ahead of the next, leaves the language unknown rather than wrong.
+ */
+public final class OpenNlpLanguageDetector implements LanguageDetector {
+    private static final String MODEL_RESOURCE = "/langdetect-183.bin";
+    /** Below this many letters the model guesses too often. */
+    private static final int MIN_LETTERS = 40;
+    private static final int MAX_SAMPLE_CHARS = 3_000;
+    /**
+     * The model spreads probability over 103 languages, so even a clear answer scores ~0.1; what
+     * tells a sure guess from a coin toss is how far the best is ahead of the runner-up.
+     */
+    private static final double MIN_LEAD_RATIO = 2.0;
+    /** Macrolanguage members the model names, by the tag a reader expects. */
+    private static final Map<String, String> SPECIAL = Map.of("cmn", "zh", "pes", "fa", "zsm", "ms", "nob", "nb",
+            "nno", "nn", "ekk", "et", "lvs", "lv", "arb", "ar", "swh", "sw", "uzn", "uz");
+    private static final Map<String, String> TWO_LETTER = twoLetterCodes();
+
+    private final LanguageDetectorModel model;
+    private final ThreadLocal<LanguageDetectorME> detectors;
+
+    private OpenNlpLanguageDetector(LanguageDetectorModel model) {
+        this.model = model;
+        // The model is shared and read-only; the detector keeps per-call state, so one per thread.
+        this.detectors = ThreadLocal.withInitial(() -> new LanguageDetectorME(this.model));
+    }
+
+    /** Loads the model from the classpath (about 10 MB, a second or two). */
+    public static OpenNlpLanguageDetector load() {
+        try (InputStream in = OpenNlpLanguageDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the OpenNLP language model " + MODEL_RESOURCE
+                        + " is not on the classpath (org.apache.opennlp:opennlp-models-langdetect)");
+            }
+            return new OpenNlpLanguageDetector(new LanguageDetectorModel(new BufferedInputStream(in)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the OpenNLP language model", e);
+        }
+    }
+
+    @Override
+    public Optional<String> detect(ArticleDraft draft) {
+        StringBuilder sample = new StringBuilder(draft.headline() == null ? "" : draft.headline());
+        for (String paragraph : draft.body()) {
+            if (sample.length() >= MAX_SAMPLE_CHARS) {
+                break;
+            }
+            sample.append('\n').append(paragraph);
+        }
+        return detect(sample.length() > MAX_SAMPLE_CHARS ? sample.substring(0, MAX_SAMPLE_CHARS) : sample.toString());
+    }
+
+    /** The BCP 47 tag of the text's language, when the model is confident. */
+    public Optional<String> detect(String text) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        if (letters < MIN_LETTERS) {
+            return Optional.empty();
+        }
+        Language[] ranked = detectors.get().predictLanguages(text);
+        if (ranked.length == 0) {
+            return Optional.empty();
+        }
+        double runnerUp = ranked.length > 1 ? ranked[1].getConfidence() : 0;
+        if (ranked[0].getConfidence() < MIN_LEAD_RATIO * runnerUp) {
+            return Optional.empty();
+        }
+        return Optional.of(toBcp47(ranked[0].getLang()));
+    }
+
+    static String toBcp47(String iso639_3) {
+        String code = iso639_3.toLowerCase(Locale.ROOT);
+        return SPECIAL.getOrDefault(code, TWO_LETTER.getOrDefault(code, code));
+    }
+
+    private static Map<String, String> twoLetterCodes() {
+        Map<String, String> codes = new HashMap<>();
+        for (String twoLetter : Locale.getISOLanguages()) {
+            try {
+                codes.putIfAbsent(Locale.forLanguageTag(twoLetter).getISO3Language(), twoLetter);
+            } catch (MissingResourceException e) {
+                // No three-letter code known to this JDK: the model's code is kept as it is.
+            }
+        }
+        return Map.copyOf(codes);
+    }
+}

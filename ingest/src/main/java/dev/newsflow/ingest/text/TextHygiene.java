@@ -1,0 +1,118 @@
+package dev.newsflow.ingest.text;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+
+/**
+ * The clean-up every text field gets, whatever shape it arrived in: Unicode NFC, characters
+ * that XML 1.0 forbids removed (feeds are XML, so one stray control character would make a
+ * whole feed invalid), markup stripped, whitespace collapsed to single spaces.
+ */
+public final class TextHygiene {
+    /** Something that looks like an HTML tag, comment or entity: only then is jsoup worth running. */
+    private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!]|&(#\\d+|#x[0-9A-Fa-f]+|[A-Za-z]{2,8});");
+    /** Zero-width characters and the BOM carry no text but break matching and hashing. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern MARKUP_CHARS = Pattern.compile("[<>&]");
+    private static final int MAX_PASSES = 4;
+
+    private TextHygiene() {
+    }
+
+    /**
+     * One line of text: NFC, XML-legal, no markup, single spaces, trimmed; null stays null.
+     * Idempotent: markup stripping repeats until nothing that looks like markup is left (text
+     * escaped twice, "&amp;lt;b&amp;gt;", would otherwise come out as markup the next time round).
+     */
+    public static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = cleanOnce(text);
+        // Every step but markup stripping is idempotent, so without markup left one pass is enough.
+        for (int pass = 0; pass < MAX_PASSES && MARKUP.matcher(result).find(); pass++) {
+            String again = cleanOnce(result);
+            if (again.equals(result)) {
+                return result;
+            }
+            result = again;
+        }
+        if (!MARKUP.matcher(result).find()) {
+            return result;
+        }
+        // Markup nested deeper than any real feed produces: drop what still looks like it.
+        return collapseWhitespace(MARKUP_CHARS.matcher(result).replaceAll(" "));
+    }
+
+    private static String cleanOnce(String text) {
+        String result = removeXmlIllegal(text);
+        if (MARKUP.matcher(result).find()) {
+            result = removeXmlIllegal(Jsoup.parse(result).text());
+        }
+        // Invisibles go before NFC: a zero-width space between a letter and its accent blocks composition.
+        if (INVISIBLE.matcher(result).find()) {
+            result = INVISIBLE.matcher(result).replaceAll("");
+        }
+        if (!Normalizer.isNormalized(result, Normalizer.Form.NFC)) {
+            result = Normalizer.normalize(result, Normalizer.Form.NFC);
+        }
+        return collapseWhitespace(result);
+    }
+
+    /** Runs of any Unicode whitespace or space separator become one space; ends trimmed. */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085') {
+                pendingSpace = true;
+            } else {
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Like {@link #clean(String)}, but an empty result becomes null (for optional fields). */
+    public static String cleanOrNull(String text) {
+        String cleaned = clean(text);
+        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /** Drops every code point outside XML 1.0's Char production, and unpaired surrogates. */
+    public static String removeXmlIllegal(String text) {
+        StringBuilder out = null;
+        int length = text.length();
+        for (int i = 0; i < length; ) {
+            int codePoint = text.codePointAt(i);
+            int width = Character.charCount(codePoint);
+            boolean legal = isXmlLegal(codePoint);
+            if (!legal && out == null) {
+                out = new StringBuilder(length);
+                out.append(text, 0, i);
+            } else if (legal && out != null) {
+                out.appendCodePoint(codePoint);
+            }
+            i += width;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    public static boolean isXmlLegal(int codePoint) {
+        return codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
+                || (codePoint >= 0x20 && codePoint <= 0xD7FF)
+                || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
+                || (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
+    }
+
+    /** True when every code point of the text is legal in XML 1.0. */
+    public static boolean isXmlLegal(String text) {
+        return text.codePoints().allMatch(TextHygiene::isXmlLegal);
+    }
+}

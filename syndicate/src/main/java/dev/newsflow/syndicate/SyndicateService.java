@@ -1,0 +1,226 @@
+package dev.newsflow.syndicate;
+
+import dev.newsflow.platform.http.ServiceEndpoints;
+import dev.newsflow.platform.kafka.TopicBootstrap;
+import dev.newsflow.schema.PartnerSubscription;
+import dev.newsflow.schemas.topics.TopicCatalogue;
+import dev.newsflow.schemas.topics.TopicSpec;
+import dev.newsflow.syndicate.http.AdminRoutes;
+import dev.newsflow.syndicate.http.FeedRoutes;
+import dev.newsflow.syndicate.http.ProblemException;
+import dev.newsflow.syndicate.http.Problems;
+import dev.newsflow.syndicate.partner.PartnerAdmin;
+import dev.newsflow.syndicate.publish.FeedChangeWatcher;
+import dev.newsflow.syndicate.publish.StaticFeedWriter;
+import dev.newsflow.syndicate.publish.WebSubPublisher;
+import dev.newsflow.syndicate.push.DeliveryLog;
+import dev.newsflow.syndicate.push.PushTopology;
+import dev.newsflow.syndicate.push.WebhookSender;
+import dev.newsflow.syndicate.render.FeedAssembler;
+import dev.newsflow.syndicate.state.FeedQuery;
+import dev.newsflow.syndicate.state.FeedStateTopology;
+import dev.newsflow.syndicate.state.FeedStateView;
+import dev.newsflow.syndicate.state.StreamsFeedStateView;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The syndicate service: makes sure its topics exist, runs the feed-state Streams application and
+ * serves feeds, the partner admin API, {@code /health} and {@code /metrics} over HTTP.
+ */
+public final class SyndicateService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyndicateService.class);
+
+    private final SyndicateConfig config;
+    private final KafkaStreams streams;
+    private final Producer<String, PartnerSubscription> producer;
+    private final PartnerAdmin partners;
+    private final Javalin http;
+    private final KafkaStreams push;
+    private final FeedChangeWatcher watcher;
+
+    private SyndicateService(SyndicateConfig config, KafkaStreams streams,
+                             Producer<String, PartnerSubscription> producer, PartnerAdmin partners, Javalin http,
+                             KafkaStreams push, FeedChangeWatcher watcher) {
+        this.watcher = watcher;
+        this.config = config;
+        this.streams = streams;
+        this.producer = producer;
+        this.partners = partners;
+        this.http = http;
+        this.push = push;
+    }
+
+    public static SyndicateService start(SyndicateConfig config) {
+        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
+        List<TopicSpec<?, ?>> needed = List.of(topics.articlesEnriched(), topics.partnerSubscriptions());
+        new TopicBootstrap(config.kafkaClientConfig(), config.topicPartitions(), config.topicReplicationFactor(),
+                config.topicMinInsyncReplicas()).ensure(needed);
+
+        Properties streamsProperties = new Properties();
+        streamsProperties.putAll(config.streamsConfig());
+        KafkaStreams streams = new KafkaStreams(new FeedStateTopology(topics).buildTopology(config), streamsProperties);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("feed-state stream thread failed; the service reports DOWN", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        Producer<String, PartnerSubscription> producer = null;
+        Javalin http = null;
+        KafkaStreams push = null;
+        FeedChangeWatcher watcher = null;
+        DeliveryLog deliveries = new DeliveryLog(200);
+        try {
+            streams.start();
+            if (config.pushEnabled()) {
+                Properties pushProperties = new Properties();
+                pushProperties.putAll(config.pushStreamsConfig());
+                push = new KafkaStreams(new PushTopology(topics, WebhookSender.http(config.pushTimeout()), deliveries)
+                        .buildTopology(config), pushProperties);
+                push.setUncaughtExceptionHandler(e -> {
+                    LOG.error("webhook push stream thread failed; replacing it", e);
+                    return StreamThreadExceptionResponse.REPLACE_THREAD;
+                });
+                push.start();
+            }
+            awaitRunning(streams, config.startupTimeout());
+            producer = partnerProducer(config, topics.partnerSubscriptions());
+            FeedStateView state = new StreamsFeedStateView(streams);
+            PartnerAdmin partners = new PartnerAdmin(producer, topics.partnerSubscriptions().name(), state::partners,
+                    config.adminWriteTimeout(), Clock.systemUTC());
+            KafkaStreams pushStreams = push;
+            ServiceEndpoints endpoints = new ServiceEndpoints("syndicate", () -> pushStreams == null
+                    ? Map.of("feed-state", streams.state() == KafkaStreams.State.RUNNING)
+                    : Map.of("feed-state", streams.state() == KafkaStreams.State.RUNNING,
+                            "webhook-push", pushStreams.state().isRunningOrRebalancing()));
+            int[] boundPort = new int[1];
+            java.util.function.Supplier<String> baseUrl = () -> config.publicBaseUrl().isEmpty()
+                    ? "http://localhost:" + boundPort[0] : config.publicBaseUrl();
+            Optional<String> hubUrl = config.websubHubUrl().isEmpty() ? Optional.empty()
+                    : Optional.of(config.websubHubUrl());
+            FeedQuery query = new FeedQuery(state, Clock.systemUTC());
+            FeedAssembler assembler = new FeedAssembler(query, baseUrl, config.maxPageSize(), hubUrl);
+            FeedRoutes feeds = new FeedRoutes(state, assembler, endpoints.metrics());
+            AdminRoutes admin = new AdminRoutes(partners, config.adminToken(), baseUrl, deliveries);
+            http = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.startup.startupWatcherEnabled = false;
+                cfg.http.compressionStrategy = CompressionStrategy.GZIP;
+                endpoints.install(cfg);
+                feeds.install(cfg);
+                admin.install(cfg);
+                cfg.routes.exception(ProblemException.class, (e, ctx) -> Problems.write(ctx, e));
+                cfg.routes.exception(InvalidStateStoreException.class, (e, ctx) -> {
+                    ctx.header("Retry-After", "1");
+                    Problems.write(ctx, 503, "Service Unavailable", "feed state is being restored; retry shortly",
+                            null);
+                });
+                cfg.routes.exception(Exception.class, (e, ctx) -> {
+                    LOG.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
+                    Problems.write(ctx, 500, "Internal Server Error", "unexpected error", null);
+                });
+            }).start(config.host(), config.port());
+            boundPort[0] = http.port();
+            if (config.staticOutDir() != null || hubUrl.isPresent()) {
+                watcher = new FeedChangeWatcher(state, query, assembler, baseUrl, config.maxPageSize(),
+                        Optional.ofNullable(config.staticOutDir()).map(StaticFeedWriter::new),
+                        hubUrl.map(url -> new WebSubPublisher(URI.create(url), config.pushTimeout())))
+                        .start(config.staticInterval().toMillis());
+            }
+            LOG.info("syndicate listening on {}:{} (instance {}, application id {})", config.host(), http.port(),
+                    config.instanceId(), config.instanceApplicationId());
+            return new SyndicateService(config, streams, producer, partners, http, push, watcher);
+        } catch (RuntimeException e) {
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (http != null) {
+                http.stop();
+            }
+            if (push != null) {
+                push.close(Duration.ofSeconds(10));
+            }
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
+            streams.close(Duration.ofSeconds(10));
+            throw e;
+        }
+    }
+
+    private static void awaitRunning(KafkaStreams streams, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING
+                    || streams.state() == KafkaStreams.State.PENDING_SHUTDOWN) {
+                throw new IllegalStateException("feed state failed to start: " + streams.state());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("feed state not RUNNING after " + timeout + ": " + streams.state());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private static Producer<String, PartnerSubscription> partnerProducer(SyndicateConfig config,
+                                                                          TopicSpec<String, PartnerSubscription> topic) {
+        Map<String, Object> settings = new HashMap<>(config.kafkaClientConfig());
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, config.instanceApplicationId() + "-partner-admin");
+        return new KafkaProducer<>(settings, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    /** The bound HTTP port (useful with {@code syndicate.port=0}). */
+    public int port() {
+        return http.port();
+    }
+
+    /** Base URL for links: the configured public URL, or http://localhost:port. */
+    public String baseUrl() {
+        return config.publicBaseUrl().isEmpty() ? "http://localhost:" + port() : config.publicBaseUrl();
+    }
+
+    /** Partner management in-process: the same operations as the admin HTTP API. */
+    public PartnerAdmin partners() {
+        return partners;
+    }
+
+    public KafkaStreams.State feedStateStatus() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        http.stop();
+        producer.close(Duration.ofSeconds(5));
+        if (push != null) {
+            push.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(config.closeTimeout()));
+        }
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(config.closeTimeout()));
+        LOG.info("syndicate stopped");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.newsflow.syndicate.push;
+
+import dev.newsflow.schema.DeadLetter;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.PartnerSubscription;
+import dev.newsflow.schemas.topics.TopicCatalogue;
+import dev.newsflow.schemas.topics.TopicSpec;
+import dev.newsflow.syndicate.SyndicateConfig;
+import dev.newsflow.syndicate.state.ArticleStateSerde;
+import java.time.Duration;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Webhook push, a Streams application shared by all instances (so each event is pushed by one of
+ * them): articles are routed to matching partners, repartitioned by partner id, numbered and
+ * delivered in order from an outbox. Suspensions go to {@code articles-dead-letter}.
+ */
+public final class PushTopology {
+    public static final String ARTICLES_SOURCE = "syndicate-push-source";
+    public static final String PARTNERS_SOURCE = "syndicate-push-partners-source";
+    public static final String PARTNERS_STORE = "syndicate-push-partners";
+    public static final String ROUTER = "syndicate-push-router";
+    public static final String ARTICLES_STORE = "syndicate-push-articles";
+    public static final String EMBARGO_STORE = "syndicate-push-embargoed";
+    public static final String BY_PARTNER = "syndicate-push-by-partner";
+    public static final String DELIVERER = "syndicate-push-deliverer";
+    public static final String OUTBOX_STORE = "syndicate-push-outbox";
+    public static final String STATUS_STORE = "syndicate-push-status";
+    public static final String DEAD_LETTER_SINK = "syndicate-push-dead-letters";
+
+    private final TopicCatalogue topics;
+    private final WebhookSender sender;
+    private final DeliveryLog log;
+    private final RandomGenerator random;
+
+    public PushTopology(TopicCatalogue topics, WebhookSender sender, DeliveryLog log) {
+        this(topics, sender, log, new Random());
+    }
+
+    public PushTopology(TopicCatalogue topics, WebhookSender sender, DeliveryLog log, RandomGenerator random) {
+        this.topics = topics;
+        this.sender = sender;
+        this.log = log;
+        this.random = random;
+    }
+
+    public Topology buildTopology(SyndicateConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        TopicSpec<String, PartnerSubscription> partners = topics.partnerSubscriptions();
+        builder.globalTable(partners.name(),
+                Consumed.with(partners.keySerde(), partners.valueSerde()).withName(PARTNERS_SOURCE),
+                Materialized.<String, PartnerSubscription, KeyValueStore<Bytes, byte[]>>as(PARTNERS_STORE)
+                        .withKeySerde(partners.keySerde()).withValueSerde(partners.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
+                Serdes.String(), new ArticleStateSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMBARGO_STORE),
+                Serdes.String(), new ArticleStateSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OUTBOX_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATUS_STORE),
+                Serdes.String(), Serdes.String()));
+
+        WebhookDeliverer.PushSettings settings = new WebhookDeliverer.PushSettings(config.pushInterval(),
+                config.pushBackoffInitial(), config.pushBackoffMax(), config.pushSuspendAfterFailures());
+        TopicSpec<String, EnrichedArticle> articles = topics.articlesEnriched();
+        TopicSpec<String, DeadLetter> deadLetters = topics.articlesDeadLetter();
+        builder.stream(articles.name(), Consumed.with(articles.keySerde(), articles.valueSerde())
+                        .withName(ARTICLES_SOURCE))
+                .process(() -> new PushRouter(Duration.ofSeconds(1)), Named.as(ROUTER), ARTICLES_STORE, EMBARGO_STORE)
+                .repartition(Repartitioned.<String, String>as(BY_PARTNER)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+                .process(() -> new WebhookDeliverer(settings, sender, log, random), Named.as(DELIVERER),
+                        OUTBOX_STORE, STATUS_STORE)
+                .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
+                        .withName(DEAD_LETTER_SINK));
+        return builder.build();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.newsflow.syndicate.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsflow.schema.Entity;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.Image;
+import dev.newsflow.schema.Topic;
+import dev.newsflow.syndicate.state.ArticleTimes;
+import dev.newsflow.syndicate.state.FeedItem;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * JSON Feed 1.1, with a {@code _newsflow} extension per item carrying what the core format has no
+ * place for: section, category, version, images with caption/creditline/by, entities and topics.
+ * Killed stories are absent.
+ */
+public final class JsonFeedRenderer implements FeedRenderer {
+    public static final String CONTENT_TYPE = "application/feed+json; charset=utf-8";
+    public static final String VERSION = "https://jsonfeed.org/version/1.1";
+    public static final String EXTENSION = "_newsflow";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Override
+    public String contentType() {
+        return CONTENT_TYPE;
+    }
+
+    @Override
+    public byte[] render(FeedDocument document) {
+        ObjectNode feed = mapper.createObjectNode();
+        feed.put("version", VERSION);
+        feed.put("title", ItemContent.text(document.title()));
+        feed.put("home_page_url", document.homeUrl());
+        feed.put("feed_url", document.selfUrl());
+        document.nextUrl().ifPresent(next -> feed.put("next_url", next));
+        document.hubUrl().ifPresent(hub -> feed.putArray("hubs").addObject().put("type", "WebSub").put("url", hub));
+        ArrayNode items = feed.putArray("items");
+        for (FeedItem item : document.items()) {
+            if (!item.killed()) {
+                items.add(item(item.article()));
+            }
+        }
+        try {
+            return mapper.writeValueAsBytes(feed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON Feed for " + document.feedUrn(), e);
+        }
+    }
+
+    /** One JSON Feed item (with the extension), also the payload of webhook pushes. */
+    public ObjectNode item(EnrichedArticle article) {
+        ObjectNode item = mapper.createObjectNode();
+        item.put("id", ItemContent.guid(article));
+        ItemContent.link(article).ifPresent(url -> item.put("url", url));
+        item.put("title", ItemContent.headline(article));
+        item.put("content_html", ItemContent.bodyHtml(article));
+        item.put("content_text", ItemContent.bodyText(article));
+        item.put("summary", ItemContent.summary(article));
+        article.getImages().stream().map(ItemContent::imageUrl).flatMap(Optional::stream).findFirst()
+                .ifPresent(url -> item.put("image", url));
+        item.put("date_published", rfc3339(ArticleTimes.published(article)));
+        item.put("date_modified", rfc3339(ArticleTimes.updated(article)));
+        ItemContent.author(article).ifPresent(author -> item.putArray("authors").addObject().put("name", author));
+        String language = ItemContent.text(article.getLanguage());
+        if (language != null && !language.isEmpty()) {
+            item.put("language", language);
+        }
+        ArrayNode tags = mapper.createArrayNode();
+        for (String tag : new String[] {article.getSection(), article.getCategory()}) {
+            String clean = ItemContent.text(tag);
+            if (clean != null && !clean.isEmpty()) {
+                tags.add(clean);
+            }
+        }
+        article.getTopics().forEach(topic -> tags.add(ItemContent.text(topic.getLabel())));
+        if (!tags.isEmpty()) {
+            item.set("tags", tags);
+        }
+        item.set(EXTENSION, extension(article));
+        return item;
+    }
+
+    private ObjectNode extension(EnrichedArticle article) {
+        ObjectNode extension = mapper.createObjectNode();
+        extension.put("article_id", ItemContent.text(article.getArticleId()));
+        extension.put("publisher", ItemContent.text(article.getPublisherId()));
+        extension.put("version", article.getVersion());
+        putText(extension, "section", article.getSection());
+        putText(extension, "category", article.getCategory());
+        ArrayNode images = extension.putArray("images");
+        for (Image image : article.getImages()) {
+            ObjectNode node = images.addObject();
+            ItemContent.imageUrl(image).ifPresent(url -> node.put("url", url));
+            putText(node, "caption", image.getCaption());
+            putText(node, "creditline", image.getCreditline());
+            putText(node, "by", image.getBy());
+        }
+        ArrayNode entities = extension.putArray("entities");
+        for (Entity entity : article.getEntities()) {
+            ObjectNode node = entities.addObject();
+            putText(node, "name", entity.getName());
+            node.put("type", entity.getType().name());
+            putText(node, "wikidata_id", entity.getWikidataId());
+            node.put("confidence", entity.getConfidence());
+            node.put("salience", entity.getSalience());
+        }
+        ArrayNode topics = extension.putArray("topics");
+        for (Topic topic : article.getTopics()) {
+            ObjectNode node = topics.addObject();
+            putText(node, "qcode", topic.getQcode());
+            putText(node, "label", topic.getLabel());
+            node.put("level", topic.getLevel());
+            node.put("score", topic.getScore());
+        }
+        return extension;
+    }
+
+    private static void putText(ObjectNode node, String field, String value) {
+        String clean = ItemContent.text(value);
+        if (clean != null && !clean.isEmpty()) {
+            node.put(field, clean);
+        }
+    }
+
+    static String rfc3339(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.newsflow.syndicate.state;
+
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.syndicate.filter.FeedFilter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads one page of a feed: walks the timeline newest first (merging the per-partition stores),
+ * keeps released articles the feed's filter accepts, and stops after {@code pageSize}. Paging is by
+ * cursor (the last key served), so any depth costs the same and there is no offset cap; the filter
+ * is applied on every page, so a cursor never exposes items outside the feed.
+ */
+public final class FeedQuery {
+    private final FeedStateView state;
+    private final Clock clock;
+
+    public FeedQuery(FeedStateView state, Clock clock) {
+        this.state = state;
+        this.clock = clock;
+    }
+
+    /**
+     * @param before       timeline key to start strictly below, or null for the newest page
+     * @param includeKills whether killed stories are returned (Atom tombstones) or skipped
+     */
+    public FeedPage page(FeedFilter filter, String before, int pageSize, boolean includeKills) {
+        Instant now = clock.instant();
+        List<FeedItem> items = new ArrayList<>();
+        List<KeyValueIterator<String, String>> iterators = new ArrayList<>();
+        try {
+            PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::key).reversed());
+            for (ReadOnlyKeyValueStore<String, String> partition : state.timelinePartitions()) {
+                KeyValueIterator<String, String> iterator = partition.reverseRange(null, before);
+                iterators.add(iterator);
+                advance(iterator, before, heads);
+            }
+            while (!heads.isEmpty()) {
+                Head head = heads.poll();
+                advance(head.iterator(), before, heads);
+                EnrichedArticle article = state.articles().get(head.entry().value);
+                if (article == null || !ArticleTimes.released(article, now)) {
+                    continue;
+                }
+                if (!includeKills && article.getAction() == dev.newsflow.schema.ArticleAction.KILL) {
+                    continue;
+                }
+                if (!filter.matches(article)) {
+                    continue;
+                }
+                if (items.size() == pageSize) {
+                    // One more match exists: the page is full and an older page follows.
+                    return new FeedPage(items, Optional.of(TimelineKey.toCursor(items.get(items.size() - 1)
+                            .timelineKey())));
+                }
+                items.add(new FeedItem(article, head.key()));
+            }
+            return new FeedPage(items, Optional.empty());
+        } finally {
+            iterators.forEach(KeyValueIterator::close);
+        }
+    }
+
+    private static void advance(KeyValueIterator<String, String> iterator, String before, PriorityQueue<Head> heads) {
+        while (iterator.hasNext()) {
+            KeyValue<String, String> entry = iterator.next();
+            if (before != null && entry.key.compareTo(before) >= 0) {
+                continue;
+            }
+            heads.add(new Head(entry, iterator));
+            return;
+        }
+    }
+
+    private record Head(KeyValue<String, String> entry, KeyValueIterator<String, String> iterator) {
+        String key() {
+            return entry.key;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.newsflow.syndicate.state;
+
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.PartnerSubscription;
+import dev.newsflow.schemas.topics.TopicCatalogue;
+import dev.newsflow.schemas.topics.TopicSpec;
+import dev.newsflow.syndicate.SyndicateConfig;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The feed state: the partner registry as a global table (every instance sees every partner, so any
+ * instance can authenticate any request), and from {@code articles-enriched} the latest version of
+ * each article plus a time-ordered index of them. Feeds are the join of the two, evaluated when a
+ * feed is read (see {@link FeedQuery}): a new or changed subscription applies to the whole history
+ * at once, with no re-partitioning or backfill.
+ */
+public final class FeedStateTopology {
+    public static final String PARTNERS_SOURCE = "syndicate-partners-source";
+    public static final String PARTNERS_STORE = "syndicate-partners";
+    public static final String ARTICLES_SOURCE = "syndicate-articles-source";
+    public static final String FEED_STATE_PROCESSOR = "syndicate-feed-state";
+    public static final String ARTICLES_STORE = "syndicate-articles";
+    public static final String TIMELINE_STORE = "syndicate-timeline";
+
+    private final TopicCatalogue topics;
+
+    public FeedStateTopology(TopicCatalogue topics) {
+        this.topics = Objects.requireNonNull(topics, "topics");
+    }
+
+    public Topology buildTopology(SyndicateConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        TopicSpec<String, PartnerSubscription> partners = topics.partnerSubscriptions();
+        builder.globalTable(partners.name(),
+                Consumed.with(partners.keySerde(), partners.valueSerde()).withName(PARTNERS_SOURCE),
+                Materialized.<String, PartnerSubscription, KeyValueStore<Bytes, byte[]>>as(PARTNERS_STORE)
+                        .withKeySerde(partners.keySerde())
+                        .withValueSerde(partners.valueSerde()));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
+                Serdes.String(), new ArticleStateSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE),
+                Serdes.String(), Serdes.String()));
+
+        TopicSpec<String, EnrichedArticle> articles = topics.articlesEnriched();
+        builder.stream(articles.name(),
+                        Consumed.with(articles.keySerde(), articles.valueSerde()).withName(ARTICLES_SOURCE))
+                .process(FeedStateProcessor::new, Named.as(FEED_STATE_PROCESSOR), ARTICLES_STORE, TIMELINE_STORE);
+        return builder.build();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.newsflow.syndicate.state;
+
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.PartnerSubscription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The stores of a running feed-state application. Each instance has its own application id and so
+ * owns every partition; the timeline is returned per partition so that {@link FeedQuery} can merge
+ * them in time order (the composite store would only concatenate them).
+ */
+public final class StreamsFeedStateView implements FeedStateView {
+    private final KafkaStreams streams;
+
+    public StreamsFeedStateView(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public ReadOnlyKeyValueStore<String, PartnerSubscription> partners() {
+        return streams.store(StoreQueryParameters.fromNameAndType(FeedStateTopology.PARTNERS_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    @Override
+    public ReadOnlyKeyValueStore<String, EnrichedArticle> articles() {
+        return streams.store(StoreQueryParameters.fromNameAndType(FeedStateTopology.ARTICLES_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    @Override
+    public List<ReadOnlyKeyValueStore<String, String>> timelinePartitions() {
+        TreeSet<Integer> partitions = new TreeSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                partitions.add(task.taskId().partition());
+            }
+        }
+        List<ReadOnlyKeyValueStore<String, String>> stores = new ArrayList<>();
+        for (int partition : partitions) {
+            stores.add(streams.store(StoreQueryParameters.<ReadOnlyKeyValueStore<String, String>>fromNameAndType(
+                    FeedStateTopology.TIMELINE_STORE, QueryableStoreTypes.keyValueStore()).withPartition(partition)));
+        }
+        return stores;
+    }
+}

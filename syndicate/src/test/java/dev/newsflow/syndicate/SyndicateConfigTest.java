@@ -1,0 +1,44 @@
+package dev.newsflow.syndicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.platform.config.ConfigLoader;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class SyndicateConfigTest {
+    @Test
+    void defaultsAreSafe() {
+        SyndicateConfig config = new SyndicateConfig(Map.of());
+        assertThat(config.port()).isEqualTo(8082);
+        assertThat(config.adminToken()).isEmpty();
+        assertThat(config.publicBaseUrl()).isEmpty();
+        assertThat(config.instanceApplicationId()).isEqualTo("newsflow-syndicate-0");
+        assertThat(config.streamsConfig())
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-syndicate-0");
+    }
+
+    @Test
+    void environmentAndOverridesApplyInOrder() {
+        ConfigLoader loader = new ConfigLoader(Map.of("NEWSFLOW_SYNDICATE_PORT", "9000",
+                "NEWSFLOW_SYNDICATE_ADMIN_TOKEN", "from-env", "NEWSFLOW_SYNDICATE_INSTANCE_ID", "b"));
+        SyndicateConfig config = SyndicateConfig.load(loader, null,
+                Map.of("syndicate.public.base.url", "https://feeds.example.com/"));
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.adminToken()).isEqualTo("from-env");
+        assertThat(config.publicBaseUrl()).isEqualTo("https://feeds.example.com");
+        assertThat(config.instanceApplicationId()).isEqualTo("newsflow-syndicate-b");
+    }
+
+    @Test
+    void rejectsARelativeBaseUrlAndABadPort() {
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of("syndicate.public.base.url", "/feeds")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("syndicate.public.base.url");
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of("syndicate.port", "70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("syndicate.port");
+    }
+}

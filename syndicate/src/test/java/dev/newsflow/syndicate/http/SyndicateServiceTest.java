@@ -1,0 +1,349 @@
+package dev.newsflow.syndicate.http;
+
+import static dev.newsflow.syndicate.SyndicateTestSupport.ADMIN_TOKEN;
+import static dev.newsflow.syndicate.SyndicateTestSupport.createPartner;
+import static dev.newsflow.syndicate.SyndicateTestSupport.get;
+import static dev.newsflow.syndicate.SyndicateTestSupport.json;
+import static dev.newsflow.syndicate.SyndicateTestSupport.send;
+import static dev.newsflow.syndicate.SyndicateTestSupport.url;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.schema.ArticleAction;
+import dev.newsflow.syndicate.Articles;
+import dev.newsflow.syndicate.SyndicateService;
+import dev.newsflow.syndicate.SyndicateTestSupport;
+import dev.newsflow.syndicate.partner.CreatedPartner;
+import dev.newsflow.syndicate.interop.PythonTools;
+import dev.newsflow.syndicate.partner.FeedSpec;
+import dev.newsflow.syndicate.partner.PartnerAdminClient;
+import dev.newsflow.syndicate.partner.PartnerAdminException;
+import dev.newsflow.syndicate.partner.PartnerSpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The running service on the in-JVM broker, over real HTTP. */
+class SyndicateServiceTest {
+    @TempDir
+    static Path stateDir;
+
+    private static SyndicateService service;
+    private static int port;
+
+    @BeforeAll
+    static void start() {
+        service = SyndicateService.start(SyndicateTestSupport.config(stateDir, TestKafka.unique("syndicate-it"), "0"));
+        port = service.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void anArticleOnTheTopicAppearsInEveryFormatOfAPartnersFeed() {
+        String partner = TestKafka.unique("demo");
+        String token = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
+        String id = TestKafka.unique("article");
+        SyndicateTestSupport.produce(Articles.story(id, "Ferry treaty agreed " + id).build());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(port, "/feeds/" + partner + "/all.rss", token).body()).contains("Ferry treaty agreed " + id));
+        HttpResponse<String> rss = get(port, "/feeds/" + partner + "/all.rss", token);
+        assertThat(rss.statusCode()).isEqualTo(200);
+        assertThat(rss.headers().firstValue("Content-Type")).hasValue("application/rss+xml; charset=utf-8");
+        assertThat(rss.body()).contains("<media:description", "Delegates arrive at the conference centre in Lisbon",
+                "role=\"photographer\"", "Ana Sousa", "Reuters", "<dc:creator>Mara Lindqvist</dc:creator>",
+                "isPermaLink=\"false\"", "urn:newsflow:article:" + id, "rel=\"self\"");
+
+        HttpResponse<String> jsonFeed = get(port, "/feeds/" + partner + "/all.json?token=" + token, null);
+        assertThat(jsonFeed.statusCode()).isEqualTo(200);
+        assertThat(jsonFeed.headers().firstValue("Content-Type")).hasValue("application/feed+json; charset=utf-8");
+        JsonNode feed = json(jsonFeed.body());
+        assertThat(feed.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+        JsonNode item = findItem(feed, "urn:newsflow:article:" + id);
+        assertThat(item.get("title").asText()).isEqualTo("Ferry treaty agreed " + id);
+        JsonNode image = item.get("_newsflow").get("images").get(0);
+        assertThat(image.get("caption").asText()).isEqualTo("Delegates arrive at the conference centre in Lisbon");
+        assertThat(image.get("creditline").asText()).isEqualTo("Reuters");
+        assertThat(image.get("by").asText()).isEqualTo("Ana Sousa");
+        // the token came in the URL, so the document's own links keep it
+        assertThat(feed.get("feed_url").asText()).contains("token=");
+
+        HttpResponse<String> atom = get(port, "/feeds/" + partner + "/all.atom", token);
+        assertThat(atom.statusCode()).isEqualTo(200);
+        assertThat(atom.headers().firstValue("Content-Type")).hasValue("application/atom+xml; charset=utf-8");
+        assertThat(atom.body()).contains("<id>urn:newsflow:article:" + id + "</id>", "rel=\"self\"");
+    }
+
+    @Test
+    void aKillRemovesTheStoryFromRssAndJsonAndLeavesAnAtomTombstone() {
+        String partner = TestKafka.unique("kill");
+        String token = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
+        String id = TestKafka.unique("killed");
+        SyndicateTestSupport.produce(Articles.story(id, "Soon withdrawn " + id).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(port, "/feeds/" + partner + "/all.rss", token).body()).contains("Soon withdrawn " + id));
+        SyndicateTestSupport.produce(Articles.story(id, "").setVersion(2).setAction(ArticleAction.KILL)
+                .setReceivedAt(Articles.T0.plusSeconds(60)).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(port, "/feeds/" + partner + "/all.atom", token).body())
+                        .contains("<at:deleted-entry", "ref=\"urn:newsflow:article:" + id + "\""));
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", token).body()).doesNotContain(id);
+        assertThat(get(port, "/feeds/" + partner + "/all.json", token).body()).doesNotContain(id);
+    }
+
+    @Test
+    void authenticationMatrix() {
+        String a = TestKafka.unique("alpha");
+        String b = TestKafka.unique("beta");
+        String tokenA = createPartner(port, a, "[{\"feedId\":\"all\",\"title\":\"A\"}]");
+        String tokenB = createPartner(port, b, "[{\"feedId\":\"all\",\"title\":\"B\"}]");
+
+        HttpResponse<String> none = get(port, "/feeds/" + a + "/all.rss", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(get(port, "/feeds/" + a + "/all.rss", tokenA).statusCode()).isEqualTo(200);
+        for (String format : List.of("rss", "atom", "json")) {
+            assertThat(get(port, "/feeds/" + a + "/all." + format, tokenB).statusCode()).isEqualTo(404);
+            assertThat(get(port, "/feeds/" + b + "/all." + format + "?token=" + tokenA, null).statusCode())
+                    .isEqualTo(404);
+        }
+        assertThat(get(port, "/feeds/" + a + "/all.rss", "not-a-token").statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + a + "/other.rss", tokenA).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + a + "/all.html", tokenA).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/no-such-partner/all.rss", tokenA).statusCode()).isEqualTo(404);
+        // a partner token is not an admin token
+        assertThat(get(port, "/v1/partners", tokenA).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void conditionalRequestsAnswer304() {
+        String partner = TestKafka.unique("cond");
+        String token = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
+        HttpResponse<String> first = get(port, "/feeds/" + partner + "/all.json", token);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(etag).startsWith("W/\"");
+
+        HttpResponse<String> byEtag = send(HttpRequest.newBuilder(url(port, "/feeds/" + partner + "/all.json"))
+                .header("Authorization", "Bearer " + token).header("If-None-Match", etag).build());
+        assertThat(byEtag.statusCode()).isEqualTo(304);
+        assertThat(byEtag.body()).isEmpty();
+        HttpResponse<String> byDate = send(HttpRequest.newBuilder(url(port, "/feeds/" + partner + "/all.json"))
+                .header("Authorization", "Bearer " + token).header("If-Modified-Since", lastModified).build());
+        assertThat(byDate.statusCode()).isEqualTo(304);
+        HttpResponse<String> stale = send(HttpRequest.newBuilder(url(port, "/feeds/" + partner + "/all.json"))
+                .header("Authorization", "Bearer " + token).header("If-None-Match", "W/\"something-else\"").build());
+        assertThat(stale.statusCode()).isEqualTo(200);
+        // authentication comes before the cache check: a conditional request without a token is still 401
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(url(port, "/feeds/" + partner + "/all.json"))
+                .header("If-None-Match", etag).build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void feedsAreGzippedWhenAsked() throws IOException {
+        String partner = TestKafka.unique("gzip");
+        String token = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
+        String id = TestKafka.unique("long");
+        SyndicateTestSupport.produce(Articles.story(id, "Long read " + id)
+                .setBody(List.of("A paragraph long enough to be worth compressing. ".repeat(100))).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(port, "/feeds/" + partner + "/all.rss", token).body()).contains("Long read " + id));
+        HttpResponse<byte[]> response = SyndicateTestSupport.sendForBytes(
+                HttpRequest.newBuilder(url(port, "/feeds/" + partner + "/all.rss"))
+                        .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build());
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("Long read " + id);
+        }
+    }
+
+    @Test
+    void adminApiCreatesOnceShowsNoSecretsAndNamesBadFields() {
+        String partner = TestKafka.unique("admin");
+        createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
+        HttpResponse<String> again = send(HttpRequest.newBuilder(url(port, "/v1/partners"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"partnerId\":\"" + partner
+                        + "\",\"displayName\":\"x\",\"feeds\":[{\"feedId\":\"all\",\"title\":\"t\"}]}")).build());
+        assertThat(again.statusCode()).isEqualTo(409);
+
+        HttpResponse<String> list = get(port, "/v1/partners", ADMIN_TOKEN);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(partner).doesNotContain("token").doesNotContain("tokenHash");
+
+        HttpResponse<String> badId = send(HttpRequest.newBuilder(url(port, "/v1/partners"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"partnerId\":\"Bad Id!\",\"displayName\":\"x\","
+                        + "\"feeds\":[{\"feedId\":\"all\",\"title\":\"t\"}]}")).build());
+        assertThat(badId.statusCode()).isEqualTo(422);
+        assertThat(json(badId.body()).get("field").asText()).isEqualTo("partnerId");
+
+        HttpResponse<String> badJson = send(HttpRequest.newBuilder(url(port, "/v1/partners"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build());
+        assertThat(badJson.statusCode()).isEqualTo(400);
+        assertThat(badJson.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> noAdmin = send(HttpRequest.newBuilder(url(port, "/v1/partners"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(noAdmin.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theJavaApiCreatesAPartnerWhoseTokenWorksAtOnce() {
+        String partner = TestKafka.unique("java");
+        CreatedPartner created = service.partners()
+                .create(PartnerSpec.of(partner, "Java partner", FeedSpec.everything("all", "Everything")));
+        assertThat(created.partner().getTokenHash()).doesNotContain(created.token());
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", created.token()).statusCode()).isEqualTo(200);
+
+        CreatedPartner rotated = service.partners().rotateToken(partner);
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", created.token()).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", rotated.token()).statusCode()).isEqualTo(200);
+
+        service.partners().setEnabled(partner, false);
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", rotated.token()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAdminClientDrivesTheWholePartnerLifecycle() {
+        PartnerAdminClient client = new PartnerAdminClient(URI.create("http://127.0.0.1:" + port), ADMIN_TOKEN);
+        String partner = TestKafka.unique("cli");
+        JsonNode added = client.add(new PartnerSpec(partner, "CLI partner", PartnerAdminClient.feedOptions(List.of(
+                "politics:Politics:{\"topic\":\"medtop:11000000\"}", "all:Everything")), null, null));
+        String token = added.get("token").asText();
+        assertThat(added.get("feeds").get(0).get("filter").get("topic").asText()).isEqualTo("medtop:11000000");
+        assertThat(client.list().toString()).contains(partner).doesNotContain(token);
+        assertThat(client.get(partner).get("displayName").asText()).isEqualTo("CLI partner");
+
+        assertThatThrownBy(() -> client.update(partner, new PartnerSpec(null, "CLI partner",
+                List.of(PartnerAdminClient.feedOption("x:X:{\"topic\":\"politics\"}")), null, null)))
+                .isInstanceOfSatisfying(PartnerAdminException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.field()).isEqualTo("feeds[0].filter.topic");
+                });
+        JsonNode updated = client.update(partner, new PartnerSpec(null, "Renamed",
+                List.of(PartnerAdminClient.feedOption("all:Everything")), null, null));
+        assertThat(updated.get("displayName").asText()).isEqualTo("Renamed");
+        assertThat(get(port, "/feeds/" + partner + "/politics.rss", token).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", token).statusCode()).isEqualTo(200);
+
+        assertThat(client.disable(partner).get("enabled").asBoolean()).isFalse();
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", token).statusCode()).isEqualTo(404);
+        assertThat(client.enable(partner).get("enabled").asBoolean()).isTrue();
+        String rotated = client.rotateToken(partner).get("token").asText();
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", token).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", rotated).statusCode()).isEqualTo(200);
+
+        PartnerAdminClient wrongToken = new PartnerAdminClient(URI.create("http://127.0.0.1:" + port), "wrong");
+        assertThatThrownBy(wrongToken::list).isInstanceOfSatisfying(PartnerAdminException.class,
+                e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
+    void aPartnerCannotPageIntoAnotherPartnersItems() {
+        String publisherA = TestKafka.unique("pub-a");
+        String publisherB = TestKafka.unique("pub-b");
+        String a = TestKafka.unique("page-a");
+        String b = TestKafka.unique("page-b");
+        String tokenA = createPartner(port, a, "[{\"feedId\":\"f\",\"title\":\"A\",\"maxItems\":1,"
+                + "\"filter\":{\"publisher\":\"" + publisherA + "\"}}]");
+        String tokenB = createPartner(port, b, "[{\"feedId\":\"f\",\"title\":\"B\",\"maxItems\":1,"
+                + "\"filter\":{\"publisher\":\"" + publisherB + "\"}}]");
+        for (int i = 0; i < 3; i++) {
+            SyndicateTestSupport.produce(
+                    Articles.story(TestKafka.unique("a-item"), "A item " + i).setPublisherId(publisherA)
+                            .setReceivedAt(Articles.T0.plusSeconds(2 * i)).build(),
+                    Articles.story(TestKafka.unique("b-item"), "B item " + i).setPublisherId(publisherB)
+                            .setReceivedAt(Articles.T0.plusSeconds(2 * i + 1)).build());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(port, "/feeds/" + b + "/f.json", tokenB).body()).contains("B item 2"));
+        // B's own cursors, replayed on A's feed by A, only ever give A's items
+        String cursor = null;
+        List<String> seenByA = new java.util.ArrayList<>();
+        do {
+            JsonNode pageB = json(get(port, "/feeds/" + b + "/f.json" + (cursor == null ? "" : "?before=" + cursor),
+                    tokenB).body());
+            cursor = pageB.has("next_url") ? URI.create(pageB.get("next_url").asText()).getRawQuery()
+                    .replace("before=", "") : null;
+            if (cursor != null) {
+                JsonNode pageA = json(get(port, "/feeds/" + a + "/f.json?before=" + cursor, tokenA).body());
+                pageA.get("items").forEach(item -> seenByA.add(item.get("title").asText()));
+            }
+        } while (cursor != null);
+        assertThat(seenByA).isNotEmpty().allMatch(title -> title.startsWith("A item"));
+        // and B's cursor with A's token on B's feed is still 404
+        assertThat(get(port, "/feeds/" + b + "/f.json?before=x", tokenA).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + a + "/f.json?before=not-a-cursor", tokenA).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void servedFeedsParseCleanlyInFeedparserAndTheJsonFeedSchema(@TempDir Path work) throws Exception {
+        PythonTools.requireModule("feedparser", "python3-feedparser");
+        PythonTools.requireModule("jsonschema", "python3-jsonschema");
+        String partner = TestKafka.unique("interop");
+        String publisher = TestKafka.unique("interop-pub");
+        String token = createPartner(port, partner, "[{\"feedId\":\"mine\",\"title\":\"Interop\","
+                + "\"filter\":{\"publisher\":\"" + publisher + "\"}}]");
+        String id = TestKafka.unique("interop-article");
+        SyndicateTestSupport.produce(Articles.story(id, "Served headline").setPublisherId(publisher).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(port, "/feeds/" + partner + "/mine.json", token).body()).contains("Served headline"));
+        List<Path> files = new java.util.ArrayList<>();
+        for (String format : List.of("rss", "atom", "json")) {
+            Path file = work.resolve("served." + format);
+            java.nio.file.Files.writeString(file, get(port, "/feeds/" + partner + "/mine." + format, token).body());
+            files.add(file);
+        }
+        JsonNode results = PythonTools.checkFeeds(work, files);
+        for (Path xml : files.subList(0, 2)) {
+            JsonNode parsed = results.get(xml.toString());
+            assertThat(parsed.get("bozo").asInt()).as("%s: %s", xml, parsed.get("bozo_exception")).isZero();
+            assertThat(parsed.get("title").asText()).isEqualTo("Interop");
+            assertThat(parsed.get("entries")).hasSize(1);
+            assertThat(parsed.get("entries").get(0).get("title").asText()).isEqualTo("Served headline");
+            assertThat(parsed.get("entries").get(0).get("media_credit").toString()).contains("Ana Sousa", "Reuters");
+            assertThat(parsed.get("links").toString())
+                    .contains("http://localhost:" + port + "/feeds/" + partner + "/mine.");
+        }
+        assertThat(results.get(files.get(2).toString()).get("schema_errors")).isEmpty();
+    }
+
+    @Test
+    void healthAndMetricsAreServed() {
+        HttpResponse<String> health = get(port, "/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"feed-state\":true");
+        assertThat(get(port, "/metrics", null).body()).contains("jvm_memory");
+    }
+
+    private static JsonNode findItem(JsonNode feed, String id) {
+        for (JsonNode item : feed.get("items")) {
+            if (item.get("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + id + " in " + feed);
+    }
+}

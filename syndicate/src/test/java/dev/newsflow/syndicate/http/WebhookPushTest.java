@@ -1,0 +1,97 @@
+package dev.newsflow.syndicate.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.syndicate.Articles;
+import dev.newsflow.syndicate.SyndicateService;
+import dev.newsflow.syndicate.SyndicateTestSupport;
+import dev.newsflow.syndicate.partner.FeedSpec;
+import dev.newsflow.syndicate.partner.PartnerAdminClient;
+import dev.newsflow.syndicate.partner.PartnerSpec;
+import dev.newsflow.syndicate.push.WebhookReceiver;
+import com.sun.net.httpserver.HttpServer;
+import dev.newsflow.syndicate.SyndicateConfig;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Push end to end on the running service: webhooks (admin API, the topic, the push application, a
+ * local receiver), the WebSub ping (a local stub hub) and static output.
+ */
+class WebhookPushTest {
+    private static final String SECRET = "webhook-secret-for-the-push-test";
+
+    @TempDir
+    Path stateDir;
+    @TempDir
+    Path out;
+
+    @Test
+    void matchingArticlesArePushedSignedInOrderAndRetriedAndPublished() throws Exception {
+        List<String> hubPings = new CopyOnWriteArrayList<>();
+        HttpServer hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hub.createContext("/hub", exchange -> {
+            hubPings.add(URLDecoder.decode(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hub.start();
+        Map<String, String> publishing = Map.of(
+                SyndicateConfig.STATIC_OUT_DIR, out.toString(),
+                SyndicateConfig.STATIC_INTERVAL_MS, "200",
+                SyndicateConfig.WEBSUB_HUB_URL, "http://127.0.0.1:" + hub.getAddress().getPort() + "/hub");
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET);
+             SyndicateService service = SyndicateService.start(SyndicateTestSupport.config(stateDir,
+                     TestKafka.unique("syndicate-push"), "0", publishing))) {
+            AtomicInteger calls = new AtomicInteger();
+            receiver.answer(() -> calls.incrementAndGet() == 1 ? 500 : 204); // the first attempt fails
+            PartnerAdminClient client = new PartnerAdminClient(URI.create("http://127.0.0.1:" + service.port()),
+                    SyndicateTestSupport.ADMIN_TOKEN);
+            String partner = TestKafka.unique("hooked");
+            String publisher = TestKafka.unique("hook-pub");
+            client.add(new PartnerSpec(partner, "Hooked", List.of(new FeedSpec("mine", "Mine",
+                    "{\"publisher\":\"" + publisher + "\"}", 0.0, 100)), receiver.url(), SECRET));
+
+            SyndicateTestSupport.produce(
+                    Articles.story(TestKafka.unique("push-1"), "Pushed one").setPublisherId(publisher).build(),
+                    Articles.story(TestKafka.unique("other"), "Not for this partner").build(),
+                    Articles.story(TestKafka.unique("push-2"), "Pushed two").setPublisherId(publisher).build());
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(receiver.accepted()).hasSize(2));
+            assertThat(receiver.received()).hasSize(3).allMatch(WebhookReceiver.Received::signatureValid);
+            assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::sequence).containsExactly(1L, 2L);
+            assertThat(receiver.accepted().get(0).body()).contains("Pushed one");
+            assertThat(receiver.accepted().get(1).body()).contains("Pushed two");
+            assertThat(receiver.received()).noneMatch(r -> r.body().contains("Not for this partner"));
+            assertThat(client.deliveries(partner).toString()).contains("\"status\":204", "\"status\":500");
+
+            // static output and the WebSub ping for the same feed
+            Path rss = out.resolve(partner).resolve("mine.rss");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(rss).exists();
+                assertThat(Files.readString(rss)).contains("Pushed one", "Pushed two", "rel=\"hub\"")
+                        .doesNotContain("Not for this partner");
+            });
+            assertThat(out.resolve(partner).resolve("mine.json")).exists();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hubPings).contains(
+                    "hub.mode=publish&hub.url=" + service.baseUrl() + "/feeds/" + partner + "/mine.atom"));
+        } finally {
+            hub.stop(0);
+        }
+    }
+}

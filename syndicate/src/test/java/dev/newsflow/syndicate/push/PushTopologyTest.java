@@ -1,0 +1,198 @@
+package dev.newsflow.syndicate.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schema.ArticleAction;
+import dev.newsflow.schema.DeadLetter;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.FeedSubscription;
+import dev.newsflow.schema.PartnerSubscription;
+import dev.newsflow.schemas.topics.TopicCatalogue;
+import dev.newsflow.syndicate.Articles;
+import dev.newsflow.syndicate.SyndicateConfig;
+import dev.newsflow.syndicate.partner.PartnerTokens;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Webhook push on TopologyTestDriver (wall-clock punctuation driven by the test) with a real local receiver. */
+class PushTopologyTest {
+    private static final String SECRET = "a-webhook-secret-of-some-length";
+    /** The driver's wall clock starts at the real time, so the receiver can check signature timestamps. */
+    private static final Instant START = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    @TempDir
+    Path stateDir;
+
+    private WebhookReceiver receiver;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, EnrichedArticle> articles;
+    private TestInputTopic<String, PartnerSubscription> partners;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private Topology topology;
+    private final DeliveryLog log = new DeliveryLog(100);
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = new WebhookReceiver(SECRET);
+        SyndicateConfig config = new SyndicateConfig(Map.of(
+                "schema.registry.url", "mock://syndicate-push-" + UUID.randomUUID(),
+                "auto.register.schemas", "true",
+                "state.dir", stateDir.toString(),
+                SyndicateConfig.PUSH_INTERVAL_MS, "100",
+                SyndicateConfig.PUSH_BACKOFF_INITIAL_MS, "1000",
+                SyndicateConfig.PUSH_SUSPEND_AFTER_FAILURES, "3"));
+        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
+        // no jitter, so the test knows when the next attempt is due
+        topology = new PushTopology(topics, WebhookSender.http(Duration.ofSeconds(5)), log, () -> 0L)
+                .buildTopology(config);
+        Properties properties = new Properties();
+        properties.putAll(config.pushStreamsConfig());
+        properties.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(topology, properties, START);
+        articles = driver.createInputTopic(topics.articlesEnriched().name(),
+                topics.articlesEnriched().keySerde().serializer(), topics.articlesEnriched().valueSerde().serializer());
+        partners = driver.createInputTopic(topics.partnerSubscriptions().name(),
+                topics.partnerSubscriptions().keySerde().serializer(),
+                topics.partnerSubscriptions().valueSerde().serializer());
+        deadLetters = driver.createOutputTopic(topics.articlesDeadLetter().name(),
+                topics.articlesDeadLetter().keySerde().deserializer(),
+                topics.articlesDeadLetter().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+        receiver.close();
+    }
+
+    @Test
+    void namesArePinned() {
+        String description = topology.describe().toString();
+        assertThat(description).contains(PushTopology.ARTICLES_SOURCE, PushTopology.ROUTER, PushTopology.BY_PARTNER,
+                PushTopology.DELIVERER, PushTopology.OUTBOX_STORE, PushTopology.STATUS_STORE,
+                PushTopology.ARTICLES_STORE, PushTopology.EMBARGO_STORE, PushTopology.PARTNERS_STORE,
+                PushTopology.DEAD_LETTER_SINK);
+        assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+    }
+
+    @Test
+    void publishUpdateAndKillArriveSignedNumberedAndInOrder() {
+        partners.pipeInput("acme", partner("acme", START, "{\"section\":\"News\"}"));
+        articles.pipeInput("a", Articles.story("a", "First").build());
+        articles.pipeInput("b", Articles.story("b", "Sport story").setSection("Sport").build());
+        articles.pipeInput("a", Articles.story("a", "First, updated").setVersion(2).setAction(ArticleAction.UPDATE)
+                .build());
+        articles.pipeInput("a", Articles.story("a", "").setVersion(3).setAction(ArticleAction.KILL).build());
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+
+        List<WebhookReceiver.Received> got = receiver.accepted();
+        assertThat(got).extracting(WebhookReceiver.Received::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(got).extracting(WebhookReceiver.Received::event).containsExactly("published", "updated", "killed");
+        assertThat(got).allMatch(WebhookReceiver.Received::signatureValid);
+        assertThat(got.get(0).body()).contains("\"title\":\"First\"", "\"feeds\":[\"news\"]", "\"sequence\":1");
+        // the killed event carries the GUID the partner saw, nothing else of the story
+        assertThat(got.get(2).body()).contains("urn:newsflow:article:a").doesNotContain("First");
+        assertThat(log.attempts("acme")).hasSize(3).allMatch(a -> a.status() == 200);
+    }
+
+    @Test
+    void failuresAreRetriedWithBackoffWithoutReordering() {
+        AtomicInteger calls = new AtomicInteger();
+        receiver.answer(() -> calls.incrementAndGet() <= 2 ? 503 : 200);
+        partners.pipeInput("acme", partner("acme", START, null));
+        articles.pipeInput("a", Articles.story("a", "One").build());
+        articles.pipeInput("b", Articles.story("b", "Two").build());
+
+        driver.advanceWallClockTime(Duration.ofMillis(100)); // attempt 1 fails -> wait 1 s
+        assertThat(receiver.received()).hasSize(1);
+        driver.advanceWallClockTime(Duration.ofMillis(500)); // still backing off
+        assertThat(receiver.received()).hasSize(1);
+        driver.advanceWallClockTime(Duration.ofMillis(600)); // attempt 2 fails -> wait 2 s
+        assertThat(receiver.received()).hasSize(2);
+        driver.advanceWallClockTime(Duration.ofMillis(1500));
+        assertThat(receiver.received()).hasSize(2);
+        driver.advanceWallClockTime(Duration.ofMillis(600)); // attempt 3 succeeds, then #2 follows
+        assertThat(receiver.received()).extracting(WebhookReceiver.Received::sequence).containsExactly(1L, 1L, 1L, 2L);
+        assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::sequence).containsExactly(1L, 2L);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aWebhookIsSuspendedAfterNFailuresAndResumedByANewerPartnerRecord() {
+        receiver.answer(() -> 500);
+        partners.pipeInput("acme", partner("acme", START, null));
+        articles.pipeInput("a", Articles.story("a", "One").build());
+        for (int i = 0; i < 10; i++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(10));
+        }
+        assertThat(receiver.received()).hasSize(3);
+        DeadLetter dead = deadLetters.readValue();
+        assertThat(dead.getStage()).isEqualTo("webhook");
+        assertThat(dead.getErrorMessage()).contains("acme", "suspended");
+
+        receiver.answer(() -> 200);
+        driver.advanceWallClockTime(Duration.ofSeconds(60));
+        assertThat(receiver.accepted()).isEmpty();
+        partners.pipeInput("acme", partner("acme", START.plusSeconds(5), null)); // the admin's resume
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+        assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::sequence).containsExactly(1L);
+    }
+
+    @Test
+    void anEmbargoedStoryIsPushedOnlyWhenTheEmbargoPasses() {
+        partners.pipeInput("acme", partner("acme", START, null));
+        articles.pipeInput("e", Articles.story("e", "Embargoed").setEmbargoUntil(START.plusSeconds(30)).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        assertThat(receiver.received()).isEmpty();
+        driver.advanceWallClockTime(Duration.ofSeconds(25));
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+        assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::event).containsExactly("published");
+    }
+
+    @Test
+    void partnersWithoutWebhookOrNotMatchingGetNothing() throws Exception {
+        try (WebhookReceiver other = new WebhookReceiver(SECRET)) {
+            partners.pipeInput("acme", partner("acme", START, "{\"section\":\"Sport\"}"));
+            PartnerSubscription noHook = PartnerSubscription.newBuilder(partner("nohook", START, null))
+                    .setWebhookUrl(null).setWebhookSecret(null).build();
+            partners.pipeInput("nohook", noHook);
+            articles.pipeInput("a", Articles.story("a", "News story").build());
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            assertThat(receiver.received()).isEmpty();
+            assertThat(other.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void backoffGrowsExponentiallyUpToTheCapWithJitterOnTop() {
+        WebhookDeliverer.PushSettings settings = new WebhookDeliverer.PushSettings(Duration.ofMillis(100),
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 10);
+        WebhookDeliverer noJitter = new WebhookDeliverer(settings, null, log, () -> 0L);
+        assertThat(List.of(noJitter.backoff(1), noJitter.backoff(2), noJitter.backoff(3), noJitter.backoff(7),
+                noJitter.backoff(40))).containsExactly(1000L, 2000L, 4000L, 60000L, 60000L);
+        WebhookDeliverer maxJitter = new WebhookDeliverer(settings, null, log, () -> -1L);
+        assertThat(maxJitter.backoff(2)).isBetween(2000L, 3000L);
+    }
+
+    private PartnerSubscription partner(String id, Instant updatedAt, String filter) {
+        return PartnerSubscription.newBuilder()
+                .setPartnerId(id).setDisplayName(id).setEnabled(true).setTokenHash(PartnerTokens.hash("t"))
+                .setFeeds(List.of(FeedSubscription.newBuilder().setFeedId("news").setTitle("News").setFilter(filter)
+                        .setMinConfidence(0.0).setMaxItems(100).build()))
+                .setWebhookUrl(receiver.url()).setWebhookSecret(SECRET).setUpdatedAt(updatedAt).build();
+    }
+}

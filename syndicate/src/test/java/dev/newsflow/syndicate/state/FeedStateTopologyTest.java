@@ -1,0 +1,197 @@
+package dev.newsflow.syndicate.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schema.ArticleAction;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.PartnerSubscription;
+import dev.newsflow.schemas.topics.TopicCatalogue;
+import dev.newsflow.syndicate.Articles;
+import dev.newsflow.syndicate.SyndicateConfig;
+import dev.newsflow.syndicate.filter.FeedFilter;
+import dev.newsflow.syndicate.partner.PartnerTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedStateTopologyTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    @TempDir
+    java.nio.file.Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, EnrichedArticle> articles;
+    private TestInputTopic<String, PartnerSubscription> partners;
+    private Topology topology;
+    private FeedQuery query;
+
+    @BeforeEach
+    void start() {
+        SyndicateConfig config = new SyndicateConfig(Map.of(
+                "schema.registry.url", "mock://syndicate-topology-" + UUID.randomUUID(),
+                "auto.register.schemas", "true",
+                "state.dir", stateDir.toString()));
+        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
+        topology = new FeedStateTopology(topics).buildTopology(config);
+        Properties properties = new Properties();
+        properties.putAll(config.streamsConfig());
+        properties.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(topology, properties);
+        articles = driver.createInputTopic(topics.articlesEnriched().name(),
+                topics.articlesEnriched().keySerde().serializer(), topics.articlesEnriched().valueSerde().serializer());
+        partners = driver.createInputTopic(topics.partnerSubscriptions().name(),
+                topics.partnerSubscriptions().keySerde().serializer(),
+                topics.partnerSubscriptions().valueSerde().serializer());
+        query = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void operatorAndStoreNamesArePinned() {
+        String description = topology.describe().toString();
+        assertThat(description).contains(FeedStateTopology.ARTICLES_SOURCE, FeedStateTopology.FEED_STATE_PROCESSOR,
+                FeedStateTopology.ARTICLES_STORE, FeedStateTopology.TIMELINE_STORE, FeedStateTopology.PARTNERS_SOURCE,
+                FeedStateTopology.PARTNERS_STORE);
+        assertThat(FeedStateTopology.ARTICLES_STORE).isEqualTo("syndicate-articles");
+        assertThat(FeedStateTopology.TIMELINE_STORE).isEqualTo("syndicate-timeline");
+        assertThat(FeedStateTopology.PARTNERS_STORE).isEqualTo("syndicate-partners");
+        assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+    }
+
+    @Test
+    void newestArticlesComeFirst() {
+        pipe(Articles.story("a", "First").setReceivedAt(Articles.T0).build());
+        pipe(Articles.story("b", "Second").setReceivedAt(Articles.T0.plusSeconds(60)).build());
+        assertThat(headlines(query.page(FeedFilter.ALL, null, 10, false))).containsExactly("Second", "First");
+    }
+
+    @Test
+    void anUpdateReplacesTheItemInPlaceAndKeepsItsPublicationDate() {
+        pipe(Articles.story("a", "Treaty talks begin").build());
+        pipe(Articles.story("b", "Other story").setReceivedAt(Articles.T0.plusSeconds(30)).build());
+        pipe(Articles.story("a", "Treaty signed").setVersion(2).setAction(ArticleAction.UPDATE)
+                .setReceivedAt(Articles.T0.plusSeconds(120)).build());
+
+        FeedPage page = query.page(FeedFilter.ALL, null, 10, false);
+        assertThat(headlines(page)).containsExactly("Treaty signed", "Other story");
+        EnrichedArticle updated = page.items().get(0).article();
+        assertThat(updated.getVersion()).isEqualTo(2);
+        assertThat(ArticleTimes.published(updated)).isEqualTo(Articles.T0);
+        assertThat(ArticleTimes.updated(updated)).isEqualTo(Articles.T0.plusSeconds(120));
+    }
+
+    @Test
+    void anOlderOrRepeatedVersionIsIgnored() {
+        pipe(Articles.story("a", "Version two").setVersion(2).build());
+        pipe(Articles.story("a", "Version one, late").setVersion(1).build());
+        pipe(Articles.story("a", "Version two again").setVersion(2).build());
+        assertThat(headlines(query.page(FeedFilter.ALL, null, 10, false))).containsExactly("Version two");
+    }
+
+    @Test
+    void aKillRemovesTheStoryButLeavesATombstoneForAtom() {
+        pipe(Articles.story("a", "Wrong story").build());
+        pipe(Articles.story("b", "Right story").setReceivedAt(Articles.T0.plusSeconds(10)).build());
+        pipe(EnrichedArticle.newBuilder(Articles.story("a", "").build()).setVersion(2)
+                .setAction(ArticleAction.KILL).setBody(List.of()).setImages(List.of())
+                .setReceivedAt(Articles.T0.plusSeconds(300)).build());
+
+        assertThat(headlines(query.page(FeedFilter.ALL, null, 10, false))).containsExactly("Right story");
+        FeedPage withKills = query.page(FeedFilter.ALL, null, 10, true);
+        assertThat(withKills.items()).hasSize(2);
+        FeedItem tombstone = withKills.items().get(0);
+        assertThat(tombstone.killed()).isTrue();
+        // the last content is kept so a filter can tell which feeds carried the story
+        assertThat(tombstone.article().getHeadline()).isEqualTo("Wrong story");
+    }
+
+    @Test
+    void aKillOfAnUnknownStoryStoresNothing() {
+        pipe(Articles.story("ghost", "x").setAction(ArticleAction.KILL).build());
+        assertThat(query.page(FeedFilter.ALL, null, 10, true).items()).isEmpty();
+    }
+
+    @Test
+    void anEmbargoedStoryAppearsOnlyOnceTheEmbargoHasPassed() {
+        pipe(Articles.story("future", "Embargoed").setEmbargoUntil(NOW.plusSeconds(3600)).build());
+        pipe(Articles.story("past", "Released").setEmbargoUntil(NOW.minusSeconds(60)).build());
+        assertThat(headlines(query.page(FeedFilter.ALL, null, 10, false))).containsExactly("Released");
+
+        FeedQuery later = new FeedQuery(new DriverFeedStateView(driver),
+                Clock.fixed(NOW.plusSeconds(7200), ZoneOffset.UTC));
+        FeedPage page = later.page(FeedFilter.ALL, null, 10, false);
+        assertThat(headlines(page)).containsExactly("Embargoed", "Released");
+        assertThat(ArticleTimes.published(page.items().get(0).article())).isEqualTo(NOW.plusSeconds(3600));
+    }
+
+    @Test
+    void cursorsWalkBackThroughEveryItemWithoutRepeats() {
+        for (int i = 0; i < 25; i++) {
+            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
+        }
+        List<String> seen = new ArrayList<>();
+        String before = null;
+        int pages = 0;
+        while (true) {
+            FeedPage page = query.page(FeedFilter.ALL, before, 10, false);
+            seen.addAll(headlines(page));
+            pages++;
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            before = TimelineKey.fromCursor(page.nextCursor().get()).orElseThrow();
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates().startsWith("Story 24").endsWith("Story 0");
+    }
+
+    @Test
+    void theFilterAppliesOnEveryPage() {
+        for (int i = 0; i < 6; i++) {
+            pipe(Articles.story("p" + i, (i % 2 == 0 ? "even " : "odd ") + i)
+                    .setReceivedAt(Articles.T0.plusSeconds(i)).build());
+        }
+        FeedFilter even = article -> article.getHeadline().startsWith("even");
+        FeedPage first = query.page(even, null, 2, false);
+        assertThat(headlines(first)).containsExactly("even 4", "even 2");
+        FeedPage second = query.page(even, TimelineKey.fromCursor(first.nextCursor().orElseThrow()).orElseThrow(),
+                2, false);
+        assertThat(headlines(second)).containsExactly("even 0");
+        assertThat(second.nextCursor()).isEmpty();
+    }
+
+    @Test
+    void partnersAreReadableFromTheGlobalStore() {
+        PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
+                .setTokenHash(PartnerTokens.hash("secret")).setFeeds(List.of()).setUpdatedAt(NOW).build();
+        partners.pipeInput("acme", partner);
+        assertThat(new DriverFeedStateView(driver).partners().get("acme")).isEqualTo(partner);
+        partners.pipeInput("acme", null);
+        assertThat(new DriverFeedStateView(driver).partners().get("acme")).isNull();
+    }
+
+    private void pipe(EnrichedArticle article) {
+        articles.pipeInput(article.getArticleId(), article);
+    }
+
+    private static List<String> headlines(FeedPage page) {
+        return page.items().stream().map(item -> item.article().getHeadline()).toList();
+    }
+}
