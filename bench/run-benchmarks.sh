@@ -2,8 +2,8 @@
 # Runs every newsflow benchmark on this machine and writes one Markdown report (BENCHMARKS.md material):
 #   1. JMH: clean-up + enrichment, Avro serde vs JSON, feed rendering   (~3.5 min on 2 cores)
 #   2. `newsflow demo` started on free loopback ports, then the end-to-end load generator against it:
-#      closed loop at max (with the raw-Kafka baseline) and open loop at 1,000 articles/s, 3 runs each,
-#      peak RSS and live heap of the demo process                          (~1.5 min)
+#      closed loop at max and open loop at 1,000 articles/s (each with the raw-Kafka baseline), open loop at
+#      100 articles/s, 3 runs each; peak RSS and live heap of the demo process  (~2-3 min)
 #   3. the feeds benchmark: wrk against the demo's syndicator and against nginx serving the same bytes
 #      (200 and 304, RSS/Atom/JSON)                                         (~1.5 min)
 #   4. heap per service (the pipeline started step by step in one JVM)     (~1 min)
@@ -11,7 +11,8 @@
 #        --quick: 1 fork / 1 run each, to try the script (~3 min)
 #        --profile: instead of the figures, JFR profiles (where the time goes) of the enrichment benchmark and of
 #                   `newsflow demo` under the closed-loop load and the feeds load (~3 min)
-# Env:   BENCH_OUT=FILE (default bench/target/results-<UTC time>.md), BENCH_SKIP_BUILD=1 (jars already built)
+# Env:   BENCH_OUT=FILE (default bench/target/results-<UTC time>.md), BENCH_SKIP_BUILD=1 (bench already built),
+#        BENCH_NEWSFLOW=path of the newsflow launcher (default ./newsflow; it must exec java so its pid is the JVM's)
 # Needs: Java 17, Maven, Debian packages wrk and nginx-light (for step 3), python3 (to pick free ports).
 # Sends traffic only to 127.0.0.1.
 set -euo pipefail
@@ -39,13 +40,20 @@ trap cleanup EXIT
 
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
 
+# bench and what it needs are built in the reactor (nothing is installed into ~/.m2), and the jars are copied to
+# bench/target/bench-lib: a private copy, so that a rebuild during the run cannot swap classes under it.
+lib="$root/bench/target/bench-lib"
 if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
-  log "building (mvn -B -q -DskipTests install)"
-  mvn -B -q -DskipTests install
+  log "building bench and the modules it uses (mvn -B -q -DskipTests -pl bench -am package)"
+  rm -rf "$lib"
+  mvn -B -q -DskipTests -pl bench -am package dependency:copy-dependencies -DincludeScope=test \
+    -DoutputDirectory="$lib"
+elif [ ! -d "$lib" ]; then
+  mvn -B -q -pl bench dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$lib"
 fi
-# A private copy of the jars, so that a rebuild during the run cannot swap classes under it.
-mvn -B -q -pl bench dependency:copy-dependencies -DincludeScope=test -DoutputDirectory=target/bench-lib
-cp="$root/bench/target/classes:$root/bench/target/bench-lib/*"
+rm -rf "$root/bench/target/bench-classes"
+cp -r "$root/bench/target/classes" "$root/bench/target/bench-classes"
+cp="$root/bench/target/bench-classes:$lib/*"
 
 bench() {
   local name="$1"
@@ -61,9 +69,9 @@ failures=0
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 if [ "$quick" = 1 ]; then
-  jmh_forks=1; runs=1; articles=1000; rate_articles=1500; feed_runs=1; feed_seconds=2
+  jmh_forks=1; runs=1; articles=1000; rate_articles=1500; slow_articles=300; feed_runs=1; feed_seconds=2
 else
-  jmh_forks=3; runs=3; articles=2000; rate_articles=3000; feed_runs=3; feed_seconds=2
+  jmh_forks=3; runs=3; articles=2000; rate_articles=1500; slow_articles=600; feed_runs=3; feed_seconds=2
 fi
 
 {
@@ -98,7 +106,7 @@ if [ "$profile" = 1 ]; then
   java_opts="$java_opts -XX:StartFlightRecording=dumponexit=true,filename=$work/demo.jfr,settings=profile"
   runs=1
 fi
-NEWSFLOW_JAVA_OPTS="$java_opts" ./newsflow demo --data-dir "$work/demo" \
+NEWSFLOW_JAVA_OPTS="$java_opts" "${BENCH_NEWSFLOW:-./newsflow}" demo --data-dir "$work/demo" \
   --kafka-port "$kafka_port" --controller-port "$controller_port" --registry-port "$registry_port" \
   --ingest-port "$ingest_port" --syndicate-port "$syndicate_port" --enrich-port "$enrich_port" \
   -D ingest.rate.limit.per.minute=0 >"$work/demo.log" 2>&1 &
@@ -126,6 +134,7 @@ if grep -q "newsflow is running" "$work/demo.log"; then
   else
     bench e2e "${common[@]}" --articles "$articles" --concurrency 32
     bench e2e "${common[@]}" --articles "$rate_articles" --rate 1000 --concurrency 256
+    bench e2e "${common[@]}" --articles "$slow_articles" --rate 100 --concurrency 256 --no-baseline
   fi
   bench feeds --feed-url "$rss" --feed-url "$atom" --feed-url "$json" --token "$token" --runs "$feed_runs" --duration-s "$feed_seconds"
   kill "$demo_pid" 2>/dev/null || true
@@ -142,7 +151,7 @@ else
 fi
 
 # 4. heap per service
-[ "$profile" = 1 ] || bench heap --articles "$articles"
+[ "$profile" = 1 ] || bench heap --articles 1000
 
 log "report: $out"
 cat "$out"

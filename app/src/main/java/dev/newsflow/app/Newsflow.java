@@ -5,6 +5,7 @@ import dev.newsflow.app.cli.ConfigCommand;
 import dev.newsflow.app.cli.DemoCommand;
 import dev.newsflow.app.cli.EnrichCommand;
 import dev.newsflow.app.cli.IngestCommand;
+import dev.newsflow.app.cli.PartnersCommand;
 import dev.newsflow.app.cli.PostCommand;
 import dev.newsflow.app.cli.SchemasCommand;
 import dev.newsflow.app.cli.SyndicateCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
                 SchemasCommand.class,
                 ConfigCommand.class,
                 PostCommand.class,
+                PartnersCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

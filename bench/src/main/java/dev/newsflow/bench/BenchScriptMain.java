@@ -32,7 +32,7 @@ import java.util.Map;
  * jmh   [--include REGEX] [--forks N] [--lengths SHORT,MEDIUM,LONG] [--jvm-arg ARG]...
  * e2e   --ingest-url U --api-key K --bootstrap-servers B --schema-registry-url R [--feed-url F] [--feed-token T]
  *       [--articles N] [--rate R] [--concurrency C] [--runs N] [--warmup N] [--pid P] [--no-baseline]
- *       [--feed-poll-ms MS] [--drain-s S]
+ *       [--feed-poll-ms MS] [--drain-s S] [--seed N]
  * e2e-local  [same load options]            (starts the pipeline in this JVM first)
  * feeds --feed-url U [--feed-url U]... [--token T] [--runs N] [--duration-s S] [--connections C]
  * feeds-local [--runs N] [--duration-s S]   (starts the pipeline in this JVM, posts 200 articles first)
@@ -154,6 +154,7 @@ public final class BenchScriptMain {
                 .drainTimeout(Duration.ofSeconds(Long.parseLong(arguments.one("drain-s", "60"))))
                 .feedPollInterval(Duration.ofMillis(Long.parseLong(arguments.one("feed-poll-ms", "50"))))
                 .rawBaseline(!arguments.has("no-baseline"))
+                .seed(arguments.has("seed") ? Long.parseLong(arguments.one("seed", "0")) : System.currentTimeMillis() % 1_000_000_007L)
                 .build();
     }
 

@@ -126,8 +126,9 @@ public final class EnrichConfig extends ServiceConfig {
         streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
         streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         streams.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SerializationDeadLetterHandler.class);
-        // No global stores here; opting in now silences Streams' deprecation warning and matches Kafka 5.0.
-        streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // No global stores here. Kafka 4.3 warns at start-up unless this is opted in to (it is the
+        // default from 5.0, which is why its constant is already deprecated).
+        streams.put("processing.exception.handler.global.enabled", true);
         streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplicationFactor());
         // Internal topics (the store's changelog) get the same durability as the service's own.
         streams.put(StreamsConfig.topicPrefix("min.insync.replicas"), Integer.toString(topicMinInsyncReplicas()));

@@ -22,16 +22,18 @@ import org.apache.kafka.streams.Topology;
  * <p><b>Why bytes in, and dead letters as a sink of the topology</b> rather than Kafka Streams'
  * deserialization and processing exception handlers with their dead-letter responses
  * (KIP-1034, available in 4.3): the source reads {@code byte[]} and a processor decodes, so a
- * record that does not decode, or later fails in clean-up or annotation, is forwarded to
- * {@code dead-letter-sink} by the code that knows the stage and still holds the original key and
- * value bytes. The dead letter then goes out through the topology's own sink, in the same
+ * record that does not decode, or later fails in clean-up, annotation or serialization of its
+ * result, is forwarded to {@code dead-letter-sink} by the code that knows the stage and still holds
+ * the original key and value bytes, and the duplicate-submission store never remembers it (so a
+ * replay is processed). The dead letter goes out through the topology's own sink, in the same
  * exactly-once transaction as the input offset it replaces, with its Avro serde from the injected
  * {@link TopicCatalogue}; the handlers instead are built by reflection from configuration and would
- * have to rebuild that serde themselves. It also keeps the path visible in {@code describe()} and
- * exercised end to end by TopologyTestDriver. What remains for the built-in handlers is a failure
- * to write to Kafka (e.g. the registry unreachable while serializing): the default handler fails
- * the task, the service replaces the thread, and the transaction is retried, which is right for a
- * transient fault.
+ * have to rebuild that serde themselves, and could not keep a failed record out of the store. It
+ * also keeps the path visible in {@code describe()} and exercised end to end by TopologyTestDriver.
+ * The built-in mechanism is still used as a safety net for what no processor sees: a record a sink
+ * cannot serialize ({@link dev.newsflow.enrich.topology.SerializationDeadLetterHandler}). A
+ * schema-registry failure fails the task instead; the service replaces the thread and the
+ * transaction is retried, which is right for a transient fault.
  */
 public final class EnrichTopology {
     public static final String SOURCE = "articles-submitted-source";

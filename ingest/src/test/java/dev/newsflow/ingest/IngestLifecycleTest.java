@@ -114,6 +114,15 @@ class IngestLifecycleTest {
         assertThat(json(retitled).get("id").asText()).isEqualTo(id);
         assertThat(json(retitled).get("version").asInt()).isEqualTo(2);
         assertThat(written(id, 2).getGuid()).isEqualTo(guid);
+
+        HttpResponse<String> killed = ingest.postWithKey("/v1/articles", "text/plain",
+                "Minister resigns over expenses\n\nWithdrawn.", "X-Article-Guid", guid, "X-Article-Action", "kill");
+        HttpResponse<String> badAction = ingest.postWithKey("/v1/articles", "text/plain",
+                "Minister resigns\n\nText.", "X-Article-Guid", guid, "X-Article-Action", "delete");
+        assertThat(killed.statusCode()).isEqualTo(202);
+        assertThat(written(id, 3).getAction()).isEqualTo(ArticleAction.KILL);
+        assertThat(badAction.statusCode()).isEqualTo(400);
+        assertThat(json(badAction).get("field").asText()).isEqualTo("X-Article-Action");
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class SyndicateConfig extends ServiceConfig {
             .define(APPLICATION_ID, Type.STRING, DEFAULT_APPLICATION_ID, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "Base Kafka Streams application id. Each instance runs as <id>-<instance id>, "
                             + "so every instance holds a full replica of the feed state (see the README).")
-            .define(INSTANCE_ID, Type.STRING, "0", new ConfigDef.NonEmptyString(), Importance.HIGH,
+            .define(INSTANCE_ID, Type.STRING, "0", new InstanceId(), Importance.HIGH,
                     "Stable name of this instance, unique among the instances sharing an application id; "
                             + "keep it across restarts so the local state is reused.")
             .define(STATE_DIR, Type.STRING, defaultStateDir(), new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -95,7 +95,7 @@ public final class SyndicateConfig extends ServiceConfig {
                     "Documented replay window for receivers checking X-Newsflow-Signature timestamps.")
             .define(WEBSUB_HUB_URL, Type.STRING, "", new AbsoluteUrlOrEmpty(), Importance.MEDIUM,
                     "WebSub hub: feeds advertise it (rel=hub) and the hub is notified when a feed changes. Empty: off.")
-            .define(STATIC_OUT_DIR, Type.STRING, "", Importance.MEDIUM,
+            .define(STATIC_OUT_DIR, Type.STRING, "", new PathOrEmpty(), Importance.MEDIUM,
                     "When set, every feed's first page is also written under this directory "
                             + "(<partner>/<feed>.rss|.atom|.json, atomically) for CDN/S3-style hosting.")
             .define(STATIC_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(100), Importance.LOW,
@@ -236,6 +236,43 @@ public final class SyndicateConfig extends ServiceConfig {
                 LogAndContinueExceptionHandler.class);
         streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return streams;
+    }
+
+    /** Letters, digits, dot, dash, underscore; not "push", which names the shared push application. */
+    static final class InstanceId implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = value == null ? "" : value.toString();
+            if (!text.matches("[A-Za-z0-9._-]{1,64}") || text.equals("push")) {
+                throw new ConfigException(name, value, "must be 1-64 of [A-Za-z0-9._-] and not 'push'");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "1-64 of [A-Za-z0-9._-], not 'push'";
+        }
+    }
+
+    /** Accepts an empty string or a syntactically valid file-system path. */
+    static final class PathOrEmpty implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = value == null ? "" : value.toString().strip();
+            if (text.isEmpty()) {
+                return;
+            }
+            try {
+                java.nio.file.Path.of(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ConfigException(name, value, "not a valid path: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty or a directory path";
+        }
     }
 
     /** Accepts an empty string or an absolute http(s) URL. */

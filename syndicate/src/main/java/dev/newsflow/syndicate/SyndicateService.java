@@ -20,6 +20,7 @@ import dev.newsflow.syndicate.render.FeedAssembler;
 import dev.newsflow.syndicate.state.FeedQuery;
 import dev.newsflow.syndicate.state.FeedStateTopology;
 import dev.newsflow.syndicate.state.FeedStateView;
+import dev.newsflow.syndicate.state.StateVersion;
 import dev.newsflow.syndicate.state.StreamsFeedStateView;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -78,7 +79,11 @@ public final class SyndicateService implements AutoCloseable {
 
         Properties streamsProperties = new Properties();
         streamsProperties.putAll(config.streamsConfig());
-        KafkaStreams streams = new KafkaStreams(new FeedStateTopology(topics).buildTopology(config), streamsProperties);
+        StateVersion version = new StateVersion();
+        KafkaStreams streams = new KafkaStreams(new FeedStateTopology(topics, version).buildTopology(config),
+                streamsProperties);
+        // Restores write stores without the processor: any state change invalidates cached pages too.
+        streams.setStateListener((next, previous) -> version.bump());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("feed-state stream thread failed; the service reports DOWN", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -116,7 +121,7 @@ public final class SyndicateService implements AutoCloseable {
                     ? "http://localhost:" + boundPort[0] : config.publicBaseUrl();
             Optional<String> hubUrl = config.websubHubUrl().isEmpty() ? Optional.empty()
                     : Optional.of(config.websubHubUrl());
-            FeedQuery query = new FeedQuery(state, Clock.systemUTC());
+            FeedQuery query = new FeedQuery(state, Clock.systemUTC(), version);
             FeedAssembler assembler = new FeedAssembler(query, baseUrl, config.maxPageSize(), hubUrl);
             FeedRoutes feeds = new FeedRoutes(state, assembler, endpoints.metrics());
             AdminRoutes admin = new AdminRoutes(partners, config.adminToken(), baseUrl, deliveries);
@@ -140,7 +145,9 @@ public final class SyndicateService implements AutoCloseable {
             }).start(config.host(), config.port());
             boundPort[0] = http.port();
             if (config.staticOutDir() != null || hubUrl.isPresent()) {
-                watcher = new FeedChangeWatcher(state, query, assembler, baseUrl, config.maxPageSize(),
+                // its own uncached query: it parses filters afresh, which would only churn the page cache
+                watcher = new FeedChangeWatcher(state, new FeedQuery(state, Clock.systemUTC()), assembler, baseUrl,
+                        config.maxPageSize(),
                         Optional.ofNullable(config.staticOutDir()).map(StaticFeedWriter::new),
                         hubUrl.map(url -> new WebSubPublisher(URI.create(url), config.pushTimeout())))
                         .start(config.staticInterval().toMillis());

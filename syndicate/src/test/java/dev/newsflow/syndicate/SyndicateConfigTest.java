@@ -35,6 +35,30 @@ class SyndicateConfigTest {
     }
 
     @Test
+    void pushWebSubAndStaticOutputSettings() {
+        SyndicateConfig defaults = new SyndicateConfig(Map.of());
+        assertThat(defaults.pushEnabled()).isTrue();
+        assertThat(defaults.pushSuspendAfterFailures()).isEqualTo(10);
+        assertThat(defaults.websubHubUrl()).isEmpty();
+        assertThat(defaults.staticOutDir()).isNull();
+        assertThat(defaults.pushStreamsConfig()).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-syndicate-push");
+
+        SyndicateConfig set = new SyndicateConfig(Map.of(SyndicateConfig.WEBSUB_HUB_URL, "https://hub.example.com/",
+                SyndicateConfig.STATIC_OUT_DIR, "feeds-out", SyndicateConfig.PUSH_SUSPEND_AFTER_FAILURES, "3"));
+        assertThat(set.websubHubUrl()).isEqualTo("https://hub.example.com/");
+        assertThat(set.staticOutDir()).hasToString("feeds-out");
+        assertThat(set.pushSuspendAfterFailures()).isEqualTo(3);
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of(SyndicateConfig.WEBSUB_HUB_URL, "hub")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(SyndicateConfig.WEBSUB_HUB_URL);
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of(SyndicateConfig.PUSH_SUSPEND_AFTER_FAILURES, "0")))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of(SyndicateConfig.INSTANCE_ID, "push")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(SyndicateConfig.INSTANCE_ID);
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of(SyndicateConfig.INSTANCE_ID, "a b")))
+                .isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void rejectsARelativeBaseUrlAndABadPort() {
         assertThatThrownBy(() -> new SyndicateConfig(Map.of("syndicate.public.base.url", "/feeds")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("syndicate.public.base.url");

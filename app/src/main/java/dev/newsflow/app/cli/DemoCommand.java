@@ -65,6 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "A setting for every service, e.g. -D ingest.rate.limit.per.minute=0 for load tests.")
     Map<String, String> serviceSettings = new LinkedHashMap<>();
 
+    @Option(names = "--sample-timeout", defaultValue = "120",
+            description = "Seconds to wait for the sample article to reach the feed (default: ${DEFAULT-VALUE}).")
+    int sampleTimeoutSeconds;
+
     @Option(names = "--once", description = "Stop after the sample article is in the feed (for scripts and smoke tests).")
     boolean once;
 
@@ -105,8 +109,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Posted the sample article: id %s, version %s (%s)%n", answer.path("id").asText(),
                 answer.path("version").asText(), answer.path("status").asText());
         out.flush();
-        if (!client.awaitItem(stack.feedUrl("json"), SampleArticle.HEADLINE, Duration.ofSeconds(60))) {
-            out.println("The sample article did not reach the demo feed within 60 s; see the log above.");
+        if (!client.awaitItem(stack.feedUrl("json"), SampleArticle.HEADLINE, Duration.ofSeconds(sampleTimeoutSeconds))) {
+            out.printf("The sample article did not reach the demo feed within %d s; see the log above "
+                    + "and %s/health.%n", sampleTimeoutSeconds, stack.enrichUrl());
             return false;
         }
         return true;

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls a partner's JSON Feed and logs when each article first appears in it. Items are matched
  * to articles by the syndicator's stable GUID, {@code urn:newsflow:article:<articleId>}. The
- * feed is fetched with {@code If-None-Match}; when every item of a page is new, older pages
- * ({@code next_url}) are followed so that a burst larger than one page is still seen.
+ * feed is fetched with {@code If-None-Match}; while a page has new items, older pages
+ * ({@code next_url}) are followed, so that a burst larger than one page is still seen. A feed
+ * keeps only its newest items: at high rates an item can leave it before any poll sees it.
  */
 final class FeedWatcher implements AutoCloseable {
     static final String GUID_PREFIX = "urn:newsflow:article:";
@@ -107,7 +108,7 @@ final class FeedWatcher implements AutoCloseable {
                 etag = response.headers().firstValue("ETag").orElse(null);
             }
             JsonNode document = JSON.readTree(response.body());
-            boolean allNew = true;
+            boolean anyNew = false;
             Set<String> onThisPage = new HashSet<>();
             for (JsonNode item : document.path("items")) {
                 String articleId = articleId(item.path("id").asText(""));
@@ -118,15 +119,15 @@ final class FeedWatcher implements AutoCloseable {
                     repeatedItems.incrementAndGet();
                 }
                 if (seen.add(articleId)) {
+                    anyNew = true;
                     if (logArrivals) {
                         log.arrived(articleId, now);
                     }
-                } else {
-                    allNew = false;
                 }
             }
+            // Items are ordered by publication time, not arrival: a page with anything new may have more below.
             String next = document.path("next_url").asText("");
-            page = allNew && !next.isEmpty() && !onThisPage.isEmpty() ? page.resolve(next) : null;
+            page = anyNew && !next.isEmpty() ? page.resolve(next) : null;
         }
     }
 

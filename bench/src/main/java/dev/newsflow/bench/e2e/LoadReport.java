@@ -20,9 +20,13 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
     public record Memory(long pid, long peakRssBytes, long highWaterMarkBytes, long samples, HeapBreakdown heap) {
     }
 
-    /** True when every run's count check (and feed check, when the feed was watched) passed. */
+    /**
+     * True when every run's exactly-once count check passed and no feed document carried an item twice. Items
+     * never seen in the feed are reported but do not fail the run: a capped feed can drop an item before a poll.
+     */
     public boolean allChecksPassed() {
-        return runs.stream().allMatch(r -> r.countCheck().passed() && (r.feedCheck() == null || r.feedCheck().passed()));
+        return runs.stream().allMatch(r -> r.countCheck().passed()
+                && (r.feedCheck() == null || r.feedCheck().repeatedItems() == 0));
     }
 
     public Spread spread(ToDoubleFunction<LoadRunResult> figure) {
@@ -38,6 +42,8 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
                         : String.format(Locale.ROOT, "open loop at %.0f articles/s (at most %d in flight)",
                                 options.rate(), options.concurrency()))
                 .append(", warm-up ").append(options.warmupArticles()).append(" POSTs; figures are median (min\u2013max) over runs\n");
+        out.append("Corpus seeds: ").append(runs.stream().map(r -> Long.toString(r.seed())).toList())
+                .append(" (base seed ").append(options.seed()).append("; run r uses base \u00d7 1000 + r)\n");
         out.append("Mix per run: ").append(first.plannedKinds()).append(", shapes ").append(first.plannedShapes())
                 .append(String.format(Locale.ROOT, ", mean body %.0f bytes\n\n", first.payloadBytesMean()));
 
@@ -77,11 +83,13 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
                     (count.passed() ? "PASS" : "FAIL") + String.format(Locale.ROOT,
                             ": %d/%d exactly once, %d missing, %d duplicated, %d unexpected",
                             count.arrivedOnce(), count.expected(), count.missing(), count.duplicated(), count.unexpected()),
-                    feed == null ? "not watched" : (feed.passed() ? "PASS" : "FAIL") + String.format(Locale.ROOT,
+                    feed == null ? "not watched" : (feed.passed() ? "all seen" : "NOT ALL SEEN") + String.format(Locale.ROOT,
                             ": %d/%d seen, %d repeated items, %d polls, %d poll errors",
                             feed.seen(), feed.expected(), feed.repeatedItems(), feed.polls(), feed.errors()));
         }
-        out.append("### Errors and the exactly-once count check\n\n").append(checks).append('\n');
+        out.append("### Errors and the exactly-once count check\n\n").append(checks)
+                .append("\nFeed check: first versions seen in the partner's feed; the feed keeps only its newest items, so at")
+                .append(" high rates an item can leave it between two polls (not a loss: the count check is on the topic).\n\n");
 
         if (memory != null) {
             TextTable mem = new TextTable("memory of pid " + memory.pid(), "MiB");

@@ -26,9 +26,13 @@ public record FeedsReport(FeedsOptions options, List<Measurement> measurements) 
         return spread(measurements(feed, response), Measurement::ratio);
     }
 
-    /** True when neither server answered anything but 2xx/3xx and no socket errors occurred. */
+    /**
+     * True when both servers completed requests in every run, answered nothing but 2xx/3xx and had no socket
+     * errors.
+     */
     public boolean clean() {
-        return measurements.stream().allMatch(m -> m.syndicator().non2xx3xx() == 0 && m.nginx().non2xx3xx() == 0
+        return measurements.stream().allMatch(m -> m.syndicator().requests() > 0 && m.nginx().requests() > 0
+                && m.syndicator().non2xx3xx() == 0 && m.nginx().non2xx3xx() == 0
                 && m.syndicator().socketErrors() == 0 && m.nginx().socketErrors() == 0);
     }
 
@@ -51,7 +55,7 @@ public record FeedsReport(FeedsOptions options, List<Measurement> measurements) 
                 long errors = rows.stream().mapToLong(m -> m.syndicator().non2xx3xx() + m.nginx().non2xx3xx()
                         + m.syndicator().socketErrors() + m.nginx().socketErrors()).sum();
                 table.row(feed, rows.get(0).bytes(), response == FeedsBenchmark.Response.FULL_200 ? "200" : "304",
-                        spread(rows, m -> m.syndicator().requestsPerSecond()).format(0),
+                        spread(rows, m -> m.syndicator().requestsPerSecond()).format(1),
                         spread(rows, m -> m.nginx().requestsPerSecond()).format(0),
                         spread(rows, m -> 100 * m.ratio()).format(1) + " %",
                         spread(rows, m -> m.syndicator().p99Millis()).format(2),

@@ -61,6 +61,11 @@ public record WrkResult(double requestsPerSecond, double bytesPerSecond, long re
                 socketErrors += Long.parseLong(socket.group(g));
             }
         }
+        if (requests == 0) {
+            // wrk prints 0.00us percentiles when nothing completed: not a latency
+            p50 = Double.NaN;
+            p99 = Double.NaN;
+        }
         return new WrkResult(Double.parseDouble(rps.group(1)), transfer, requests, p50, p99, bad, socketErrors);
     }
 

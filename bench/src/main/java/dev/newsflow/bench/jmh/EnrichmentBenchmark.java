@@ -3,7 +3,6 @@ package dev.newsflow.bench.jmh;
 import dev.newsflow.bench.corpus.ArticleLength;
 import dev.newsflow.enrich.ArticleEnricher;
 import dev.newsflow.enrich.annotate.ArticleAnnotators;
-import dev.newsflow.enrich.cleanup.ArticleCleaner;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.EnrichedArticle;
 import java.time.Clock;
@@ -25,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Clean-up + enrichment of one article, exactly as the topology runs it ({@link ArticleEnricher}
- * with the service's standard annotator), and the clean-up alone. One thread, so the score is
- * articles per second per core; the {@code words} secondary result is words per second.
+ * with the service's standard annotator). One thread, so the score is articles per second per
+ * core; the {@code words} secondary result is words per second. {@link CleanupBenchmark} times
+ * the clean-up alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class EnrichmentBenchmark {
     /** Caption similarity threshold the enrich service runs with by default. */
-    private static final double CAPTION_SIMILARITY = 0.8;
+    static final double CAPTION_SIMILARITY = 0.8;
 
     @Param({"SHORT", "MEDIUM", "LONG"})
     public ArticleLength length;
@@ -45,7 +45,6 @@ public class EnrichmentBenchmark {
     private ArticleSubmitted[] articles;
     private int[] words;
     private ArticleEnricher enricher;
-    private ArticleCleaner cleaner;
     private int next;
 
     @Setup(Level.Trial)
@@ -53,7 +52,6 @@ public class EnrichmentBenchmark {
         articles = BenchCorpus.submitted(length);
         words = BenchCorpus.words(length);
         enricher = new ArticleEnricher(ArticleAnnotators.standard(), CAPTION_SIMILARITY, Clock.systemUTC());
-        cleaner = new ArticleCleaner(CAPTION_SIMILARITY);
     }
 
     /** Counts words processed; JMH reports it per second next to the articles/s score. */
@@ -68,12 +66,5 @@ public class EnrichmentBenchmark {
         int i = next++ & (BenchCorpus.ARTICLES - 1);
         counter.words += words[i];
         return enricher.enrich(articles[i]);
-    }
-
-    @Benchmark
-    public ArticleCleaner.Result cleanupOnly(WordCounter counter) {
-        int i = next++ & (BenchCorpus.ARTICLES - 1);
-        counter.words += words[i];
-        return cleaner.clean(articles[i]);
     }
 }

@@ -83,7 +83,7 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
         for (String benchmark : benchmarks) {
             out.append("### ").append(benchmark).append("\n\n");
             TextTable table = switch (benchmark) {
-                case "EnrichmentBenchmark" -> enrichmentTable(rows(benchmark));
+                case "EnrichmentBenchmark", "CleanupBenchmark" -> enrichmentTable(rows(benchmark));
                 case "AvroSerdeBenchmark" -> serdeTable(rows(benchmark));
                 case "FeedRenderingBenchmark" -> feedTable(rows(benchmark));
                 default -> genericTable(rows(benchmark));

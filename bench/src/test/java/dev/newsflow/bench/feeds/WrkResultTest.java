@@ -48,6 +48,14 @@ class WrkResultTest {
     }
 
     @Test
+    void aRunThatCompletedNothingHasNoLatency() {
+        WrkResult result = WrkResult.parse(OUTPUT.replace("23310 requests", "0 requests"));
+        assertThat(result.requests()).isZero();
+        assertThat(result.p50Millis()).isNaN();
+        assertThat(result.p99Millis()).isNaN();
+    }
+
+    @Test
     void outputWithoutAResultIsAnError() {
         assertThatThrownBy(() -> WrkResult.parse("unable to connect to 127.0.0.1:1 Connection refused"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Requests/sec");

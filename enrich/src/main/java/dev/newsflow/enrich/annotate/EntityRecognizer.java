@@ -5,7 +5,6 @@ import dev.newsflow.schema.Entity;
 import dev.newsflow.schema.EntityType;
 import dev.newsflow.schema.Mention;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +65,28 @@ public final class EntityRecognizer {
 
     /** Entities of the article, most salient first. */
     public List<Entity> recognise(List<ArticleField> fields) {
+        return recognise(fields, tokenize(fields));
+    }
+
+    /** Tokens of each field (null for an empty one), shared by the recogniser and the topic classifier. */
+    static Tokens[] tokenize(List<ArticleField> fields) {
+        Tokens[] tokens = new Tokens[fields.size()];
+        for (int f = 0; f < tokens.length; f++) {
+            String text = fields.get(f).text();
+            tokens[f] = text == null || text.isEmpty() ? null : Tokens.of(text);
+        }
+        return tokens;
+    }
+
+    /** As {@link #recognise(List)}, with the fields already tokenized ({@link #tokenize(List)}). */
+    List<Entity> recognise(List<ArticleField> fields, Tokens[] tokens) {
         List<Candidate> candidates = new ArrayList<>();
         List<Candidate> singles = new ArrayList<>(); // unknown single capitalised words: resolved at the end
         Map<Integer, Double> demonymEvidence = new HashMap<>();
         for (int f = 0; f < fields.size(); f++) {
-            recogniseField(f, fields.get(f), candidates, singles, demonymEvidence);
+            if (tokens[f] != null) {
+                recogniseField(f, fields.get(f), tokens[f], candidates, singles, demonymEvidence);
+            }
         }
         resolvePartialNames(fields, candidates, singles);
         return merge(fields, candidates, demonymEvidence);
@@ -79,15 +95,10 @@ public final class EntityRecognizer {
     // ---------------------------------------------------------------------------------------------
     // One field
 
-    private void recogniseField(int f, ArticleField field, List<Candidate> out, List<Candidate> singles,
+    private void recogniseField(int f, ArticleField field, Tokens tokens, List<Candidate> out, List<Candidate> singles,
                                 Map<Integer, Double> demonymEvidence) {
         String text = field.text();
-        if (text == null || text.isEmpty()) {
-            return;
-        }
-        char[] chars = text.toCharArray();
-        Tokens tokens = Tokens.of(text, chars);
-        List<Hit> hits = gazetteerHits(text, chars);
+        List<Hit> hits = gazetteerHits(tokens.chars, tokens);
         // covered[i] >= 0: token i belongs to a knowledge-base name; -2: to a demonym.
         int[] covered = new int[tokens.size];
         java.util.Arrays.fill(covered, -1);
@@ -157,19 +168,42 @@ public final class EntityRecognizer {
         ruleCandidates(f, tokens, covered, owner, out, singles);
     }
 
-    private List<Hit> gazetteerHits(String text, char[] chars) {
+    /**
+     * Knowledge-base names in the field. Every name starts with a capital letter or a digit (the few
+     * that do not, such as "dpa" or "von der Leyen", are listed by the knowledge base), so the
+     * automaton only reads the stretches of text that run from such a word to the last capitalised
+     * word after it, across short lower-case words and punctuation ("Coalition of the Willing",
+     * "Washington, D.C.", "People's Republic of China"): in news prose that is a small part of the text.
+     */
+    private List<Hit> gazetteerHits(char[] chars, Tokens t) {
         List<Hit> all = new ArrayList<>();
         int n = chars.length;
-        // The char[] entry point of the automaton is the fast one.
-        kb.names().parseText(chars, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (begin, end, value) -> {
-            if (begin > 0 && Character.isLetterOrDigit(chars[begin - 1])) {
-                return;
+        int r = 0;
+        while (r < t.size) {
+            if (!startsName(t, r)) {
+                r++;
+                continue;
             }
-            if (end < n && Character.isLetterOrDigit(chars[end])) {
-                return;
+            int last = r;
+            int gap = 0;
+            for (int j = r + 1; j < t.size && gap < 3; j++) {
+                if (startsName(t, j)) {
+                    last = j;
+                    gap = 0;
+                } else if (!t.is(j, Tokens.WORD) || t.end[j] - t.start[j] <= 4) {
+                    gap++;
+                } else {
+                    break;
+                }
             }
-            all.add(new Hit(begin, end, value));
-        });
+            int from = t.start[r];
+            int to = t.end[last];
+            if (to < n && chars[to] == '.') {
+                to++; // "Apple Inc."
+            }
+            scanRegion(chars, from, to, n, all);
+            r = last + 1;
+        }
         if (all.size() <= 1) {
             return all;
         }
@@ -206,6 +240,30 @@ public final class EntityRecognizer {
             chosen.set(j + 1, h);
         }
         return chosen;
+    }
+
+    private boolean startsName(Tokens t, int i) {
+        if (!t.is(i, Tokens.WORD)) {
+            return false;
+        }
+        char c = t.text.charAt(t.start[i]);
+        return t.is(i, Tokens.UPPER) || (c >= '0' && c <= '9') || kb.startsLowerCaseName(t.text, t.start[i], t.end[i]);
+    }
+
+    private void scanRegion(char[] chars, int from, int to, int n, List<Hit> out) {
+        char[] region = java.util.Arrays.copyOfRange(chars, from, to);
+        // The char[] entry point of the automaton is the fast one.
+        kb.names().parseText(region, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (b, e, value) -> {
+            int begin = from + b;
+            int end = from + e;
+            if (begin > 0 && Character.isLetterOrDigit(chars[begin - 1])) {
+                return;
+            }
+            if (end < n && Character.isLetterOrDigit(chars[end])) {
+                return;
+            }
+            out.add(new Hit(begin, end, value));
+        });
     }
 
     private static boolean longerOrEarlier(Hit a, Hit b) {
@@ -606,7 +664,7 @@ public final class EntityRecognizer {
             double score = 0;
             double confidence = 0;
             List<Mention> mentions = new ArrayList<>(group.size());
-            group.sort(Comparator.comparingInt((Candidate c) -> c.field).thenComparingInt(c -> c.start));
+            group.sort((x, y) -> x.field != y.field ? Integer.compare(x.field, y.field) : Integer.compare(x.start, y.start));
             for (Candidate c : group) {
                 ArticleField field = fields.get(c.field);
                 score += field.weight();
@@ -626,8 +684,10 @@ public final class EntityRecognizer {
         for (int k = 0; k < entities.size(); k++) {
             entities.get(k).setSalience(round(max == 0 ? 0 : scores[k] / max));
         }
-        entities.sort(Comparator.comparingDouble(Entity::getSalience).reversed()
-                .thenComparing(Comparator.comparingDouble(Entity::getConfidence).reversed()));
+        entities.sort((x, y) -> {
+            int bySalience = Double.compare(y.getSalience(), x.getSalience());
+            return bySalience != 0 ? bySalience : Double.compare(y.getConfidence(), x.getConfidence());
+        });
         return entities;
     }
 

@@ -23,6 +23,12 @@ final class KeywordTrie {
     private int nodes = 1;
     /** Children of the root by ASCII character: every word start looks here first. */
     private final int[] rootAscii = new int[128];
+    // All edges in one open-addressing table keyed by (node, char): one probe per step while scanning.
+    /** Second level by ASCII characters, for the first-level nodes reached by ASCII: most walks end here. */
+    private final int[][] secondAscii = new int[128][];
+    private long[] edgeKeys;
+    private int[] edgeTargets;
+    private int edgeMask;
 
     KeywordTrie(Map<String, Integer> keywords, boolean[] isPrefix) {
         Arrays.fill(terminal, -1);
@@ -38,6 +44,58 @@ final class KeywordTrie {
         }
         for (char c = 0; c < 128; c++) {
             rootAscii[c] = child(0, c, false);
+        }
+        for (char c = 0; c < 128; c++) {
+            if (rootAscii[c] >= 0) {
+                secondAscii[c] = new int[128];
+                for (char d = 0; d < 128; d++) {
+                    secondAscii[c][d] = child(rootAscii[c], d, false);
+                }
+            }
+        }
+        int edges = 0;
+        for (int node = 0; node < nodes; node++) {
+            edges += labels[node].length;
+        }
+        int capacity = Integer.highestOneBit(Math.max(16, edges * 3)) << 1;
+        edgeKeys = new long[capacity];
+        edgeTargets = new int[capacity];
+        edgeMask = capacity - 1;
+        Arrays.fill(edgeKeys, -1L);
+        for (int node = 0; node < nodes; node++) {
+            for (int k = 0; k < labels[node].length; k++) {
+                long key = edgeKey(node, labels[node][k]);
+                int slot = slot(key);
+                while (edgeKeys[slot] != -1L) {
+                    slot = (slot + 1) & edgeMask;
+                }
+                edgeKeys[slot] = key;
+                edgeTargets[slot] = targets[node][k];
+            }
+        }
+    }
+
+    private static long edgeKey(int node, char c) {
+        return ((long) node << 16) | c;
+    }
+
+    private int slot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & edgeMask;
+    }
+
+    /** The child of a node by character while scanning, or -1. */
+    private int next(int node, char c) {
+        long key = edgeKey(node, c);
+        int slot = slot(key);
+        while (true) {
+            long k = edgeKeys[slot];
+            if (k == key) {
+                return edgeTargets[slot];
+            }
+            if (k == -1L) {
+                return -1;
+            }
+            slot = (slot + 1) & edgeMask;
         }
     }
 
@@ -77,24 +135,63 @@ final class KeywordTrie {
 
     /** Reports every keyword that starts at a word start of the text and ends on a word boundary (or is a prefix keyword). */
     void scan(String field, Sink sink) {
-        char[] text = field.toCharArray();
+        Tokens tokens = Tokens.of(field);
+        scan(tokens, sink);
+    }
+
+    /** As {@link #scan(String, Sink)}, from the word starts the tokenizer already found. */
+    void scan(Tokens tokens, Sink sink) {
+        char[] text = tokens.chars;
         int n = text.length;
-        for (int start = 0; start < n; start++) {
-            if (!isWordChar(text[start]) || (start > 0 && isWordChar(text[start - 1]))) {
+        for (int w = 0; w < tokens.size; w++) {
+            if (!tokens.is(w, Tokens.WORD)) {
                 continue;
             }
-            char first = lower(text[start]);
-            int node = first < 128 ? rootAscii[first] : child(0, first, false);
-            for (int i = start; node >= 0; ) {
-                int keyword = terminal[node];
-                if (keyword >= 0 && (prefix[node] || i + 1 == n || !isWordChar(text[i + 1]))) {
-                    sink.keyword(keyword, i + 1);
+            int start = tokens.start[w];
+            walk(start, text, n, sink);
+            // A word joined by a hyphen or apostrophe is several words here: "anti-war", "post-war".
+            for (int p = start + 1; p < tokens.end[w]; p++) {
+                char c = text[p - 1];
+                if (c == '-' || c == '\'' || c == '’' || c == '.') {
+                    walk(p, text, n, sink);
                 }
+            }
+        }
+    }
+
+    private void walk(int start, char[] text, int n, Sink sink) {
+        {
+            char first = lower(text[start]);
+            int node;
+            int i = start;
+            if (first < 128) {
+                node = rootAscii[first];
+                if (node < 0) {
+                    return;
+                }
+                report(node, i, text, n, sink);
+                if (++i == n) {
+                    return;
+                }
+                char second = lower(text[i]);
+                node = second < 128 ? secondAscii[first][second] : next(node, second);
+            } else {
+                node = next(0, first);
+            }
+            while (node >= 0) {
+                report(node, i, text, n, sink);
                 if (++i == n) {
                     break;
                 }
-                node = child(node, lower(text[i]), false);
+                node = next(node, lower(text[i]));
             }
+        }
+    }
+
+    private void report(int node, int i, char[] text, int n, Sink sink) {
+        int keyword = terminal[node];
+        if (keyword >= 0 && (prefix[node] || i + 1 == n || !isWordChar(text[i + 1]))) {
+            sink.keyword(keyword, i + 1);
         }
     }
 

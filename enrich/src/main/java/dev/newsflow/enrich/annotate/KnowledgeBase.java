@@ -34,6 +34,9 @@ public final class KnowledgeBase {
     private KbEntity[] demonymEntities;
     private final AhoCorasickDoubleArrayTrie<Integer> names;
     private final Set<String> givenNames;
+    private final Set<String> lowerCaseStarts;
+    private final String[] lowerCaseStartList;
+    private final boolean[] lowerCaseStartChars = new boolean[128];
     private final Set<String> commonWords;
     private final List<TopicConcept> topics;
     private final Map<String, TopicConcept> topicsByQcode;
@@ -76,6 +79,19 @@ public final class KnowledgeBase {
         });
         names = new AhoCorasickDoubleArrayTrie<>();
         names.build(surfaces);
+        lowerCaseStarts = new HashSet<>();
+        for (String surface : surfaces.keySet()) {
+            if (!surface.isEmpty() && Character.isLowerCase(surface.charAt(0))) {
+                int space = surface.indexOf(' ');
+                lowerCaseStarts.add(space < 0 ? surface : surface.substring(0, space));
+            }
+        }
+        lowerCaseStartList = lowerCaseStarts.toArray(new String[0]);
+        for (String starter : lowerCaseStartList) {
+            if (starter.charAt(0) < 128) {
+                lowerCaseStartChars[starter.charAt(0)] = true;
+            }
+        }
         demonymEntities = new KbEntity[demonymPlaces.size()];
         for (int i = 0; i < demonymEntities.length; i++) {
             demonymEntities[i] = entitiesByName.get(EntityType.PLACE + "|" + demonymPlaces.get(i));
@@ -218,6 +234,21 @@ public final class KnowledgeBase {
 
     public int entityCount() {
         return entities.size();
+    }
+
+    /** True when a name of the knowledge base starts with this lower-case word ("dpa", "von"). */
+    boolean startsLowerCaseName(String text, int start, int end) {
+        char first = text.charAt(start);
+        if (first < 128 && !lowerCaseStartChars[first]) {
+            return false; // nearly every lower-case word ends here
+        }
+        // A handful of words: compared in place, without making a string for every lower-case word.
+        for (String starter : lowerCaseStartList) {
+            if (starter.length() == end - start && text.regionMatches(start, starter, 0, starter.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isGivenName(String token) {

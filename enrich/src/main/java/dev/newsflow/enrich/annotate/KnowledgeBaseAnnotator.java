@@ -36,9 +36,10 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     @Override
     public void annotate(EnrichedArticle.Builder article) {
         List<ArticleField> fields = fields(article);
-        List<Entity> entities = recognizer.recognise(fields);
+        Tokens[] tokens = EntityRecognizer.tokenize(fields); // once, for both passes
+        List<Entity> entities = recognizer.recognise(fields, tokens);
         article.setEntities(entities);
-        article.setTopics(classifier.classify(fields, entities));
+        article.setTopics(classifier.classify(fields, tokens, entities));
     }
 
     /** The fields read, in article order, with the salience weight of each. */

@@ -14,6 +14,7 @@ final class Tokens {
     static final byte SENTENCE_START = 8;
 
     final String text;
+    char[] chars;
     int size;
     int[] start = new int[64];
     int[] end = new int[64];
@@ -30,6 +31,7 @@ final class Tokens {
     /** Tokens of the text, read from its characters (shared with the gazetteer scan). */
     static Tokens of(String text, char[] chars) {
         Tokens t = new Tokens(text);
+        t.chars = chars;
         t.tokenize(chars);
         return t;
     }

@@ -28,6 +28,8 @@ public final class ArticleCleaner {
     public static final String CHROME = "chrome";
     public static final String DUPLICATE_PARAGRAPH = "duplicate-paragraph";
     public static final String EMPTY_PARAGRAPH = "empty-paragraph";
+    public static final String HEADLINE_IN_BODY = "headline-in-body";
+    public static final String BYLINE_IN_BODY = "byline-in-body";
 
     /** Repeated paragraphs shorter than this ("Ukraine.") may be deliberate; longer ones are scraper echoes. */
     private static final int MIN_TOKENS_FOR_DUPLICATE_PARAGRAPH = 5;
@@ -64,6 +66,7 @@ public final class ArticleCleaner {
         List<Image> images = keepOneCopyOfEachCaption(candidates, removals);
         body = dropCaptionsRepeatedInBody(body, images, removals);
         body = dropRepeatedParagraphs(body, removals);
+        body = dropHeadlineAndBylineRepeatedInBody(body, article, removals);
         List<String> texts = new ArrayList<>(body.size());
         body.forEach(paragraph -> texts.add(paragraph.text()));
         return new Result(TextNormalizer.tidy(article.getHeadline()), List.copyOf(texts), List.copyOf(images),
@@ -152,12 +155,13 @@ public final class ArticleCleaner {
         List<Image> images = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Candidate> group = groups.get(g);
-            Candidate best = group.get(0);
-            for (Candidate candidate : group) {
-                if (candidate.credit().quality() > best.credit().quality()) {
-                    best = candidate;
+            int bestIndex = 0;
+            for (int i = 1; i < group.size(); i++) {
+                if (group.get(i).credit().quality() > group.get(bestIndex).credit().quality()) {
+                    bestIndex = i;
                 }
             }
+            Candidate best = group.get(bestIndex);
             String url = best.url();
             for (Candidate candidate : group) {
                 if (url == null && candidate.url() != null) {
@@ -165,15 +169,14 @@ public final class ArticleCleaner {
                 }
             }
             for (int i = 0; i < group.size(); i++) {
-                Candidate dropped = group.get(i);
-                if (dropped == best) {
+                if (i == bestIndex) {
                     continue;
                 }
-                String why = "same caption as image " + (images.size() + 1) + ": "
-                        + (i == 0 ? reasons.get(g).get(group.indexOf(best)) : reasons.get(g).get(i))
-                        + (best.order() != group.get(0).order() && i == 0
-                        ? "; the later copy has the fuller credit" : "");
-                removals.add(removal(DUPLICATE_CAPTION, withCredit(dropped), why));
+                // Each copy was compared with the group's first; the first itself with the kept one.
+                String match = reasons.get(g).get(i == 0 ? bestIndex : i);
+                String why = "same caption as image " + (images.size() + 1) + ": " + match
+                        + (i < bestIndex ? "; a later copy has the fuller credit" : "");
+                removals.add(removal(DUPLICATE_CAPTION, withCredit(group.get(i)), why));
             }
             Credit credit = best.credit();
             images.add(Image.newBuilder()
@@ -234,6 +237,26 @@ public final class ArticleCleaner {
                 kept.add(paragraph);
             }
             previous = comparable;
+        }
+        return kept;
+    }
+
+    /** Scrapers often take the headline and the byline line along with the text. */
+    private static List<Paragraph> dropHeadlineAndBylineRepeatedInBody(List<Paragraph> body, ArticleSubmitted article,
+                                                                       List<Removal> removals) {
+        String headline = TextNormalizer.comparable(article.getHeadline());
+        String byline = article.getByline() == null ? "" : TextNormalizer.comparable(article.getByline());
+        String byByline = byline.isEmpty() || byline.startsWith("by ") ? byline : "by " + byline;
+        List<Paragraph> kept = new ArrayList<>();
+        for (Paragraph paragraph : body) {
+            String comparable = paragraph.fingerprint().comparable();
+            if (!headline.isEmpty() && comparable.equals(headline)) {
+                removals.add(removal(HEADLINE_IN_BODY, paragraph.text(), "repeats the headline"));
+            } else if (!byline.isEmpty() && (comparable.equals(byline) || comparable.equals(byByline))) {
+                removals.add(removal(BYLINE_IN_BODY, paragraph.text(), "repeats the byline"));
+            } else {
+                kept.add(paragraph);
+            }
         }
         return kept;
     }

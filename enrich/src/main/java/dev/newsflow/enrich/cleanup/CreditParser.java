@@ -27,6 +27,13 @@ public final class CreditParser {
     private static final Pattern AGENCY_PHOTO = Pattern.compile(
             "^(.+?)\\s+photo\\s*/\\s*(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern VIA = Pattern.compile("^(.+?)\\s+via\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+    /** "Jane Doe for The Guardian" without "Photo by". */
+    private static final Pattern FOR_OUTLET = Pattern.compile("^(.+?)\\s+for\\s+(.+)$");
+    /** "Jane Doe (Reuters)". */
+    private static final Pattern NAME_THEN_AGENCY = Pattern.compile("^([^()]+?)\\s*\\(([^()]+)\\)$");
+    /** Reuters' "REUTERS/Jane Doe/File Photo": says the picture is old, names nobody. */
+    private static final Pattern FILE_PHOTO = Pattern.compile("^(?:file(?:\\s+photo)?|archive(?:\\s+photo)?)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SLASHES = Pattern.compile("\\s*[/|]\\s*");
 
     /** Where a credit printed inside a caption starts: "Photo: ...", "Photograph by ...", "AP Photo/...". */
@@ -115,6 +122,15 @@ public final class CreditParser {
                     ? clean(agencyPhoto.group(1)) : clean(agencyPhoto.group(1)) + "/" + rest.creditline();
             return new Credit(creditline, rest.by(), raw);
         }
+        Matcher forOutlet = FOR_OUTLET.matcher(text);
+        if (forOutlet.matches() && looksLikePersonName(forOutlet.group(1).trim())) {
+            return new Credit(clean(forOutlet.group(2)), clean(forOutlet.group(1)), raw);
+        }
+        Matcher nameThenAgency = NAME_THEN_AGENCY.matcher(text);
+        if (nameThenAgency.matches() && organisationScore(nameThenAgency.group(2)) >= 2
+                && organisationScore(nameThenAgency.group(1)) == 0) {
+            return new Credit(clean(nameThenAgency.group(2)), clean(nameThenAgency.group(1)), raw);
+        }
         Matcher via = VIA.matcher(text);
         if (via.matches()) {
             Credit before = splitParts(via.group(1), raw);
@@ -134,7 +150,7 @@ public final class CreditParser {
         String[] slashParts = SLASHES.split(text.trim());
         List<String> parts = new ArrayList<>();
         for (String part : slashParts) {
-            if (!clean(part).isEmpty()) {
+            if (!clean(part).isEmpty() && !FILE_PHOTO.matcher(clean(part)).matches()) {
                 parts.add(clean(part));
             }
         }

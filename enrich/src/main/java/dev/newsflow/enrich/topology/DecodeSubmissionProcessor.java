@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the raw bytes of {@code articles-submitted} into an {@link ArticleSubmitted}. A record
- * that does not decode, has no value, or whose key is not its article id goes to the dead-letter
- * sink with its original bytes; the next record is processed as usual.
+ * that does not decode, has no value, or whose key is not its article id (or missing) goes to the
+ * dead-letter sink with its original bytes; the next record is processed as usual.
  */
 final class DecodeSubmissionProcessor implements Processor<byte[], byte[], String, Object> {
     static final String STAGE = "deserialization";
@@ -56,10 +56,12 @@ final class DecodeSubmissionProcessor implements Processor<byte[], byte[], Strin
             return;
         }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        if (key != null && !key.equals(article.getArticleId())) {
-            deadLetter(record, STAGE_VALIDATION, new IllegalArgumentException("record key '" + key
-                    + "' is not the article id '" + article.getArticleId()
-                    + "': versions of one article would not stay in one partition"));
+        // The duplicate-submission store is per partition: it only sees every version of an article
+        // when they are all keyed (and so partitioned) by its id.
+        if (!article.getArticleId().equals(key)) {
+            deadLetter(record, STAGE_VALIDATION, new IllegalArgumentException((key == null ? "record has no key"
+                    : "record key '" + key + "' is not the article id") + "; expected '" + article.getArticleId()
+                    + "' so that all versions of an article stay in one partition"));
             return;
         }
         Submission submission = new Submission(record.key(), record.value(), article);

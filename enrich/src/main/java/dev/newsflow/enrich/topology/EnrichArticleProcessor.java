@@ -8,7 +8,9 @@ import dev.newsflow.enrich.dedupe.SeenVersion;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Removal;
+import dev.newsflow.schemas.registry.SchemaRegistryException;
 import java.time.Clock;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,14 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cleans and annotates one submission, writes it to the enriched sink and remembers it in the
- * article-versions store. If the clean-up or the annotator throws, the submission is
+ * Cleans and annotates one submission, serializes it, writes it to the enriched sink and
+ * remembers it in the article-versions store. If the clean-up or the annotator throws, or the
+ * result does not serialize (an annotator left a required field empty), the submission is
  * dead-lettered with the stage that failed, and not remembered, so that its replay is processed.
+ * Serializing here rather than in the sink is what makes that last case attributable; a
+ * schema-registry failure is not the record's fault and fails the task instead, to be retried.
  */
 final class EnrichArticleProcessor implements Processor<String, Submission, String, Object> {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichArticleProcessor.class);
 
+    static final String STAGE_SERIALIZATION = "serialization";
+
     private final ArticleEnricher enricher;
+    private final Serializer<EnrichedArticle> serializer;
+    private final String enrichedTopic;
     private final String storeName;
     private final String enrichedSink;
     private final String deadLetterSink;
@@ -33,9 +42,12 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SeenVersion> store;
 
-    EnrichArticleProcessor(ArticleEnricher enricher, String storeName, String enrichedSink, String deadLetterSink,
-                           EnrichMetrics metrics, Clock clock) {
+    EnrichArticleProcessor(ArticleEnricher enricher, Serializer<EnrichedArticle> serializer, String enrichedTopic,
+                           String storeName, String enrichedSink, String deadLetterSink, EnrichMetrics metrics,
+                           Clock clock) {
         this.enricher = enricher;
+        this.serializer = serializer;
+        this.enrichedTopic = enrichedTopic;
         this.storeName = storeName;
         this.enrichedSink = enrichedSink;
         this.deadLetterSink = deadLetterSink;
@@ -62,7 +74,17 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
             deadLetter(record, "enrichment", e);
             return;
         }
-        context.forward(new Record<String, Object>(record.key(), enriched, record.timestamp(), record.headers()),
+        byte[] serialized;
+        try {
+            serialized = serializer.serialize(enrichedTopic, record.headers(), enriched);
+        } catch (RuntimeException e) {
+            if (causedByRegistry(e)) {
+                throw e;
+            }
+            deadLetter(record, STAGE_SERIALIZATION, e);
+            return;
+        }
+        context.forward(new Record<String, Object>(record.key(), serialized, record.timestamp(), record.headers()),
                 enrichedSink);
         store.put(record.key(), DuplicateSubmissionPolicy.remember(store.get(record.key()), article.getVersion(),
                 article.getContentHash(), article.getAction().name(), record.timestamp()));
@@ -70,6 +92,15 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
         for (Removal removal : enriched.getCleanup().getRemovals()) {
             metrics.removed(removal.getKind());
         }
+    }
+
+    static boolean causedByRegistry(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SchemaRegistryException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deadLetter(Record<String, Submission> record, String stage, Throwable error) {

@@ -13,6 +13,7 @@ import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.dedupe.SeenVersion;
 import dev.newsflow.enrich.dedupe.SeenVersionSerde;
 import dev.newsflow.schema.ArticleSubmitted;
+import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
 import java.time.Clock;
@@ -47,12 +48,15 @@ public final class EnrichProcessors {
                 SUPPRESS_DUPLICATES, DEAD_LETTER_SINK, metrics, clock), SOURCE);
         topology.addProcessor(SUPPRESS_DUPLICATES, () -> new SuppressDuplicateSubmissionsProcessor(
                 ARTICLE_VERSIONS_STORE, dedupeRetention, purgeInterval, metrics), DECODE);
-        topology.addProcessor(ENRICH, () -> new EnrichArticleProcessor(enricher, ARTICLE_VERSIONS_STORE,
-                ENRICHED_SINK, DEAD_LETTER_SINK, metrics, clock), SUPPRESS_DUPLICATES);
+        TopicSpec<String, EnrichedArticle> enriched = catalogue.articlesEnriched();
+        topology.addProcessor(ENRICH, () -> new EnrichArticleProcessor(enricher, enriched.valueSerde().serializer(),
+                enriched.name(), ARTICLE_VERSIONS_STORE, ENRICHED_SINK, DEAD_LETTER_SINK, metrics, clock),
+                SUPPRESS_DUPLICATES);
         topology.addStateStore(articleVersionsStore(), SUPPRESS_DUPLICATES, ENRICH);
-        topology.addSink(ENRICHED_SINK, catalogue.articlesEnriched().name(),
-                catalogue.articlesEnriched().keySerde().serializer(),
-                catalogue.articlesEnriched().valueSerde().serializer(), ENRICH);
+        // The enrich step serializes with the catalogue's serde itself (so a record that does not
+        // serialize becomes a dead letter), and the sink writes those bytes as they are.
+        topology.addSink(ENRICHED_SINK, enriched.name(), enriched.keySerde().serializer(),
+                Serdes.ByteArray().serializer(), ENRICH);
         topology.addSink(DEAD_LETTER_SINK, catalogue.articlesDeadLetter().name(),
                 catalogue.articlesDeadLetter().keySerde().serializer(),
                 catalogue.articlesDeadLetter().valueSerde().serializer(), DECODE, ENRICH);

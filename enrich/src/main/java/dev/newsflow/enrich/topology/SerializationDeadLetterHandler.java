@@ -1,7 +1,6 @@
 package dev.newsflow.enrich.topology;
 
 import dev.newsflow.schema.DeadLetter;
-import dev.newsflow.schemas.registry.SchemaRegistryException;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
 import java.nio.ByteBuffer;
@@ -15,14 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one failure the topology's own dead-letter sink cannot catch: an output record (say, an
- * enriched article with a field the annotator left invalid) that does not serialize. Such a record
- * would fail the task again on every retry, so it goes to {@code articles-dead-letter} through
- * Kafka Streams' dead-letter response (KIP-1034), inside the same transaction, with the source
- * record's original bytes, and processing resumes. A schema-registry error is about the schema or
- * the registry, not the record: that fails the task (the service replaces the thread and retries)
- * instead of dead-lettering every record while the registry is down. Send errors keep Kafka
- * Streams' default handling.
+ * The safety net behind the topology's own dead-letter path: a record that a sink cannot
+ * serialize (the enrich step serializes enriched articles itself, so in practice a dead letter
+ * that does not serialize) would fail the task again on every retry. It goes to
+ * {@code articles-dead-letter} through Kafka Streams' dead-letter response (KIP-1034), inside the
+ * same transaction, with the source record's original bytes, and processing resumes. A
+ * schema-registry error is about the schema or the registry, not the record: that fails the task
+ * (the service replaces the thread and retries) instead of dead-lettering every record while the
+ * registry is down. Send errors keep Kafka Streams' default handling.
  */
 public final class SerializationDeadLetterHandler extends DefaultProductionExceptionHandler {
     static final String STAGE = "serialization";
@@ -40,7 +39,7 @@ public final class SerializationDeadLetterHandler extends DefaultProductionExcep
     @SuppressWarnings("rawtypes")
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
-        if (causedByRegistry(exception)) {
+        if (EnrichArticleProcessor.causedByRegistry(exception)) {
             LOG.error("could not serialize a record for {}: the schema registry failed; failing the task to retry",
                     record.topic(), exception);
             return Response.fail();
@@ -62,14 +61,5 @@ public final class SerializationDeadLetterHandler extends DefaultProductionExcep
                 .build();
         byte[] value = deadLetters.valueSerde().serializer().serialize(deadLetters.name(), letter);
         return Response.resume(List.of(new ProducerRecord<>(deadLetters.name(), null, context.sourceRawKey(), value)));
-    }
-
-    private static boolean causedByRegistry(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SchemaRegistryException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

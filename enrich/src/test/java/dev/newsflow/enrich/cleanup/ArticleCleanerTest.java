@@ -82,7 +82,10 @@ class ArticleCleanerTest {
             assertThat(i.getCreditline()).isEqualTo("EPA");
             assertThat(i.getBy()).isEqualTo("Marta Fonseca");
         });
-        assertThat(result.removals()).hasSize(3);
+        assertThat(result.removals()).extracting(Removal::getReason).containsExactly(
+                "same caption as image 1: identical after normalisation; a later copy has the fuller credit",
+                "same caption as image 1: identical after normalisation; a later copy has the fuller credit",
+                "same caption as image 1: identical after normalisation");
     }
 
     @Test
@@ -157,6 +160,20 @@ class ArticleCleanerTest {
         assertThat(result.body()).containsExactlyElementsOf(Articles.BODY);
         assertThat(result.removals()).extracting(Removal::getKind, Removal::getText)
                 .containsExactly(tuple(ArticleCleaner.CHROME, "shareprint"));
+    }
+
+    @Test
+    void headlineAndBylineRepeatedInTheBodyAreDropped() {
+        ArticleSubmitted.Builder builder = Articles.builder("a-1", 1).setByline("Ana Costa");
+        List<String> body = new ArrayList<>();
+        body.add(builder.getHeadline().toUpperCase());
+        body.add("By Ana Costa");
+        body.addAll(Articles.BODY);
+        ArticleCleaner.Result result = cleaner.clean(builder.setBody(body).build());
+
+        assertThat(result.body()).containsExactlyElementsOf(Articles.BODY);
+        assertThat(result.removals()).extracting(Removal::getKind)
+                .containsExactly(ArticleCleaner.HEADLINE_IN_BODY, ArticleCleaner.BYLINE_IN_BODY);
     }
 
     @Test

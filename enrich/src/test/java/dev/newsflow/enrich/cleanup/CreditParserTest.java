@@ -42,6 +42,9 @@ class CreditParserTest {
             "Photo: Shutterstock | Shutterstock | -",
             "Photo: Jean-Luc van der Berg / ANP | ANP | Jean-Luc van der Berg",
             "Photo: Novaya Gazeta Europe / Jane Doe | Novaya Gazeta Europe | Jane Doe",
+            "Jane Doe for The Guardian | The Guardian | Jane Doe",
+            "Photo: Jane Doe (Reuters) | Reuters | Jane Doe",
+            "REUTERS/Jane Doe/File Photo | REUTERS | Jane Doe",
     })
     void splitsCreditIntoCreditlineAndBy(String printed, String creditline, String by) {
         Credit credit = CreditParser.parse(printed);

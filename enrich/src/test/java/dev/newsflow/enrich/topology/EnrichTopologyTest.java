@@ -144,9 +144,10 @@ class EnrichTopologyTest {
         EnrichTopologyHarness t = start(NO_ANNOTATION);
         t.submittedBytes.pipeInput("gone".getBytes(StandardCharsets.UTF_8), (byte[]) null);
         t.submitted.pipeInput("wrong-key", Articles.seedShaped("right-id", 1));
+        t.submitted.pipeInput(Articles.seedShaped("no-key", 1));
 
         assertThat(t.deadLetters.readValuesToList()).extracting(DeadLetter::getStage, DeadLetter::getSourceOffset)
-                .containsExactly(tuple("deserialization", 0L), tuple("validation", 1L));
+                .containsExactly(tuple("deserialization", 0L), tuple("validation", 1L), tuple("validation", 2L));
         assertThat(t.enriched.isEmpty()).isTrue();
     }
 
@@ -198,6 +199,11 @@ class EnrichTopologyTest {
         assertThat(t.catalogue.articlesSubmitted().valueSerde().deserializer()
                 .deserialize("articles-submitted", bytes(dead.value().getValue()))).isEqualTo(invalid);
         assertThat(t.enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("valid-1");
+
+        // Not remembered as accepted, so a replay after the annotator is fixed would be processed.
+        t.submit(invalid);
+        assertThat(t.deadLetters.readValue().getStage()).isEqualTo("serialization");
+        assertThat(t.metrics.deadLetteredCount("serialization")).isEqualTo(2);
     }
 
     @Test

@@ -48,6 +48,12 @@ public record ArticleDraft(
                 body, images, keywords, publishedAt, embargoUntil, action);
     }
 
+    /** The same draft with an action filled in when it has none. */
+    public ArticleDraft withActionDefault(ArticleAction defaultAction) {
+        return new ArticleDraft(sourceFormat, guid, canonicalUrl, language, section, category, headline, byline,
+                body, images, keywords, publishedAt, embargoUntil, action != null ? action : defaultAction);
+    }
+
     /** Collects fields while a normaliser reads its input. */
     public static final class Builder {
         private final SourceFormat sourceFormat;

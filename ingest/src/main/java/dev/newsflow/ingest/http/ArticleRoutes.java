@@ -16,6 +16,7 @@ import dev.newsflow.ingest.submit.ArticleConflictException;
 import dev.newsflow.ingest.submit.ArticleNotFoundException;
 import dev.newsflow.ingest.submit.ArticleSubmitter;
 import dev.newsflow.ingest.submit.SubmissionResult;
+import dev.newsflow.schema.ArticleAction;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,7 @@ public final class ArticleRoutes {
     /** Identity for bodies without a GUID or URL field (text/plain, most HTML); body fields win. */
     public static final String GUID_HEADER = "X-Article-Guid";
     public static final String URL_HEADER = "X-Article-Url";
+    public static final String ACTION_HEADER = "X-Article-Action";
     private static final int MAX_IDENTITY_HEADER_LENGTH = 1000;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
     private static final List<String> NDJSON = List.of("application/x-ndjson", "application/ndjson", "application/jsonl",
@@ -108,8 +110,8 @@ public final class ArticleRoutes {
                     + "' is not supported; send one of " + String.join(", ", Normalisers.SUPPORTED));
         }
         String document = RequestBodies.read(ctx, limits.maxBodyBytes());
-        ArticleDraft draft = normalisers.normalise(contentType, document, identityHeader(ctx, GUID_HEADER),
-                identityHeader(ctx, URL_HEADER));
+        ArticleDraft draft = normalisers.normalise(contentType, document, new Normalisers.Defaults(
+                identityHeader(ctx, GUID_HEADER), identityHeader(ctx, URL_HEADER), actionHeader(ctx)));
         SubmissionResult result = submitter.submit(publisher, draft, idempotencyKey);
         record(publisher, draft, result);
         ctx.header("Location", "/v1/articles/" + result.articleId());
@@ -233,6 +235,18 @@ public final class ArticleRoutes {
             throw new HeaderException(name, name + " must be 1 to " + MAX_IDENTITY_HEADER_LENGTH + " characters");
         }
         return clean;
+    }
+
+    private static ArticleAction actionHeader(Context ctx) {
+        String value = ctx.header(ACTION_HEADER);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ArticleAction.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new HeaderException(ACTION_HEADER, ACTION_HEADER + " must be one of publish, update, correct, kill");
+        }
     }
 
     private static String idempotencyKey(Context ctx) {

@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,30 +51,37 @@ public final class HtmlNormaliser implements ArticleNormaliser {
     @Override
     public ArticleDraft normalise(String document) {
         Document page = Jsoup.parse(document == null ? "" : document);
+        Map<String, String> metas = metaTags(page);
+        LinkedData linked = LinkedData.read(page);
         ArticleDraft.Builder draft = ArticleDraft.builder(SourceFormat.HTML);
-        String canonical = firstNonNull(attr(page, "link[rel=canonical]", "href"), meta(page, "og:url"));
+        String canonical = firstNonNull(attr(page, "link[rel=canonical]", "href"), meta(metas, "og:url"), linked.url());
         draft.canonicalUrl(canonical == null || !canonical.startsWith("http") ? null : canonical);
-        draft.language(TextHygiene.cleanOrNull(page.select("html[lang]").attr("lang")));
-        draft.section(meta(page, "article:section"));
-        draft.keywords(keywords(page));
-        draft.publishedAt(publishedAt(page));
-        draft.byline(byline(page));
-        draft.guid(meta(page, "newsflow:guid"));
+        draft.language(firstNonNull(TextHygiene.cleanOrNull(page.select("html[lang]").attr("lang")), linked.language()));
+        draft.section(firstNonNull(meta(metas, "article:section"), linked.section()));
+        draft.keywords(keywords(page, metas));
+        draft.publishedAt(firstNonNull(publishedAt(page, metas), linked.datePublished()));
+        draft.byline(firstNonNull(byline(page, metas), linked.author()));
+        draft.guid(meta(metas, "newsflow:guid"));
 
         StoryRegion region = storyRegion(page);
-        draft.headline(headline(page, region.outer()));
+        String headline = headline(page, metas, region.outer());
+        // A page whose only headline is a <title> with the site's name is better served by its JSON-LD.
+        if (linked.headline() != null && page.selectFirst("h1") == null && meta(metas, "og:title") == null) {
+            headline = linked.headline();
+        }
+        draft.headline(headline);
         draft.images(images(region.outer(), canonical));
         draft.body(paragraphs(region.text()));
         return draft.build();
     }
 
-    private static String headline(Document page, Element container) {
+    private static String headline(Document page, Map<String, String> metas, Element container) {
         Element h1 = container.selectFirst("h1");
         if (h1 == null) {
             h1 = page.selectFirst("h1");
         }
         String fromH1 = h1 == null ? null : TextHygiene.cleanOrNull(h1.text());
-        return firstNonNull(fromH1, withoutSiteName(meta(page, "og:title")),
+        return firstNonNull(fromH1, withoutSiteName(meta(metas, "og:title")),
                 withoutSiteName(TextHygiene.cleanOrNull(page.title())));
     }
 
@@ -129,11 +139,12 @@ public final class HtmlNormaliser implements ArticleNormaliser {
     private static boolean isNoise(Element element) {
         String tag = element.tagName();
         // An <article> can be noise too: some sites mark up each reader comment as one.
-        if (tag.equals("main") || tag.equals("body") || tag.equals("html") || element.selectFirst("h1") != null) {
+        if (tag.equals("main") || tag.equals("body") || tag.equals("html")) {
             return false;
         }
         String marks = element.className() + " " + element.id();
-        return !marks.isBlank() && NOISE.matcher(marks).find();
+        // The cheap class/id test first; the subtree search for a headline only for suspects.
+        return !marks.isBlank() && NOISE.matcher(marks).find() && element.selectFirst("h1") == null;
     }
 
     private static int paragraphText(Element element) {
@@ -240,11 +251,11 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         return src.startsWith("http") ? src : null;
     }
 
-    private static Instant publishedAt(Document page) {
+    private static Instant publishedAt(Document page, Map<String, String> metas) {
         List<String> candidates = new ArrayList<>();
-        candidates.add(meta(page, "article:published_time"));
-        candidates.add(attr(page, "meta[name=pubdate], meta[name=publish-date], meta[name=date], meta[name=dc.date]",
-                "content"));
+        candidates.add(meta(metas, "article:published_time"));
+        candidates.add(firstNonNull(meta(metas, "pubdate"), meta(metas, "publish-date"), meta(metas, "date"),
+                meta(metas, "dc.date")));
         candidates.add(attr(page, "time[datetime]", "datetime"));
         for (String candidate : candidates) {
             if (candidate == null) {
@@ -259,8 +270,8 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         return null;
     }
 
-    private static String byline(Document page) {
-        String author = attr(page, "meta[name=author]", "content");
+    private static String byline(Document page, Map<String, String> metas) {
+        String author = meta(metas, "author");
         if (author != null) {
             return author;
         }
@@ -272,9 +283,9 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         return text == null ? null : text.replaceFirst("(?i)^by\\s+", "");
     }
 
-    private static List<String> keywords(Document page) {
+    private static List<String> keywords(Document page, Map<String, String> metas) {
         Set<String> keywords = new LinkedHashSet<>();
-        String list = attr(page, "meta[name=keywords], meta[name=news_keywords]", "content");
+        String list = firstNonNull(meta(metas, "keywords"), meta(metas, "news_keywords"));
         if (list != null) {
             for (String keyword : list.split(",")) {
                 String clean = TextHygiene.cleanOrNull(keyword);
@@ -292,8 +303,28 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         return new ArrayList<>(keywords);
     }
 
-    private static String meta(Document page, String property) {
-        return attr(page, "meta[property=\"" + property + "\"], meta[name=\"" + property + "\"]", "content");
+    /**
+     * Every {@code <meta property|name=… content=…>} of the page, by lower-cased key, first one winning:
+     * read once, because a CSS query per field costs more than parsing the page.
+     */
+    private static Map<String, String> metaTags(Document page) {
+        Map<String, String> metas = new HashMap<>();
+        for (Element meta : page.getElementsByTag("meta")) {
+            String content = TextHygiene.cleanOrNull(meta.attr("content"));
+            if (content == null) {
+                continue;
+            }
+            for (String key : List.of(meta.attr("property"), meta.attr("name"))) {
+                if (!key.isBlank()) {
+                    metas.putIfAbsent(key.strip().toLowerCase(Locale.ROOT), content);
+                }
+            }
+        }
+        return metas;
+    }
+
+    private static String meta(Map<String, String> metas, String key) {
+        return metas.get(key);
     }
 
     private static String attr(Document page, String selector, String attribute) {

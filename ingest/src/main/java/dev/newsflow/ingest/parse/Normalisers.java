@@ -3,6 +3,7 @@ package dev.newsflow.ingest.parse;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.ArticleValidator;
 import dev.newsflow.ingest.text.LanguageDetector;
+import dev.newsflow.schema.ArticleAction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,15 +30,22 @@ public final class Normalisers {
 
     /** The normalised, validated draft; throws the parse exceptions of this package. */
     public ArticleDraft normalise(String contentType, String document) {
-        return normalise(contentType, document, null, null);
+        return normalise(contentType, document, new Defaults(null, null, null));
     }
 
     /**
-     * As {@link #normalise(String, String)}, with a GUID and canonical URL to use when the document
-     * itself has none (from the {@code X-Article-Guid} / {@code X-Article-Url} headers).
+     * What the request's headers say about a document that cannot say it itself (raw text, most
+     * HTML): {@code X-Article-Guid}, {@code X-Article-Url}, {@code X-Article-Action}. The document's
+     * own fields win.
      */
-    public ArticleDraft normalise(String contentType, String document, String defaultGuid, String defaultUrl) {
-        ArticleDraft draft = normaliserFor(contentType).normalise(document).withIdentityDefaults(defaultGuid, defaultUrl);
+    public record Defaults(String guid, String url, ArticleAction action) {
+    }
+
+    /** As {@link #normalise(String, String)}, with defaults for what the document does not say. */
+    public ArticleDraft normalise(String contentType, String document, Defaults defaults) {
+        ArticleDraft draft = normaliserFor(contentType).normalise(document)
+                .withIdentityDefaults(defaults.guid(), defaults.url())
+                .withActionDefault(defaults.action());
         if (draft.language() == null) {
             Optional<String> detected = languages.detect(draft);
             if (detected.isPresent()) {

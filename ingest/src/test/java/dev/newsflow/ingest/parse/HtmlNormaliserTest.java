@@ -59,6 +59,19 @@ class HtmlNormaliserTest {
     }
 
     @Test
+    void jsonLdFillsMetadataTheMarkupLacks() {
+        ArticleDraft draft = normaliser.normalise(Fixtures.read("html/json-ld-article.html"));
+
+        assertThat(draft.headline()).isEqualTo("Ferry operator orders two electric ships");
+        assertThat(draft.byline()).isEqualTo("Jonas Berg, Ana Lopes");
+        assertThat(draft.publishedAt()).isEqualTo(Instant.parse("2026-05-04T05:30:00Z"));
+        assertThat(draft.canonicalUrl()).isEqualTo("https://regional.example/business/electric-ferries");
+        assertThat(draft.section()).isEqualTo("Business");
+        assertThat(draft.language()).isEqualTo("en");
+        assertThat(draft.body()).hasSize(2);
+    }
+
+    @Test
     void aPageWrappedInOneFormStillHasItsStory() {
         ArticleDraft draft = normaliser.normalise("<html><body><form id=\"aspnetForm\" method=\"post\">"
                 + "<input type=\"hidden\" name=\"__VIEWSTATE\" value=\"x\"><div class=\"page\"><article>"

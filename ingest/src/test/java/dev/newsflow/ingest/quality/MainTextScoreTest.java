@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class MainTextScoreTest {
     private static final List<String> PAGES = List.of("coastal-daily-article", "div-soup-article", "live-sport-article",
-            "br-separated-article", "comments-as-articles");
+            "br-separated-article", "comments-as-articles", "json-ld-article");
 
     @Test
     void scoresMainTextExtractionOnTheFixturePages() throws IOException {

@@ -65,6 +65,19 @@ public final class PartnerAdmin {
         return new CreatedPartner(write(partner), token);
     }
 
+    /**
+     * For start-up scripts such as the demo: creates the partner, or, when it exists (state kept from
+     * an earlier run), replaces its name/feeds/webhook with the spec and issues a new token, since the
+     * old one cannot be shown again.
+     */
+    public synchronized CreatedPartner createOrReissue(PartnerSpec spec) {
+        if (get(spec.partnerId()).isEmpty()) {
+            return create(spec);
+        }
+        update(spec.partnerId(), spec);
+        return rotateToken(spec.partnerId());
+    }
+
     /** Replaces name, feeds and webhook; keeps the token and the enabled flag. */
     public synchronized PartnerSubscription update(String partnerId, PartnerSpec spec) {
         PartnerSubscription current = require(partnerId);

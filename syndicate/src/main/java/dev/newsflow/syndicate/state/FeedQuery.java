@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import org.apache.kafka.streams.KeyValue;
@@ -20,12 +22,39 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * is applied on every page, so a cursor never exposes items outside the feed.
  */
 public final class FeedQuery {
+    private static final int CACHE_CAPACITY = 2048;
+
     private final FeedStateView state;
     private final Clock clock;
+    private final StateVersion version;
+    private final Map<PageKey, CachedPage> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PageKey, CachedPage> eldest) {
+            return size() > CACHE_CAPACITY;
+        }
+    };
+
+    /** Without a version nothing is cached (e.g. over a TopologyTestDriver, whose stores change under us). */
     public FeedQuery(FeedStateView state, Clock clock) {
+        this(state, clock, null);
+    }
+
+    /**
+     * @param version when given, pages are cached per filter/cursor/size until the state version
+     *                changes or an embargo skipped by the page passes
+     */
+    public FeedQuery(FeedStateView state, Clock clock, StateVersion version) {
         this.state = state;
         this.clock = clock;
+        this.version = version;
+    }
+
+    private record PageKey(FeedFilter filter, String before, int pageSize, boolean includeKills) {
+    }
+
+    private record CachedPage(long version, Instant validUntil, FeedPage page) {
     }
 
     /**
@@ -33,6 +62,29 @@ public final class FeedQuery {
      * @param includeKills whether killed stories are returned (Atom tombstones) or skipped
      */
     public FeedPage page(FeedFilter filter, String before, int pageSize, boolean includeKills) {
+        if (version == null) {
+            return read(filter, before, pageSize, includeKills, new Instant[1]);
+        }
+        PageKey key = new PageKey(filter, before, pageSize, includeKills);
+        long current = version.current();
+        Instant now = clock.instant();
+        synchronized (cache) {
+            CachedPage cached = cache.get(key);
+            if (cached != null && cached.version() == current && now.isBefore(cached.validUntil())) {
+                return cached.page();
+            }
+        }
+        Instant[] nextEmbargo = new Instant[1];
+        FeedPage page = read(filter, before, pageSize, includeKills, nextEmbargo);
+        synchronized (cache) {
+            cache.put(key, new CachedPage(current, nextEmbargo[0] == null ? Instant.MAX : nextEmbargo[0], page));
+        }
+        return page;
+    }
+
+    /** @param nextEmbargo receives the earliest embargo end among the articles skipped for their embargo */
+    private FeedPage read(FeedFilter filter, String before, int pageSize, boolean includeKills,
+                          Instant[] nextEmbargo) {
         Instant now = clock.instant();
         List<FeedItem> items = new ArrayList<>();
         List<KeyValueIterator<String, String>> iterators = new ArrayList<>();
@@ -47,7 +99,13 @@ public final class FeedQuery {
                 Head head = heads.poll();
                 advance(head.iterator(), before, heads);
                 EnrichedArticle article = state.articles().get(head.entry().value);
-                if (article == null || !ArticleTimes.released(article, now)) {
+                if (article == null) {
+                    continue;
+                }
+                if (!ArticleTimes.released(article, now)) {
+                    if (nextEmbargo[0] == null || article.getEmbargoUntil().isBefore(nextEmbargo[0])) {
+                        nextEmbargo[0] = article.getEmbargoUntil();
+                    }
                     continue;
                 }
                 if (!includeKills && article.getAction() == dev.newsflow.schema.ArticleAction.KILL) {

@@ -19,8 +19,13 @@ import org.slf4j.LoggerFactory;
 public final class FeedStateProcessor implements Processor<String, EnrichedArticle, Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(FeedStateProcessor.class);
 
+    private final StateVersion version;
     private KeyValueStore<String, EnrichedArticle> articles;
     private KeyValueStore<String, String> timeline;
+
+    public FeedStateProcessor(StateVersion version) {
+        this.version = version;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -50,6 +55,7 @@ public final class FeedStateProcessor implements Processor<String, EnrichedArtic
         }
         articles.put(id, next);
         timeline.put(TimelineKey.of(ArticleTimes.updated(next), id), id);
+        version.bump();
     }
 
     /** The version to store, or null when there is nothing to keep (a kill of an unknown story). */

@@ -32,9 +32,16 @@ public final class FeedStateTopology {
     public static final String TIMELINE_STORE = "syndicate-timeline";
 
     private final TopicCatalogue topics;
+    private final StateVersion version;
 
     public FeedStateTopology(TopicCatalogue topics) {
+        this(topics, new StateVersion());
+    }
+
+    /** @param version bumped on every stored change, so readers can cache pages per version */
+    public FeedStateTopology(TopicCatalogue topics, StateVersion version) {
         this.topics = Objects.requireNonNull(topics, "topics");
+        this.version = Objects.requireNonNull(version, "version");
     }
 
     public Topology buildTopology(SyndicateConfig config) {
@@ -54,7 +61,7 @@ public final class FeedStateTopology {
         TopicSpec<String, EnrichedArticle> articles = topics.articlesEnriched();
         builder.stream(articles.name(),
                         Consumed.with(articles.keySerde(), articles.valueSerde()).withName(ARTICLES_SOURCE))
-                .process(FeedStateProcessor::new, Named.as(FEED_STATE_PROCESSOR), ARTICLES_STORE, TIMELINE_STORE);
+                .process(() -> new FeedStateProcessor(version), Named.as(FEED_STATE_PROCESSOR), ARTICLES_STORE, TIMELINE_STORE);
         return builder.build();
     }
 }

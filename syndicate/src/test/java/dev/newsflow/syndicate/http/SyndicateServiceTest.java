@@ -223,6 +223,17 @@ class SyndicateServiceTest {
 
         service.partners().setEnabled(partner, false);
         assertThat(get(port, "/feeds/" + partner + "/all.rss", rotated.token()).statusCode()).isEqualTo(404);
+        service.partners().setEnabled(partner, true);
+
+        // what a restarted demo does: the partner exists, so it gets the spec's feeds and a fresh token
+        CreatedPartner reissued = service.partners().createOrReissue(
+                PartnerSpec.of(partner, "Java partner", FeedSpec.everything("everything", "Everything")));
+        assertThat(get(port, "/feeds/" + partner + "/all.rss", rotated.token()).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + partner + "/everything.rss", reissued.token()).statusCode()).isEqualTo(200);
+        String fresh = TestKafka.unique("fresh");
+        CreatedPartner created2 = service.partners().createOrReissue(
+                PartnerSpec.of(fresh, "Fresh", FeedSpec.everything("all", "Everything")));
+        assertThat(get(port, "/feeds/" + fresh + "/all.rss", created2.token()).statusCode()).isEqualTo(200);
     }
 
     @Test

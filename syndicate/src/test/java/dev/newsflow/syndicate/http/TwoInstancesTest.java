@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.platform.testing.TestKafka;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.syndicate.Articles;
+import dev.newsflow.syndicate.SyndicateConfig;
 import dev.newsflow.syndicate.SyndicateService;
 import dev.newsflow.syndicate.SyndicateTestSupport;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +35,11 @@ class TwoInstancesTest {
     @Test
     void eitherInstanceAnswersAnyFeedAndContinuesTheOthersPaging() {
         String applicationId = TestKafka.unique("syndicate-pair");
-        try (SyndicateService a = SyndicateService.start(SyndicateTestSupport.config(stateA, applicationId, "a"));
-             SyndicateService b = SyndicateService.start(SyndicateTestSupport.config(stateB, applicationId, "b"))) {
+        // push is not under test here; without it each start waits for one Streams application only
+        Map<String, String> noPush = Map.of(SyndicateConfig.PUSH_ENABLED, "false");
+        try (SyndicateService a = SyndicateService.start(SyndicateTestSupport.config(stateA, applicationId, "a", noPush));
+             SyndicateService b = SyndicateService.start(SyndicateTestSupport.config(stateB, applicationId, "b",
+                     noPush))) {
             String partner = TestKafka.unique("pair");
             String publisher = TestKafka.unique("pub");
             // created through A; B learns about it from the topic

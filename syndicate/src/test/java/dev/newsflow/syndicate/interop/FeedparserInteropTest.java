@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +27,9 @@ class FeedparserInteropTest {
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void requirePython() {
+    /** Per test (not @BeforeAll), so that a skip is reported on each test with its reason. */
+    @BeforeEach
+    void requirePython() {
         PythonTools.requireModule("feedparser", "python3-feedparser");
         PythonTools.requireModule("jsonschema", "python3-jsonschema");
     }

@@ -37,6 +37,7 @@ class FeedStateTopologyTest {
     private TestInputTopic<String, PartnerSubscription> partners;
     private Topology topology;
     private FeedQuery query;
+    private final StateVersion version = new StateVersion();
 
     @BeforeEach
     void start() {
@@ -45,7 +46,7 @@ class FeedStateTopologyTest {
                 "auto.register.schemas", "true",
                 "state.dir", stateDir.toString()));
         TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
-        topology = new FeedStateTopology(topics).buildTopology(config);
+        topology = new FeedStateTopology(topics, version).buildTopology(config);
         Properties properties = new Properties();
         properties.putAll(config.streamsConfig());
         properties.put("bootstrap.servers", "unused:9092");
@@ -175,6 +176,47 @@ class FeedStateTopologyTest {
                 2, false);
         assertThat(headlines(second)).containsExactly("even 0");
         assertThat(second.nextCursor()).isEmpty();
+    }
+
+    @Test
+    void cachedPagesFollowTheStateVersionAndEmbargoes() {
+        MutableClock clock = new MutableClock(NOW);
+        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), clock, version);
+        FeedFilter all = article -> true;
+        pipe(Articles.story("a", "First").build());
+        pipe(Articles.story("e", "Embargoed").setEmbargoUntil(NOW.plusSeconds(60)).build());
+        FeedPage first = cached.page(all, null, 10, false);
+        assertThat(headlines(first)).containsExactly("First");
+        assertThat(cached.page(all, null, 10, false)).isSameAs(first);
+
+        pipe(Articles.story("b", "Second").setReceivedAt(Articles.T0.plusSeconds(5)).build());
+        assertThat(headlines(cached.page(all, null, 10, false))).containsExactly("Second", "First");
+
+        clock.now = NOW.plusSeconds(61);
+        assertThat(headlines(cached.page(all, null, 10, false))).containsExactly("Embargoed", "Second", "First");
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

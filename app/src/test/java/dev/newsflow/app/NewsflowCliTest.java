@@ -1,0 +1,65 @@
+package dev.newsflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.platform.registry.EmbeddedSchemaRegistry;
+import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.schemas.topics.Schemas;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class NewsflowCliTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Newsflow.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void configListsEveryKeyWithItsEnvironmentVariable() {
+        Run run = run("config", "ingest");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("bootstrap.servers").contains("env NEWSFLOW_BOOTSTRAP_SERVERS")
+                .contains("ingest.api.keys").contains("env NEWSFLOW_INGEST_API_KEYS");
+    }
+
+    @Test
+    void schemasRegisterRegistersEverySubjectAndADryRunThenFindsThemCompatible() {
+        TestKafka kafka = TestKafka.get();
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(),
+                TestKafka.unique("_schemas-cli"), "127.0.0.1", 0)) {
+            Run registered = run("schemas", "register", "--schema-registry-url", registry.url());
+            assertThat(registered.exit()).as(registered.err()).isZero();
+            for (String subject : Schemas.valueSchemasBySubject().keySet()) {
+                assertThat(registered.out()).containsPattern(subject + " +id \\d+ +version 1 +BACKWARD_TRANSITIVE");
+            }
+
+            Run checked = run("schemas", "register", "--dry-run", "--schema-registry-url", registry.url());
+            assertThat(checked.exit()).isZero();
+            assertThat(checked.out()).contains("compatible").doesNotContain("INCOMPATIBLE");
+        }
+    }
+
+    @Test
+    void aServiceWithAnInvalidSettingSaysWhichAndExits() {
+        Run run = run("ingest", "-D", "topic.partitions=0", "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Run run = run("frobnicate");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument");
+    }
+}
