@@ -87,12 +87,14 @@ fi
 # 1. JMH
 if [ "$profile" = 1 ]; then
   # delay: leave the benchmark set-up (knowledge base, corpus) out of the recording
-  bench jmh --include "EnrichmentBenchmark.cleanupAndEnrichment" --forks 1 --lengths MEDIUM \
+  bench jmh --include "EnrichmentBenchmark.cleanupAndEnrichment" --forks 1 --lengths MEDIUM --measurements 10 \
     --jvm-arg "-XX:StartFlightRecording=delay=4s,dumponexit=true,filename=$work/jmh-enrichment.jfr,settings=profile"
   bench profile --jfr "$work/jmh-enrichment.jfr" --title "JFR: EnrichmentBenchmark.cleanupAndEnrichment, MEDIUM (~500 words)"
-  bench jmh --include "FeedRenderingBenchmark" --forks 1 \
-    --jvm-arg "-XX:StartFlightRecording=delay=4s,dumponexit=true,filename=$work/jmh-feeds.jfr,settings=profile"
-  bench profile --jfr "$work/jmh-feeds.jfr" --title "JFR: FeedRenderingBenchmark (RSS, Atom, JSON in turn)"
+  for format in RSS ATOM JSON; do
+    bench jmh --include "FeedRenderingBenchmark" --forks 1 --measurements 6 --param "format=$format" \
+      --jvm-arg "-XX:StartFlightRecording=delay=4s,dumponexit=true,filename=$work/jmh-feed-$format.jfr,settings=profile"
+    bench profile --jfr "$work/jmh-feed-$format.jfr" --title "JFR: FeedRenderingBenchmark, $format, 50 items"
+  done
 else
   bench jmh --forks "$jmh_forks"
 fi
@@ -103,9 +105,12 @@ ingest_port="$(free_port)"; syndicate_port="$(free_port)"; enrich_port="$(free_p
 log "starting newsflow demo (data in $work/demo)"
 java_opts="${NEWSFLOW_JAVA_OPTS:--Xmx768m}"
 if [ "$profile" = 1 ]; then
-  java_opts="$java_opts -XX:StartFlightRecording=dumponexit=true,filename=$work/demo.jfr,settings=profile"
   runs=1
 fi
+jcmd_bin="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
+# Profile mode: one JFR recording of the demo per load (started and dumped with jcmd), so each shows its own load.
+record() { "$jcmd_bin" "$demo_pid" JFR.start name="$1" settings=profile >/dev/null; }
+dump() { "$jcmd_bin" "$demo_pid" JFR.dump name="$1" filename="$work/demo-$1.jfr" >/dev/null; "$jcmd_bin" "$demo_pid" JFR.stop name="$1" >/dev/null; }
 NEWSFLOW_JAVA_OPTS="$java_opts" "${BENCH_NEWSFLOW:-./newsflow}" demo --data-dir "$work/demo" \
   --kafka-port "$kafka_port" --controller-port "$controller_port" --registry-port "$registry_port" \
   --ingest-port "$ingest_port" --syndicate-port "$syndicate_port" --enrich-port "$enrich_port" \
@@ -130,18 +135,25 @@ if grep -q "newsflow is running" "$work/demo.log"; then
   common=(--ingest-url "$ingest" --api-key "$key" --bootstrap-servers "$bootstrap" --schema-registry-url "$registry"
           --feed-url "$json" --feed-token "$token" --pid "$demo_pid" --runs "$runs")
   if [ "$profile" = 1 ]; then
-    bench e2e "${common[@]}" --articles "$articles" --concurrency 32 --no-baseline
+    record e2e
+    bench e2e "${common[@]}" --articles "$articles" --concurrency 32 --no-baseline --warmup 0
+    dump e2e
+    record feeds
   else
     bench e2e "${common[@]}" --articles "$articles" --concurrency 32
     bench e2e "${common[@]}" --articles "$rate_articles" --rate 1000 --concurrency 256
     bench e2e "${common[@]}" --articles "$slow_articles" --rate 100 --concurrency 256 --no-baseline
   fi
   bench feeds --feed-url "$rss" --feed-url "$atom" --feed-url "$json" --token "$token" --runs "$feed_runs" --duration-s "$feed_seconds"
+  if [ "$profile" = 1 ]; then
+    dump feeds
+  fi
   kill "$demo_pid" 2>/dev/null || true
   wait "$demo_pid" 2>/dev/null || true
   demo_pid=""
   if [ "$profile" = 1 ]; then
-    bench profile --jfr "$work/demo.jfr" --title "JFR: newsflow demo (one JVM) under the closed-loop e2e load and the feeds load"
+    bench profile --jfr "$work/demo-e2e.jfr" --title "JFR: newsflow demo (one JVM) under the closed-loop e2e load ($articles articles, 32 in flight)"
+    bench profile --jfr "$work/demo-feeds.jfr" --title "JFR: newsflow demo (one JVM) under the feeds load (wrk, 200 and 304, RSS/Atom/JSON)"
   fi
 else
   log "newsflow demo did not come up; its log:"; tail -40 "$work/demo.log" >&2

@@ -29,7 +29,8 @@ import java.util.Map;
  * one benchmark per invocation, its report appended to {@code --out FILE} as Markdown. It writes
  * files rather than printing: the script shows them.
  * <pre>
- * jmh   [--include REGEX] [--forks N] [--lengths SHORT,MEDIUM,LONG] [--jvm-arg ARG]...
+ * jmh   [--include REGEX] [--forks N] [--lengths SHORT,MEDIUM,LONG] [--measurements N (1 s each)]
+ *       [--param NAME=V1,V2]... [--jvm-arg ARG]...
  * e2e   --ingest-url U --api-key K --bootstrap-servers B --schema-registry-url R [--feed-url F] [--feed-token T]
  *       [--articles N] [--rate R] [--concurrency C] [--runs N] [--warmup N] [--pid P] [--no-baseline]
  *       [--feed-poll-ms MS] [--drain-s S] [--seed N]
@@ -59,6 +60,14 @@ public final class BenchScriptMain {
                         .withInclude(arguments.one("include", ".*"))
                         .withForks(Integer.parseInt(arguments.one("forks", "3")))
                         .withJvmArgs(arguments.all("jvm-arg"));
+                if (arguments.has("measurements")) {
+                    options = options.withIterations(2, Integer.parseInt(arguments.one("measurements", "2")),
+                            Duration.ofSeconds(1));
+                }
+                for (String param : arguments.all("param")) {
+                    String[] nameValues = param.split("=", 2);
+                    options = options.withParam(nameValues[0], List.of(nameValues[1].split(",")));
+                }
                 if (arguments.has("lengths")) {
                     options = options.withLengths(List.of(arguments.one("lengths", "").split(",")));
                 }
@@ -161,7 +170,7 @@ public final class BenchScriptMain {
     private static FeedsOptions feedsOptions(Arguments arguments, List<URI> urls, String token) {
         FeedsOptions options = FeedsOptions.standard(urls, token)
                 .withRuns(Integer.parseInt(arguments.one("runs", "3")))
-                .withDuration(Duration.ofSeconds(Long.parseLong(arguments.one("duration-s", "3"))));
+                .withDuration(Duration.ofSeconds(Long.parseLong(arguments.one("duration-s", "2"))));
         if (arguments.has("connections")) {
             int connections = Integer.parseInt(arguments.one("connections", "32"));
             options = options.withConnections(connections, Math.min(2, connections));

@@ -8,6 +8,7 @@ import dev.newsflow.schemas.topics.TopicCatalogue;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,13 @@ public final class EnrichService implements AutoCloseable {
         this.streams = new KafkaStreams(topology, properties);
         // A thread that died on an unexpected error (e.g. the registry unreachable while writing)
         // is replaced: with exactly-once its open transaction is aborted and the records are retried.
+        // More than five deaths in ten minutes is not transient: stop, and let /health say so.
+        ThreadFailureBudget budget = new ThreadFailureBudget(5, Duration.ofMinutes(10), Clock.systemUTC());
         streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("enrich stream thread failed; replacing it", error);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
+            StreamThreadExceptionResponse response = budget.onFailure();
+            LOG.error("enrich stream thread failed; {}", response == StreamThreadExceptionResponse.REPLACE_THREAD
+                    ? "replacing it" : "too many failures, shutting Kafka Streams down", error);
+            return response;
         });
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(serviceEndpoints.metrics());

@@ -101,7 +101,7 @@ class EnrichServiceTest {
                 assertThat(letter.getSourceOffset()).isNotNull();
             });
 
-            assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.state() == KafkaStreams.State.RUNNING);
             HttpResponse<String> health = get(service.port(), "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"kafka-streams\":true");

@@ -24,6 +24,7 @@ import dev.newsflow.syndicate.state.StateVersion;
 import dev.newsflow.syndicate.state.StreamsFeedStateView;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,6 +117,10 @@ public final class SyndicateService implements AutoCloseable {
                     ? Map.of("feed-state", streams.state() == KafkaStreams.State.RUNNING)
                     : Map.of("feed-state", streams.state() == KafkaStreams.State.RUNNING,
                             "webhook-push", pushStreams.state().isRunningOrRebalancing()));
+            FunctionCounter.builder("newsflow_webhook_deliveries", deliveries, DeliveryLog::delivered)
+                    .tag("outcome", "delivered").register(endpoints.metrics());
+            FunctionCounter.builder("newsflow_webhook_deliveries", deliveries, DeliveryLog::failed)
+                    .tag("outcome", "failed").register(endpoints.metrics());
             int[] boundPort = new int[1];
             java.util.function.Supplier<String> baseUrl = () -> config.publicBaseUrl().isEmpty()
                     ? "http://localhost:" + boundPort[0] : config.publicBaseUrl();

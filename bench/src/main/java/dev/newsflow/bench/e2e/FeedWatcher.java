@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls a partner's JSON Feed and logs when each article first appears in it. Items are matched
  * to articles by the syndicator's stable GUID, {@code urn:newsflow:article:<articleId>}. The
- * feed is fetched with {@code If-None-Match}; while a page has new items, older pages
+ * feed is fetched with {@code If-None-Match}; when every item of a page is new, older pages
  * ({@code next_url}) are followed, so that a burst larger than one page is still seen. A feed
  * keeps only its newest items: at high rates an item can leave it before any poll sees it.
  */
@@ -108,7 +108,7 @@ final class FeedWatcher implements AutoCloseable {
                 etag = response.headers().firstValue("ETag").orElse(null);
             }
             JsonNode document = JSON.readTree(response.body());
-            boolean anyNew = false;
+            boolean allNew = true;
             Set<String> onThisPage = new HashSet<>();
             for (JsonNode item : document.path("items")) {
                 String articleId = articleId(item.path("id").asText(""));
@@ -119,15 +119,17 @@ final class FeedWatcher implements AutoCloseable {
                     repeatedItems.incrementAndGet();
                 }
                 if (seen.add(articleId)) {
-                    anyNew = true;
                     if (logArrivals) {
                         log.arrived(articleId, now);
                     }
+                } else {
+                    allNew = false;
                 }
             }
-            // Items are ordered by publication time, not arrival: a page with anything new may have more below.
+            // Older pages only when the whole first page is new (a burst larger than a page): every distinct
+            // cursor is a new feed document for the syndicator, more than a partner would normally ask for.
             String next = document.path("next_url").asText("");
-            page = anyNew && !next.isEmpty() ? page.resolve(next) : null;
+            page = allNew && !onThisPage.isEmpty() && !next.isEmpty() ? page.resolve(next) : null;
         }
     }
 

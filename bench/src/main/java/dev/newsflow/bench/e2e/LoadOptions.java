@@ -10,8 +10,8 @@ import java.util.Objects;
  * Settings of one {@code newsflow bench e2e} invocation: where the running pipeline is, how many
  * articles to post and at what pace, and how many times to repeat the run.
  *
- * @param ingestUrl base URL of the ingest service (POSTs go to {@code <ingestUrl>/v1/articles}); loopback or a
- *                  test host of your own only
+ * @param ingestUrl base URL of the ingest service (POSTs go to {@code <ingestUrl>/v1/articles}; the endpoint URL
+ *                  itself is accepted too); loopback or a test host of your own only
  * @param apiKey a publisher API key ingest accepts
  * @param bootstrapServers Kafka, for reading {@code articles-enriched} (read_committed) and the raw baseline
  * @param schemaRegistryUrl the registry the pipeline writes its schemas to (to decode enriched records)

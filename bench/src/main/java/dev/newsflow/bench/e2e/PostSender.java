@@ -33,7 +33,8 @@ final class PostSender {
     PostSender(URI ingestUrl, String apiKey, int concurrency) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String base = ingestUrl.toString().replaceAll("/+$", "");
+        // Accept the base URL or the endpoint itself (what `newsflow demo` prints).
+        String base = ingestUrl.toString().replaceAll("/+$", "").replaceAll("/v1/articles$", "");
         this.endpoint = URI.create(base + "/v1/articles");
         this.apiKey = apiKey;
         this.concurrency = concurrency;

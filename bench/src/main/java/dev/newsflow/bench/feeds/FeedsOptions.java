@@ -29,9 +29,9 @@ public record FeedsOptions(List<URI> feedUrls, String token, Duration duration, 
         }
     }
 
-    /** BENCHMARKS.md settings: 3 runs of 3 s each, 32 connections on 2 wrk threads, 2 nginx workers. */
+    /** BENCHMARKS.md settings: 3 runs of 2 s each, 32 connections on 2 wrk threads, 2 nginx workers. */
     public static FeedsOptions standard(List<URI> feedUrls, String token) {
-        return new FeedsOptions(feedUrls, token, Duration.ofSeconds(3), 32, 2, 3, 2);
+        return new FeedsOptions(feedUrls, token, Duration.ofSeconds(2), 32, 2, 3, 2);
     }
 
     /** A check that the benchmark works (for mvn verify): one 1 s run of each pair. */

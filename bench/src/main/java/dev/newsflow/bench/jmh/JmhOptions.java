@@ -14,10 +14,11 @@ import java.util.Objects;
  *                empty = each benchmark's own defaults
  * @param jvmArgs extra arguments for the forked JVMs (e.g. JFR: {@code -XX:StartFlightRecording=...})
  * @param progressLog where JMH writes its progress; null = nowhere (library code does not print)
+ * @param params other benchmark parameters to override, e.g. {@code format -> [JSON]}
  */
 public record JmhOptions(String include, int forks, int warmupIterations, Duration warmupTime,
                          int measurementIterations, Duration measurementTime, List<String> lengths,
-                         List<String> jvmArgs, Path progressLog) {
+                         List<String> jvmArgs, Path progressLog, java.util.Map<String, List<String>> params) {
 
     public JmhOptions {
         Objects.requireNonNull(include, "include");
@@ -26,11 +27,12 @@ public record JmhOptions(String include, int forks, int warmupIterations, Durati
         }
         lengths = List.copyOf(lengths);
         jvmArgs = List.copyOf(jvmArgs);
+        params = java.util.Map.copyOf(params);
     }
 
     /** The BENCHMARKS.md profile: 3 forks (3 runs), 2 × 1 s warm-up, 2 × 1 s measurement each (~4 min for all). */
     public static JmhOptions standard() {
-        return new JmhOptions(".*", 3, 2, Duration.ofSeconds(1), 2, Duration.ofSeconds(1), List.of(), List.of(), null);
+        return new JmhOptions(".*", 3, 2, Duration.ofSeconds(1), 2, Duration.ofSeconds(1), List.of(), List.of(), null, java.util.Map.of());
     }
 
     /**
@@ -39,31 +41,43 @@ public record JmhOptions(String include, int forks, int warmupIterations, Durati
      */
     public static JmhOptions smoke() {
         return new JmhOptions(".*", 0, 0, Duration.ofMillis(100), 1, Duration.ofMillis(100), List.of("SHORT"),
-                List.of(), null);
+                List.of(), null, java.util.Map.of());
     }
 
     public JmhOptions withInclude(String pattern) {
         return new JmhOptions(pattern, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                lengths, jvmArgs, progressLog);
+                lengths, jvmArgs, progressLog, params);
     }
 
     public JmhOptions withForks(int count) {
         return new JmhOptions(include, count, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                lengths, jvmArgs, progressLog);
+                lengths, jvmArgs, progressLog, params);
     }
 
     public JmhOptions withLengths(List<String> values) {
         return new JmhOptions(include, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                values, jvmArgs, progressLog);
+                values, jvmArgs, progressLog, params);
     }
 
     public JmhOptions withJvmArgs(List<String> values) {
         return new JmhOptions(include, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                lengths, values, progressLog);
+                lengths, values, progressLog, params);
+    }
+
+    public JmhOptions withIterations(int warmups, int measurements, Duration each) {
+        return new JmhOptions(include, forks, warmups, each, measurements, each, lengths, jvmArgs, progressLog, params);
+    }
+
+    /** Overrides one benchmark parameter (e.g. {@code format}, {@code RSS}). */
+    public JmhOptions withParam(String name, List<String> values) {
+        java.util.Map<String, List<String>> all = new java.util.HashMap<>(params);
+        all.put(name, List.copyOf(values));
+        return new JmhOptions(include, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
+                lengths, jvmArgs, progressLog, all);
     }
 
     public JmhOptions withProgressLog(Path file) {
         return new JmhOptions(include, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                lengths, jvmArgs, file);
+                lengths, jvmArgs, file, params);
     }
 }

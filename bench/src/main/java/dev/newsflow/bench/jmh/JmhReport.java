@@ -89,6 +89,9 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
                 default -> genericTable(rows(benchmark));
             };
             out.append(table).append('\n');
+            if (benchmark.equals("AvroSerdeBenchmark")) {
+                out.append(serdeComparison(rows(benchmark)));
+            }
         }
         return out.toString();
     }
@@ -111,6 +114,25 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
                     bytes == null ? "n/a" : bytes.times(1e-6).format(1));
         }
         return table;
+    }
+
+    /** Avro against JSON on the same records: size and speed ratios of the medians. */
+    private static String serdeComparison(List<Row> rows) {
+        Map<String, Row> byMethod = new LinkedHashMap<>();
+        rows.forEach(row -> byMethod.put(row.method(), row));
+        Row avroOut = byMethod.get("avroSerialize");
+        Row jsonOut = byMethod.get("jsonSerialize");
+        Row avroIn = byMethod.get("avroDeserialize");
+        Row jsonIn = byMethod.get("jsonDeserialize");
+        if (avroOut == null || jsonOut == null || avroIn == null || jsonIn == null
+                || !avroOut.perOperation().containsKey("bytes") || !jsonOut.perOperation().containsKey("bytes")) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT,
+                "Avro vs JSON (medians): records are %.0f %% of the JSON size; serialize %.1fx, deserialize %.1fx "
+                        + "the JSON records/s.%n%n",
+                100 * avroOut.perOperation().get("bytes").median() / jsonOut.perOperation().get("bytes").median(),
+                avroOut.score().median() / jsonOut.score().median(), avroIn.score().median() / jsonIn.score().median());
     }
 
     private static TextTable feedTable(List<Row> rows) {

@@ -1,6 +1,8 @@
 package dev.newsflow.bench.jmh;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class JmhSuite {
     private static final Logger LOG = LoggerFactory.getLogger(JmhSuite.class);
     private static final String PACKAGE = JmhSuite.class.getPackageName().replace(".", "\\.");
+    /** The heap every benchmark forks with (also in each benchmark's @Fork). */
+    static final String[] FORK_HEAP = {"-Xms512m", "-Xmx512m"};
 
     private JmhSuite() {
     }
@@ -37,8 +41,12 @@ public final class JmhSuite {
         if (!options.lengths().isEmpty()) {
             builder.param("length", options.lengths().toArray(String[]::new));
         }
+        options.params().forEach((name, values) -> builder.param(name, values.toArray(String[]::new)));
         if (!options.jvmArgs().isEmpty()) {
-            builder.jvmArgsAppend(options.jvmArgs().toArray(String[]::new));
+            // These replace the benchmarks' own @Fork(jvmArgsAppend): keep their fixed heap.
+            List<String> args = new ArrayList<>(List.of(FORK_HEAP));
+            args.addAll(options.jvmArgs());
+            builder.jvmArgsAppend(args.toArray(String[]::new));
         }
         if (options.progressLog() != null) {
             builder.output(options.progressLog().toString()).verbosity(VerboseMode.NORMAL);

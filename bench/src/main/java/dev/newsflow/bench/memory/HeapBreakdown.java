@@ -18,7 +18,14 @@ import java.util.regex.Pattern;
  * count for it: JDK objects (byte[], String, HashMap nodes, ...) that a service holds are
  * reported as "JDK and shared", because a class histogram does not know who references them.
  */
-public record HeapBreakdown(long liveBytes, Map<String, Long> bytesByPart) {
+public record HeapBreakdown(long liveBytes, Map<String, Long> bytesByPart, List<ClassRow> largestClasses) {
+
+    /** One row of the class histogram. */
+    public record ClassRow(String className, long instances, long bytes) {
+    }
+
+    /** How many of the largest classes are kept. */
+    static final int LARGEST = 15;
 
     /** Class-name prefixes per part, first match wins. */
     private static final List<Map.Entry<String, List<String>>> PARTS = List.of(
@@ -50,6 +57,7 @@ public record HeapBreakdown(long liveBytes, Map<String, Long> bytesByPart) {
         PARTS.forEach(part -> parts.put(part.getKey(), 0L));
         parts.put(SHARED, 0L);
         long total = 0;
+        List<ClassRow> largest = new java.util.ArrayList<>();
         for (String line : histogram.split("\\R")) {
             Matcher row = ROW.matcher(line);
             if (!row.find()) {
@@ -58,9 +66,13 @@ public record HeapBreakdown(long liveBytes, Map<String, Long> bytesByPart) {
             long bytes = Long.parseLong(row.group(2));
             String className = row.group(3);
             total += bytes;
+            if (largest.size() < LARGEST) {
+                // jcmd lists classes by size, largest first
+                largest.add(new ClassRow(className, Long.parseLong(row.group(1)), bytes));
+            }
             parts.merge(partOf(className), bytes, Long::sum);
         }
-        return new HeapBreakdown(total, parts);
+        return new HeapBreakdown(total, parts, List.copyOf(largest));
     }
 
     static String partOf(String className) {

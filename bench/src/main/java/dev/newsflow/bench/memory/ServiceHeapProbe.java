@@ -35,8 +35,11 @@ public final class ServiceHeapProbe {
     public record Step(String name, long liveHeapBytes, long rssBytes) {
     }
 
-    /** @param load the load run's report (its memory section is empty: RSS is in the steps) */
-    public record Report(List<Step> steps, LoadReport load, long peakRssBytes) {
+    /**
+     * @param load the load run's report (its memory section is empty: RSS is in the steps)
+     * @param afterLoad the class histogram after the load, or null when jcmd failed
+     */
+    public record Report(List<Step> steps, LoadReport load, long peakRssBytes, HeapBreakdown afterLoad) {
         public String toText() {
             TextTable table = new TextTable("step", "live heap after GC (MiB)", "growth (MiB)", "RSS (MiB)",
                     "RSS growth (MiB)");
@@ -47,8 +50,15 @@ public final class ServiceHeapProbe {
                         mib(step.rssBytes()), previous == null ? "" : mib(step.rssBytes() - previous.rssBytes()));
                 previous = step;
             }
-            return "Heap per service (one JVM, started step by step; live heap = used after full GC)\n\n" + table
-                    + String.format(Locale.ROOT, "%nPeak RSS sampled during the whole probe: %s MiB%n", mib(peakRssBytes));
+            StringBuilder out = new StringBuilder("Heap per service (one JVM, started step by step; live heap = used after full GC)\n\n")
+                    .append(table)
+                    .append(String.format(Locale.ROOT, "%nPeak RSS sampled during the whole probe: %s MiB%n", mib(peakRssBytes)));
+            if (afterLoad != null) {
+                TextTable classes = new TextTable("largest classes after the load (live)", "instances", "MiB");
+                afterLoad.largestClasses().forEach(row -> classes.row(row.className(), row.instances(), mib(row.bytes())));
+                out.append('\n').append(classes);
+            }
+            return out.toString();
         }
     }
 
@@ -79,7 +89,13 @@ public final class ServiceHeapProbe {
                     .feedUrl(pipeline.feedUrl("json")).feedToken(pipeline.partnerToken())
                     .articles(loadArticles).warmupArticles(0).runs(1).rawBaseline(false).build());
             steps.add(measure("after " + loadArticles + " articles through the pipeline"));
-            return new Report(steps, load, sampler.peakRssBytes());
+            HeapBreakdown histogram = null;
+            try {
+                histogram = HeapBreakdown.of(pid);
+            } catch (java.io.IOException e) {
+                LOG.warn("no class histogram: {}", e.toString());
+            }
+            return new Report(steps, load, sampler.peakRssBytes(), histogram);
         }
     }
 

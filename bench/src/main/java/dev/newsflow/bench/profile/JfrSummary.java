@@ -20,8 +20,14 @@ import jdk.jfr.consumer.RecordingFile;
  * lists) counted by thread group (which service), by the package of the running method, and by
  * method (self time).
  */
-public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<String, Long> byPackageGroup,
-                         Map<String, Long> byMethod, Map<String, Long> byNewsflowFrame) {
+public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<String, Long> byThreadName,
+                         Map<String, Long> byPackageGroup,
+                         Map<String, Long> byMethod, Map<String, Long> byNewsflowFrame,
+                         Map<String, Long> newsflowInclusive, Map<String, Long> blockedMillis) {
+
+    /** Events of a thread not running (parked, waiting, in socket I/O), as recorded above JFR's thresholds. */
+    private static final java.util.Set<String> BLOCKING_EVENTS = java.util.Set.of("jdk.ThreadPark",
+            "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.SocketWrite", "jdk.ThreadSleep");
 
     private static final List<Map.Entry<String, String>> THREAD_GROUPS = List.of(
             Map.entry("newsflow-enrich", "enrich (Kafka Streams threads)"),
@@ -33,6 +39,7 @@ public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<Stri
             Map.entry("quorum", "Kafka controller (KRaft)"),
             Map.entry("raft", "Kafka controller (KRaft)"),
             Map.entry("qtp", "HTTP servers (Jetty: ingest, syndicate, registry)"),
+            Map.entry("JettyServerThreadPool", "HTTP servers (Jetty: ingest, syndicate, registry)"),
             Map.entry("JettyVirtual", "HTTP servers (Jetty: ingest, syndicate, registry)"),
             Map.entry("HttpClient", "bench load generator (HTTP client)"),
             Map.entry("bench-", "bench load generator (watchers)"),
@@ -70,12 +77,19 @@ public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<Stri
     public static JfrSummary read(Path recording) throws IOException {
         long samples = 0;
         Map<String, Long> threads = new HashMap<>();
+        Map<String, Long> threadNames = new HashMap<>();
         Map<String, Long> packages = new HashMap<>();
         Map<String, Long> methods = new HashMap<>();
         Map<String, Long> newsflow = new HashMap<>();
+        Map<String, Long> inclusive = new HashMap<>();
+        Map<String, Long> blocked = new HashMap<>();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
+                if (BLOCKING_EVENTS.contains(event.getEventType().getName())) {
+                    recordBlocking(event, blocked);
+                    continue;
+                }
                 if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                     continue;
                 }
@@ -87,20 +101,60 @@ public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<Stri
                 RecordedThread thread = event.getThread("sampledThread");
                 String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
                 threads.merge(group(threadName, THREAD_GROUPS, "other threads", true), 1L, Long::sum);
+                // Ids and numbers vary per run and per thread: collapse them so that pools add up.
+                threadNames.merge(threadName.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<uuid>").replaceAll("\\d+", "#"),
+                        1L, Long::sum);
                 RecordedFrame top = stack.getFrames().get(0);
                 String className = top.getMethod().getType().getName();
                 packages.merge(group(className, PACKAGE_GROUPS, "other libraries", false), 1L, Long::sum);
                 methods.merge(shortName(className) + "." + top.getMethod().getName(), 1L, Long::sum);
+                boolean innermostFound = false;
+                java.util.Set<String> onStack = new java.util.HashSet<>();
                 for (RecordedFrame frame : stack.getFrames()) {
                     String owner = frame.getMethod().getType().getName();
                     if (owner.startsWith("dev.newsflow.") && !owner.startsWith("dev.newsflow.bench.jmh.jmh_generated")) {
-                        newsflow.merge(shortName(owner) + "." + frame.getMethod().getName(), 1L, Long::sum);
-                        break;
+                        String method = shortName(owner) + "." + frame.getMethod().getName();
+                        if (!innermostFound) {
+                            newsflow.merge(method, 1L, Long::sum);
+                            innermostFound = true;
+                        }
+                        onStack.add(method);
                     }
+                }
+                onStack.forEach(method -> inclusive.merge(method, 1L, Long::sum));
+            }
+        }
+        return new JfrSummary(samples, sorted(threads), sorted(threadNames), sorted(packages), sorted(methods), sorted(newsflow),
+                sorted(inclusive), sorted(blocked));
+    }
+
+    /**
+     * Adds a blocking event's duration under "thread group: event at the first frame outside the JDK", which says
+     * who waited for what (e.g. a Streams thread parked in the producer's transaction commit).
+     */
+    private static void recordBlocking(RecordedEvent event, Map<String, Long> blocked) {
+        RecordedThread thread = event.getThread();
+        String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
+        String where = "?";
+        RecordedStackTrace stack = event.getStackTrace();
+        boolean newsflowOnStack = stack != null && stack.getFrames().stream()
+                .anyMatch(frame -> frame.getMethod().getType().getName().startsWith("dev.newsflow."));
+        // Idle pool threads wait all the time: only the pipeline's own work (Streams threads, newsflow code) counts.
+        if (!threadName.contains("StreamThread") && !newsflowOnStack) {
+            return;
+        }
+        if (stack != null) {
+            for (RecordedFrame frame : stack.getFrames()) {
+                String owner = frame.getMethod().getType().getName();
+                if (!owner.startsWith("java.") && !owner.startsWith("jdk.") && !owner.startsWith("sun.")) {
+                    where = shortName(owner) + "." + frame.getMethod().getName();
+                    break;
                 }
             }
         }
-        return new JfrSummary(samples, sorted(threads), sorted(packages), sorted(methods), sorted(newsflow));
+        String type = event.getEventType().getName().substring("jdk.".length());
+        String key = group(threadName, THREAD_GROUPS, "other threads", true) + ": " + type + " in " + where;
+        blocked.merge(key, event.getDuration().toMillis(), Long::sum);
     }
 
     private static String group(String name, List<Map.Entry<String, String>> groups, String fallback, boolean contains) {
@@ -133,9 +187,19 @@ public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<Stri
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%,d execution samples (jdk.ExecutionSample)%n%n", samples));
         out.append(table("thread group (which part of the system)", byThreadGroup, limit)).append('\n');
+        out.append(table("thread name (numbers and ids collapsed)", byThreadName, limit)).append('\n');
         out.append(table("package of the running method (self)", byPackageGroup, limit)).append('\n');
         out.append(table("hottest methods (self)", byMethod, limit)).append('\n');
-        out.append(table("innermost newsflow frame on the stack (inclusive)", byNewsflowFrame, limit));
+        out.append(table("innermost newsflow method on the stack", byNewsflowFrame, limit)).append('\n');
+        out.append(table("newsflow methods anywhere on the stack (inclusive time)", newsflowInclusive, limit + 4));
+        if (!blockedMillis.isEmpty()) {
+            TextTable waits = new TextTable("time not running in Streams threads and newsflow code, by thread group and "
+                    + "where (summed over threads; JFR thresholds apply)",
+                    "seconds");
+            blockedMillis.entrySet().stream().limit(limit).forEach(e -> waits.row(e.getKey(),
+                    String.format(Locale.ROOT, "%.1f", e.getValue() / 1000.0)));
+            out.append('\n').append(waits);
+        }
         return out.toString();
     }
 

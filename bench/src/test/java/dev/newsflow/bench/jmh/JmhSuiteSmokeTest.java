@@ -36,7 +36,7 @@ class JmhSuiteSmokeTest {
         for (JmhReport.Row row : report.rows("AvroSerdeBenchmark")) {
             assertThat(row.perOperation().get("bytes").median()).as(row.method()).isGreaterThan(500.0);
         }
-        assertThat(report.toText()).contains("### EnrichmentBenchmark", "words/s", "bytes/record", "bytes/feed");
+        assertThat(report.toText()).contains("### EnrichmentBenchmark", "words/s", "bytes/record", "bytes/feed", "Avro vs JSON");
     }
 
     @Test

@@ -28,6 +28,8 @@ class HeapBreakdownTest {
                 .containsEntry("Kafka broker + controller", 5_000L)
                 .containsEntry("Kafka Streams + RocksDB (Java side)", 3_000L)
                 .containsEntry("Kafka clients", 4_000L);
+        assertThat(heap.largestClasses()).hasSize(6).first()
+                .isEqualTo(new HeapBreakdown.ClassRow("[B", 10_000, 4_000_000));
     }
 
     @Test

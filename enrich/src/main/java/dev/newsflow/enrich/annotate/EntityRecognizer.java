@@ -471,7 +471,10 @@ public final class EntityRecognizer {
         Candidate c = new Candidate(f, t.start[a], t.end[b], a, b, null, null, name, 0);
         String last = t.text(b);
         boolean allCaps = length == 1 && t.is(a, Tokens.ALL_CAPS) && lettersOnly(t, a);
-        if (length >= 2 && NameRules.EVENT_SUFFIXES.contains(last) && !t.text(a).equals("The")) {
+        if (length >= 2 && NameRules.NAMED_STORMS.contains(t.text(a))) {
+            c.type = EntityType.EVENT; // "Storm Ciarán", "Hurricane Milton"
+            c.confidence = 0.8;
+        } else if (length >= 2 && NameRules.EVENT_SUFFIXES.contains(last) && !t.text(a).equals("The")) {
             c.type = EntityType.EVENT;
             c.confidence = 0.6;
         } else if (length >= 2 && (NameRules.PLACE_SUFFIXES.contains(last) || NameRules.PLACE_PREFIXES.contains(t.text(a)))

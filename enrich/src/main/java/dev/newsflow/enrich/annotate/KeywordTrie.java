@@ -133,13 +133,10 @@ final class KeywordTrie {
                 : Character.isLetterOrDigit(c);
     }
 
-    /** Reports every keyword that starts at a word start of the text and ends on a word boundary (or is a prefix keyword). */
-    void scan(String field, Sink sink) {
-        Tokens tokens = Tokens.of(field);
-        scan(tokens, sink);
-    }
-
-    /** As {@link #scan(String, Sink)}, from the word starts the tokenizer already found. */
+    /**
+     * Reports every keyword that starts at a word start of the field (its tokens) and ends on a word
+     * boundary, or anywhere for a prefix keyword.
+     */
     void scan(Tokens tokens, Sink sink) {
         char[] text = tokens.chars;
         int n = text.length;

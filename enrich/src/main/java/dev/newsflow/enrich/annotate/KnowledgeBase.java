@@ -300,7 +300,4 @@ public final class KnowledgeBase {
         return keywordWeights[keyword];
     }
 
-    boolean keywordIsPrefix(int keyword) {
-        return keywordIsPrefix[keyword];
-    }
 }

@@ -95,6 +95,9 @@ final class NameRules {
             "Expo", "Marathon", "Open", "Prix", "Awards", "Biennale", "Fair",
             "Revolution", "Uprising", "Massacre", "Crisis");
 
+    /** Words that name a storm by the name that follows ("Storm Ciarán", "Hurricane Milton"). */
+    static final Set<String> NAMED_STORMS = words("Storm", "Hurricane", "Typhoon", "Cyclone", "Tropical");
+
     /** First words of place names ("Mount Everest", "Lake Geneva"). */
     static final Set<String> PLACE_PREFIXES = words("Mount", "Mt", "Lake", "Cape", "Fort", "Port", "Gulf", "Isle");
 

@@ -95,9 +95,17 @@ public final class TopicClassifier {
 
     List<Topic> classify(List<ArticleField> fields, Tokens[] tokens, List<Entity> entities) {
         Scratch s = scratch.get();
+        s.touchedCount = -1;
         try {
             return classify(fields, tokens, entities, s);
         } finally {
+            if (s.touchedCount < 0) { // failed before the touched list was made: clear everything
+                java.util.Arrays.fill(s.own, 0);
+                java.util.Arrays.fill(s.total, 0);
+                java.util.Arrays.fill(s.seen, false);
+                java.util.Arrays.fill(s.chosen, false);
+                s.touchedCount = 0;
+            }
             // Every concept with evidence, and each of its ancestors, is in the touched list.
             for (int k = 0; k < s.touchedCount; k++) {
                 int i = s.touched[k];

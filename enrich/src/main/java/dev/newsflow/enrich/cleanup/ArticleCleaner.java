@@ -100,18 +100,18 @@ public final class ArticleCleaner {
                 }
                 continue;
             }
-            Optional<String> chromeReason = chrome.classify(paragraph);
+            Optional<String> chromeReason = chrome.classifyTidy(paragraph);
             if (chromeReason.isPresent()) {
                 removals.add(removal(CHROME, paragraph, chromeReason.get()));
                 continue;
             }
-            Optional<ChromeFilter.GluedChrome> glued = chrome.trailingWidget(paragraph);
+            Optional<ChromeFilter.GluedChrome> glued = chrome.trailingWidgetTidy(paragraph);
             if (glued.isPresent()) {
                 removals.add(removal(CHROME, glued.get().chrome(),
                         "share/print widget text glued to the end of a paragraph"));
                 paragraph = glued.get().content();
             }
-            Optional<CaptionWithCredit> caption = CreditParser.splitTrailingCredit(paragraph);
+            Optional<CaptionWithCredit> caption = CreditParser.splitTrailingCreditTidy(paragraph);
             if (caption.isPresent() && caption.get().caption().isEmpty()) {
                 if (!kept.isEmpty()) {
                     String previous = kept.remove(kept.size() - 1);
@@ -230,7 +230,7 @@ public final class ArticleCleaner {
         for (Paragraph paragraph : body) {
             String comparable = paragraph.fingerprint().comparable();
             boolean repeated = comparable.equals(previous)
-                    || (!seen.add(comparable) && paragraph.fingerprint().tokens().size() >= MIN_TOKENS_FOR_DUPLICATE_PARAGRAPH);
+                    || (!seen.add(comparable) && paragraph.fingerprint().words() >= MIN_TOKENS_FOR_DUPLICATE_PARAGRAPH);
             if (repeated && !comparable.isEmpty()) {
                 removals.add(removal(DUPLICATE_PARAGRAPH, paragraph.text(), "paragraph printed twice; first copy kept"));
             } else {

@@ -25,11 +25,44 @@ public final class CaptionSimilarity {
         return threshold;
     }
 
-    /** A text's comparable form and its distinct words, computed once and compared many times. */
-    public record Fingerprint(String comparable, Set<String> tokens) {
+    /**
+     * A text's comparable form, its word count and (computed on first use, since most comparisons
+     * are settled without them) its distinct words.
+     */
+    public static final class Fingerprint {
+        private final String comparable;
+        private final int words;
+        private Set<String> tokens;
+
+        private Fingerprint(String comparable) {
+            this.comparable = comparable;
+            int count = comparable.isEmpty() ? 0 : 1;
+            for (int i = 0; i < comparable.length(); i++) {
+                if (comparable.charAt(i) == ' ') {
+                    count++;
+                }
+            }
+            this.words = count;
+        }
+
         public static Fingerprint of(String text) {
-            String comparable = TextNormalizer.comparable(text);
-            return new Fingerprint(comparable, TextNormalizer.tokensOfComparable(comparable));
+            return new Fingerprint(TextNormalizer.comparable(text));
+        }
+
+        public String comparable() {
+            return comparable;
+        }
+
+        /** Words, repeats included: an upper bound of {@code tokens().size()} that costs nothing. */
+        public int words() {
+            return words;
+        }
+
+        public Set<String> tokens() {
+            if (tokens == null) {
+                tokens = TextNormalizer.tokensOfComparable(comparable);
+            }
+            return tokens;
         }
     }
 
@@ -64,6 +97,15 @@ public final class CaptionSimilarity {
         }
         if (a.comparable().equals(b.comparable())) {
             return new Match(true, 1.0, "identical after normalisation");
+        }
+        // Distinct words are at most the words: a short text cannot reach the threshold against a
+        // caption with many more distinct words, and that is decided before building any set.
+        if (Math.min(a.words(), b.words()) < MIN_TOKENS_FOR_NEAR_MATCH) {
+            return Match.NONE;
+        }
+        // The first argument is the caption (its set is built once); the paragraph's only if needed.
+        if (b.words() < threshold * a.tokens().size() || a.words() < threshold * b.tokens().size()) {
+            return Match.NONE;
         }
         int smaller = Math.min(a.tokens().size(), b.tokens().size());
         int larger = Math.max(a.tokens().size(), b.tokens().size());

@@ -73,7 +73,11 @@ public final class ChromeFilter {
 
     /** Why the paragraph is chrome, or empty when it is content. */
     public Optional<String> classify(String paragraph) {
-        String text = TextNormalizer.tidy(paragraph);
+        return classifyTidy(TextNormalizer.tidy(paragraph));
+    }
+
+    /** {@link #classify} for text that is already {@link TextNormalizer#tidy}. */
+    Optional<String> classifyTidy(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -132,7 +136,11 @@ public final class ChromeFilter {
      * share bar follows the text without a line break; empty when the paragraph ends cleanly.
      */
     public Optional<GluedChrome> trailingWidget(String paragraph) {
-        String text = TextNormalizer.tidy(paragraph);
+        return trailingWidgetTidy(TextNormalizer.tidy(paragraph));
+    }
+
+    /** {@link #trailingWidget} for text that is already {@link TextNormalizer#tidy}. */
+    Optional<GluedChrome> trailingWidgetTidy(String text) {
         int end = text.length();
         int start = end;
         while (start > 0 && Character.isLetter(text.charAt(start - 1))) {

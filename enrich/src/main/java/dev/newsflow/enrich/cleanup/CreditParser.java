@@ -42,8 +42,6 @@ public final class CreditParser {
                     + "|\\b(?:photo(?:graph)?|picture)\\s+by\\s"
                     + "|\\b\\p{Lu}[\\p{L}-]*\\s+photo\\s*/)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u201D\"')\\]\u2019]\\s*$");
-    private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("^(.*?)\\s*\\(([^()]{2,120})\\)\\s*\\.?$");
     private static final Pattern MENTIONS_PHOTO = Pattern.compile(
             "\\b(?:photo(?:graph)?s?|pictures?|images?|credit|courtesy)\\b", Pattern.CASE_INSENSITIVE);
     /** Every credit start above contains one of these (case ignored). */
@@ -264,15 +262,17 @@ public final class CreditParser {
      * "… in Washington. (AP Photo/Evan Vucci)"), split off; empty when there is none.
      */
     public static Optional<CaptionWithCredit> splitTrailingCredit(String captionText) {
-        String caption = TextNormalizer.tidy(captionText);
+        return splitTrailingCreditTidy(TextNormalizer.tidy(captionText));
+    }
+
+    /** {@link #splitTrailingCredit} for text that is already {@link TextNormalizer#tidy}. */
+    static Optional<CaptionWithCredit> splitTrailingCreditTidy(String caption) {
         if (!mayEndInCredit(caption)) {
             return Optional.empty();
         }
-        Matcher parenthesis = TRAILING_PARENTHESIS.matcher(caption);
-        if (parenthesis.matches() && looksLikeCredit(parenthesis.group(2))
-                && (MENTIONS_PHOTO.matcher(parenthesis.group(2)).find() || KnownAgencies.isKnown(parenthesis.group(2))
-                || hasKnownAgencyPart(parenthesis.group(2)))) {
-            return Optional.of(new CaptionWithCredit(parenthesis.group(1).trim(), parenthesis.group(2).trim()));
+        Optional<CaptionWithCredit> parenthesised = trailingParenthesis(caption);
+        if (parenthesised.isPresent()) {
+            return parenthesised;
         }
         Matcher start = CREDIT_START.matcher(caption);
         start.region(Math.max(0, caption.length() - MAX_CREDIT_CHARS - 1), caption.length());
@@ -280,8 +280,7 @@ public final class CreditParser {
         start.useTransparentBounds(true);
         int creditStart = -1;
         while (start.find()) {
-            String before = caption.substring(0, start.start());
-            if (before.isBlank() || SENTENCE_END.matcher(before).find()) {
+            if (followsSentenceOrNothing(caption, start.start())) {
                 creditStart = start.start();
             }
         }
@@ -306,7 +305,7 @@ public final class CreditParser {
         }
         // A credit is at most MAX_CREDIT_CHARS long, so its marker lies in the paragraph's tail.
         int from = Math.max(0, text.length() - MAX_CREDIT_CHARS - 1);
-        return TextNormalizer.containsAnyIgnoreCase(text.substring(from), CREDIT_MARKERS);
+        return TextNormalizer.containsAnyIgnoreCase(text, from, CREDIT_MARKERS);
     }
 
     /** A whole paragraph that is only a credit ("Photo: EPA / Ludovic Marin"). */
@@ -324,11 +323,49 @@ public final class CreditParser {
         return false;
     }
 
+    /** "… in Washington. (AP Photo/Evan Vucci)": a parenthesis at the very end naming a photo or an agency. */
+    private static Optional<CaptionWithCredit> trailingParenthesis(String caption) {
+        int end = caption.endsWith(".") ? caption.length() - 1 : caption.length();
+        if (end < 4 || caption.charAt(end - 1) != ')') {
+            return Optional.empty();
+        }
+        int open = caption.lastIndexOf('(', end - 2);
+        if (open < 0) {
+            return Optional.empty();
+        }
+        String inner = caption.substring(open + 1, end - 1);
+        if (inner.length() < 2 || inner.indexOf(')') >= 0 || !looksLikeCredit(inner)
+                || !(MENTIONS_PHOTO.matcher(inner).find() || KnownAgencies.isKnown(inner) || hasKnownAgencyPart(inner))) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaptionWithCredit(caption.substring(0, open).trim(), inner.trim()));
+    }
+
+    /** Whether only spaces, or the end of a sentence (. ! ? or a closing quote or bracket), come before {@code index}. */
+    private static boolean followsSentenceOrNothing(String text, int index) {
+        int i = index - 1;
+        while (i >= 0 && TextNormalizer.isSpace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 || ".!?\u201D\"')]\u2019".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** A name or two, not a sentence: short, few words, no full stop after a word and before a capital. */
     private static boolean looksLikeCredit(String credit) {
-        if (credit.length() > MAX_CREDIT_CHARS || credit.split("\\s+").length > MAX_CREDIT_WORDS) {
+        if (credit.length() > MAX_CREDIT_CHARS) {
             return false;
         }
-        // A credit is a name or two, not a sentence: no full stop followed by more words.
-        return !credit.matches(".*\\p{Ll}{2,}\\.\\s+\\p{Lu}.*");
+        int words = 1;
+        for (int i = 0; i < credit.length(); i++) {
+            char c = credit.charAt(i);
+            if (c == ' ') {
+                words++;
+            } else if (c == '.' && i >= 2 && i + 2 < credit.length() && Character.isLowerCase(credit.charAt(i - 1))
+                    && Character.isLowerCase(credit.charAt(i - 2)) && credit.charAt(i + 1) == ' '
+                    && Character.isUpperCase(credit.charAt(i + 2))) {
+                return false;
+            }
+        }
+        return words <= MAX_CREDIT_WORDS;
     }
 }

@@ -145,8 +145,13 @@ public final class TextNormalizer {
      * cheap filter before a regular expression.
      */
     static boolean containsAnyIgnoreCase(String text, String... lowerCaseWords) {
+        return containsAnyIgnoreCase(text, 0, lowerCaseWords);
+    }
+
+    /** {@link #containsAnyIgnoreCase(String, String...)} from index {@code from} on. */
+    static boolean containsAnyIgnoreCase(String text, int from, String... lowerCaseWords) {
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < length; i++) {
             char c = asciiLower(text.charAt(i));
             for (String word : lowerCaseWords) {
                 if (word.charAt(0) == c && i + word.length() <= length

@@ -134,9 +134,10 @@ class KnowledgeBaseAnnotatorTest {
     void eventsComeFromTheKnowledgeBaseAndFromEventWords() {
         EnrichedArticle.Builder article = annotated(Fixtures.article("",
                 List.of("Athletes arrived for the Olympic Games, eighty years after World War II, while delegates "
-                        + "met at the Baltic Energy Summit."),
+                        + "met at the Baltic Energy Summit.", "Storm Ciarán brought gales to the coast."),
                 List.of()));
-        assertThat(byName(article, EntityType.EVENT)).containsKeys("Olympic Games", "World War II", "Baltic Energy Summit");
+        assertThat(byName(article, EntityType.EVENT)).containsKeys("Olympic Games", "World War II", "Baltic Energy Summit",
+                "Storm Ciarán");
     }
 
     @Test

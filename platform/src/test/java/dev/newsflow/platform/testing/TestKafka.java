@@ -1,7 +1,12 @@
 package dev.newsflow.platform.testing;
 
 import dev.newsflow.platform.registry.EmbeddedSchemaRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -20,8 +25,14 @@ public final class TestKafka {
     private final KafkaClusterTestKit cluster;
     private final EmbeddedSchemaRegistry registry;
 
+    private final Path baseDirectory;
+
     private TestKafka() throws Exception {
+        // Our own directory: the test kit's default one is deleted by Kafka's own JVM-exit hook while
+        // our hook may still be closing the broker, which can make the broker halt the JVM (exit 1).
+        baseDirectory = Files.createTempDirectory("newsflow-test-kafka");
         TestKitNodes nodes = new TestKitNodes.Builder()
+                .setBaseDirectory(baseDirectory)
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
@@ -91,6 +102,15 @@ public final class TestKafka {
             cluster.close();
         } catch (Exception ignored) {
             // as above
+        }
+        deleteRecursively(baseDirectory);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The latest delivery attempts per partner made by this instance (bounded), for the admin API
@@ -18,12 +19,15 @@ public final class DeliveryLog {
 
     private final int capacity;
     private final Map<String, Deque<Attempt>> attempts = new ConcurrentHashMap<>();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     public DeliveryLog(int capacity) {
         this.capacity = capacity;
     }
 
     public void record(String partnerId, Attempt attempt) {
+        (attempt.status() / 100 == 2 ? delivered : failed).incrementAndGet();
         Deque<Attempt> log = attempts.computeIfAbsent(partnerId, id -> new ArrayDeque<>());
         synchronized (log) {
             log.addFirst(attempt);
@@ -31,6 +35,16 @@ public final class DeliveryLog {
                 log.removeLast();
             }
         }
+    }
+
+    /** Deliveries accepted (2xx) by receivers, since start, by this instance. */
+    public long delivered() {
+        return delivered.get();
+    }
+
+    /** Failed delivery attempts since start, by this instance. */
+    public long failed() {
+        return failed.get();
     }
 
     /** Newest first. */

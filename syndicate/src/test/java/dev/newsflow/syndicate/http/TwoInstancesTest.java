@@ -10,41 +10,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.platform.testing.TestKafka;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.syndicate.Articles;
-import dev.newsflow.syndicate.SyndicateConfig;
 import dev.newsflow.syndicate.SyndicateService;
 import dev.newsflow.syndicate.SyndicateTestSupport;
+import dev.newsflow.syndicate.push.WebhookReceiver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances sharing an application id: each is a full replica (its own consumer group), so
- * either answers any feed, including pages whose cursor the other one issued.
+ * either answers any feed, including pages whose cursor the other one issued; webhook push is one
+ * application shared by both, so each story is pushed once.
  */
 class TwoInstancesTest {
+    private static final String SECRET = "two-instances-webhook-secret";
+
     @TempDir
     Path stateA;
     @TempDir
     Path stateB;
 
     @Test
-    void eitherInstanceAnswersAnyFeedAndContinuesTheOthersPaging() {
+    void eitherInstanceAnswersAnyFeedAndContinuesTheOthersPaging() throws Exception {
         String applicationId = TestKafka.unique("syndicate-pair");
-        // push is not under test here; without it each start waits for one Streams application only
-        Map<String, String> noPush = Map.of(SyndicateConfig.PUSH_ENABLED, "false");
-        try (SyndicateService a = SyndicateService.start(SyndicateTestSupport.config(stateA, applicationId, "a", noPush));
-             SyndicateService b = SyndicateService.start(SyndicateTestSupport.config(stateB, applicationId, "b",
-                     noPush))) {
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET);
+             SyndicateService a = SyndicateService.start(SyndicateTestSupport.config(stateA, applicationId, "a"));
+             SyndicateService b = SyndicateService.start(SyndicateTestSupport.config(stateB, applicationId, "b"))) {
             String partner = TestKafka.unique("pair");
             String publisher = TestKafka.unique("pub");
             // created through A; B learns about it from the topic
             String token = createPartner(a.port(), partner, "[{\"feedId\":\"mine\",\"title\":\"Mine\",\"maxItems\":2,"
-                    + "\"filter\":{\"publisher\":\"" + publisher + "\"}}]");
+                    + "\"filter\":{\"publisher\":\"" + publisher + "\"}}],\"webhookUrl\":\"" + receiver.url()
+                    + "\",\"webhookSecret\":\"" + SECRET + "\"");
             List<EnrichedArticle> articles = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 articles.add(Articles.story(TestKafka.unique("pair-article"), "Pair story " + i)
@@ -58,6 +59,14 @@ class TwoInstancesTest {
                                 .containsExactly("Pair story 4", "Pair story 3", "Pair story 2", "Pair story 1",
                                         "Pair story 0"));
             }
+            // the push application is shared by the instances: each story is pushed once, numbered 1..5
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(receiver.accepted()).hasSize(5));
+            assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::sequence)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::body)
+                    .allMatch(body -> body.contains(publisher));
+
             // a page served by A continues on B
             JsonNode firstOnA = json(get(a.port(), "/feeds/" + partner + "/mine.json", token).body());
             String next = firstOnA.get("next_url").asText();
