@@ -4,6 +4,7 @@ import dev.newsflow.app.cli.BenchCommand;
 import dev.newsflow.app.cli.ConfigCommand;
 import dev.newsflow.app.cli.DemoCommand;
 import dev.newsflow.app.cli.EnrichCommand;
+import dev.newsflow.app.cli.EnrichFileCommand;
 import dev.newsflow.app.cli.IngestCommand;
 import dev.newsflow.app.cli.PartnersCommand;
 import dev.newsflow.app.cli.PostCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 SchemasCommand.class,
                 ConfigCommand.class,
                 PostCommand.class,
+                EnrichFileCommand.class,
                 PartnersCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsflow.platform.registry.EmbeddedSchemaRegistry;
 import dev.newsflow.platform.testing.TestKafka;
 import dev.newsflow.schemas.topics.Schemas;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -48,6 +53,32 @@ class NewsflowCliTest {
             assertThat(checked.exit()).isZero();
             assertThat(checked.out()).contains("compatible").doesNotContain("INCOMPATIBLE");
         }
+    }
+
+    @Test
+    void enrichFileCleansAndEnrichesASeedShapedFileOffline(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("article.txt");
+        try (var in = NewsflowCliTest.class.getResourceAsStream("/fixtures/eu-sanctions.txt")) {
+            Files.write(file, in.readAllBytes());
+        }
+        Run run = run("enrich-file", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode article = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
+        assertThat(article.path("section").asText()).isEqualTo("News");
+        assertThat(article.path("images")).hasSize(1);
+        assertThat(article.path("images").get(0).path("creditline").asText()).isEqualTo("EPA");
+        assertThat(article.path("images").get(0).path("by").asText()).isEqualTo("Marta Nowak");
+        assertThat(run.out()).doesNotContain("shareprint").doesNotContain("Terms of use");
+        assertThat(article.path("entities").findValuesAsText("name")).contains("Poland", "Germany");
+    }
+
+    @Test
+    void enrichFileNamesTheFieldOfAnInvalidArticle(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("no-headline.json");
+        Files.writeString(file, "{\"body\": [\"A paragraph.\"]}");
+        Run run = run("enrich-file", file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("headline");
     }
 
     @Test

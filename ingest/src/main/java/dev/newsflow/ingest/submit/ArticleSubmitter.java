@@ -2,15 +2,14 @@ package dev.newsflow.ingest.submit;
 
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.ArticleIds;
+import dev.newsflow.ingest.article.ArticleRecords;
 import dev.newsflow.ingest.article.ContentHash;
-import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.kafka.AcceptedArticle;
 import dev.newsflow.ingest.kafka.ArticleLedger;
 import dev.newsflow.ingest.kafka.ArticleWriter;
 import dev.newsflow.ingest.kafka.SubmissionHeaders;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.ArticleSubmitted;
-import dev.newsflow.schema.SubmittedImage;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +70,8 @@ public final class ArticleSubmitter {
                 }
             }
             int version = previous.map(p -> p.version() + 1).orElse(1);
-            ArticleSubmitted article = toRecord(articleId, publisherId, version, action, contentHash, draft);
+            ArticleSubmitted article = ArticleRecords.submitted(articleId, publisherId, version, action, contentHash,
+                    clock.instant(), draft);
             Map<String, String> headers = new HashMap<>();
             if (idempotencyKey != null) {
                 headers.put(SubmissionHeaders.IDEMPOTENCY_KEY, idempotencyKey);
@@ -118,36 +118,6 @@ public final class ArticleSubmitter {
 
     private static SubmissionResult repeat(AcceptedArticle latest) {
         return new SubmissionResult(latest.articleId(), latest.version(), lower(latest.article().getAction()), true, latest);
-    }
-
-    private ArticleSubmitted toRecord(String articleId, String publisherId, int version, ArticleAction action,
-                                      String contentHash, ArticleDraft draft) {
-        List<SubmittedImage> images = draft.images().stream().map(ArticleSubmitter::toImage).toList();
-        return ArticleSubmitted.newBuilder()
-                .setArticleId(articleId)
-                .setPublisherId(publisherId)
-                .setVersion(version)
-                .setAction(action)
-                .setSourceFormat(draft.sourceFormat())
-                .setReceivedAt(clock.instant())
-                .setPublishedAt(draft.publishedAt())
-                .setEmbargoUntil(draft.embargoUntil())
-                .setGuid(draft.guid())
-                .setCanonicalUrl(draft.canonicalUrl())
-                .setLanguage(draft.language())
-                .setSection(draft.section())
-                .setCategory(draft.category())
-                .setHeadline(draft.headline())
-                .setByline(draft.byline())
-                .setBody(draft.body())
-                .setImages(images)
-                .setKeywords(draft.keywords())
-                .setContentHash(contentHash)
-                .build();
-    }
-
-    private static SubmittedImage toImage(DraftImage image) {
-        return SubmittedImage.newBuilder().setCaption(image.caption()).setCredit(image.credit()).setUrl(image.url()).build();
     }
 
     private static String lower(ArticleAction action) {
