@@ -34,7 +34,8 @@ public final class FeedRoutes {
     private final FeedStateView state;
     private final FeedAssembler assembler;
     private final MeterRegistry metrics;
-    private final RenderCache cache = new RenderCache(4096);
+    // Rendered documents reach ~1 MB each; 256 keeps the hot feed heads and first pages without risking the heap.
+    private final RenderCache cache = new RenderCache(256);
 
     public FeedRoutes(FeedStateView state, FeedAssembler assembler, MeterRegistry metrics) {
         this.state = state;

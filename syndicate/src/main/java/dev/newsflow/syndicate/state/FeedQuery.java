@@ -22,7 +22,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * is applied on every page, so a cursor never exposes items outside the feed.
  */
 public final class FeedQuery {
-    private static final int CACHE_CAPACITY = 2048;
+    // Bounded by count and a page holds up to max-page-size deserialised articles: keep it small enough
+    // that a partner walking back with cursors cannot fill the heap (the load test did at 2,048).
+    private static final int CACHE_CAPACITY = 256;
 
     private final FeedStateView state;
     private final Clock clock;
