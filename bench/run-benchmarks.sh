@@ -42,6 +42,11 @@ trap cleanup EXIT
 
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
 
+# Wall time of each step, printed at the end of the report: the whole run has to stay under 10 minutes.
+steps=()
+step_start=$SECONDS
+step_done() { steps+=("| $1 | $((SECONDS - step_start)) |"); step_start=$SECONDS; }
+
 # bench and what it needs are built in the reactor (nothing is installed into ~/.m2), and the jars are copied to
 # bench/target/bench-lib: a private copy, so that a rebuild during the run cannot swap classes under it.
 lib="$root/bench/target/bench-lib"
@@ -53,6 +58,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
 elif [ ! -d "$lib" ]; then
   mvn -B -q -pl bench dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$lib"
 fi
+step_done "build (mvn package of bench and the modules it uses)"
 rm -rf "$root/bench/target/bench-classes"
 cp -r "$root/bench/target/classes" "$root/bench/target/bench-classes"
 cp="$root/bench/target/bench-classes:$lib/*"
@@ -72,8 +78,10 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 if [ "$quick" = 1 ]; then
   jmh_forks=1; runs=1; articles=1000; rate_articles=1500; slow_articles=300; feed_runs=1; feed_seconds=2
+  first_warmup=300
 else
   jmh_forks=3; runs=3; articles=2000; rate_articles=1500; slow_articles=600; feed_runs=3; feed_seconds=2
+  first_warmup=1500
 fi
 
 {
@@ -100,12 +108,13 @@ if [ "$profile" = 1 ]; then
 else
   bench jmh --forks "$jmh_forks"
 fi
+step_done "JMH"
 
 # 2. + 3. against `newsflow demo`
 kafka_port="$(free_port)"; controller_port="$(free_port)"; registry_port="$(free_port)"
 ingest_port="$(free_port)"; syndicate_port="$(free_port)"; enrich_port="$(free_port)"
 log "starting newsflow demo (data in $work/demo)"
-java_opts="${NEWSFLOW_JAVA_OPTS:--Xmx768m}"
+java_opts="${NEWSFLOW_JAVA_OPTS:--Xmx512m}"
 if [ "$profile" = 1 ]; then
   runs=1
 fi
@@ -123,6 +132,7 @@ for _ in $(seq 1 240); do
   kill -0 "$demo_pid" 2>/dev/null || break
   sleep 0.5
 done
+step_done "start newsflow demo"
 if grep -q "newsflow is running" "$work/demo.log"; then
   bootstrap="$(grep -m1 '^  Kafka bootstrap' "$work/demo.log" | awk '{print $3}')"
   registry="$(grep -m1 '^  Schema registry' "$work/demo.log" | awk '{print $3}')"
@@ -142,11 +152,14 @@ if grep -q "newsflow is running" "$work/demo.log"; then
     dump e2e
     record feeds
   else
-    bench e2e "${common[@]}" --articles "$articles" --concurrency 32
+    # The first load also warms the demo's JIT (a fresh JVM compiles for minutes): a longer warm-up for it.
+    bench e2e "${common[@]}" --articles "$articles" --concurrency 32 --warmup "$first_warmup"
     bench e2e "${common[@]}" --articles "$rate_articles" --rate 1000 --concurrency 256
     bench e2e "${common[@]}" --articles "$slow_articles" --rate 100 --concurrency 256 --no-baseline
   fi
+  step_done "end-to-end load runs (with the raw-Kafka baselines)"
   bench feeds --feed-url "$rss" --feed-url "$atom" --feed-url "$json" --token "$token" --runs "$feed_runs" --duration-s "$feed_seconds"
+  step_done "feeds (wrk against the syndicator and nginx)"
   if [ "$profile" = 1 ]; then
     dump feeds
   fi
@@ -166,6 +179,17 @@ fi
 
 # 4. heap per service
 [ "$profile" = 1 ] || bench heap --articles 1000
+step_done "heap per service"
+
+{
+  echo
+  echo "## Wall time of this run"
+  echo
+  echo "| step | seconds |"
+  echo "|---|---|"
+  printf '%s\n' "${steps[@]}"
+  echo "| **total** | **$SECONDS** |"
+} >>"$out"
 
 log "report: $out"
 cat "$out"

@@ -35,7 +35,7 @@ public final class EnrichConfig extends ServiceConfig {
     /** Below this, unrelated captions of the same scene start to merge; see CaptionSimilarityTest. */
     public static final double DEFAULT_CAPTION_SIMILARITY_THRESHOLD = 0.8;
 
-    private static final ConfigDef DEFINITION = ServiceConfig.commonDefinition()
+    private static final ConfigDef DEFINITION = ServiceConfig.withStreamsState(ServiceConfig.commonDefinition())
             .define(APPLICATION_ID, Type.STRING, DEFAULT_APPLICATION_ID, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "Kafka Streams application id: the consumer group, the prefix of internal "
                             + "topics and of the transactional ids. Instances with the same id share the work.")
@@ -126,9 +126,12 @@ public final class EnrichConfig extends ServiceConfig {
         streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
         streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         streams.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SerializationDeadLetterHandler.class);
+        streams.putAll(rocksDbConfig());
         // No global stores here. Kafka 4.3 warns at start-up unless this is opted in to (it is the
         // default from 5.0, which is why its constant is already deprecated).
         streams.put("processing.exception.handler.global.enabled", true);
+        // Streams 4.3 reads the flag back from the main consumer's settings too, and warns if it is not there.
+        streams.put(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), true);
         streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplicationFactor());
         // Internal topics (the store's changelog) get the same durability as the service's own.
         streams.put(StreamsConfig.topicPrefix("min.insync.replicas"), Integer.toString(topicMinInsyncReplicas()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.platform.config.ConfigLoader;
+import dev.newsflow.platform.kafka.BoundedRocksDbMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,17 @@ class EnrichConfigTest {
                 .containsEntry("bootstrap.servers", "broker:9092")
                 .containsKey("schema.registry.url");
         new StreamsConfig(streams);
+    }
+
+    @Test
+    void rocksDbStoresShareOneBoundedBudget() {
+        Map<String, Object> defaults = new EnrichConfig(Map.of()).streamsConfig();
+        assertThat(defaults).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
+                .containsEntry(BoundedRocksDbMemory.MEMORY_BYTES, 64L * 1024 * 1024);
+        assertThat(new EnrichConfig(Map.of("rocksdb.memory.bytes", "33554432")).streamsConfig())
+                .containsEntry(BoundedRocksDbMemory.MEMORY_BYTES, 32L * 1024 * 1024);
+        assertThatThrownBy(() -> new EnrichConfig(Map.of("rocksdb.memory.bytes", "1000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("rocksdb.memory.bytes");
     }
 
     @Test

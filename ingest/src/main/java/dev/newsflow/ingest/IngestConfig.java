@@ -35,8 +35,11 @@ public final class IngestConfig extends ServiceConfig {
     public static final String SECTIONS = "ingest.sections";
     public static final String LANGUAGE_DETECTION = "ingest.language.detection";
     public static final String STATE_REBUILD_TIMEOUT_MS = "ingest.state.rebuild.timeout.ms";
+    public static final String READ_TIMEOUT_MS = "ingest.read.timeout.ms";
     /** Producer-only Kafka settings pass through under this prefix (acks and idempotence stay forced). */
     public static final String PRODUCER_PREFIX = "ingest.producer.";
+    /** Settings only for the consumer that reads accepted articles back for GET, under this prefix. */
+    public static final String READER_PREFIX = "ingest.reader.";
 
     private static final ConfigDef DEFINITION = ServiceConfig.commonDefinition()
             .define(HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -73,7 +76,10 @@ public final class IngestConfig extends ServiceConfig {
                     "Detect the language (offline) when the publisher does not give one.")
             .define(STATE_REBUILD_TIMEOUT_MS, Type.LONG, 120_000L, ConfigDef.Range.atLeast(1_000), Importance.LOW,
                     "At start, how long ingest may take to re-read articles-submitted to learn the latest version "
-                            + "and content hash of each article.");
+                            + "and content hash of each article.")
+            .define(READ_TIMEOUT_MS, Type.INT, 5_000, ConfigDef.Range.atLeast(100), Importance.LOW,
+                    "How long GET /v1/articles/{id} may wait for Kafka to give the article back (ingest keeps "
+                            + "only where each article is, not its text) before answering 503 with Retry-After.");
 
     public IngestConfig(Map<?, ?> settings) {
         super(DEFINITION, settings);
@@ -155,6 +161,17 @@ public final class IngestConfig extends ServiceConfig {
         Map<String, Object> producer = new HashMap<>(kafkaClientConfig());
         producer.putAll(originalsWithPrefix(PRODUCER_PREFIX));
         return producer;
+    }
+
+    /** Client settings for the article reader: the shared ones, then any {@code ingest.reader.*} overrides. */
+    public Map<String, Object> readerConfig() {
+        Map<String, Object> reader = new HashMap<>(kafkaClientConfig());
+        reader.putAll(originalsWithPrefix(READER_PREFIX));
+        return reader;
+    }
+
+    public int readTimeoutMs() {
+        return getInt(READ_TIMEOUT_MS);
     }
 
     public long stateRebuildTimeoutMs() {

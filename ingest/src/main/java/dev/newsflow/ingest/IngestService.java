@@ -3,6 +3,7 @@ package dev.newsflow.ingest;
 import dev.newsflow.ingest.auth.ApiKeyStore;
 import dev.newsflow.ingest.http.ArticleRoutes;
 import dev.newsflow.ingest.kafka.ArticleLedger;
+import dev.newsflow.ingest.kafka.ArticleReader;
 import dev.newsflow.ingest.kafka.ArticleWriter;
 import dev.newsflow.ingest.kafka.LedgerRebuilder;
 import dev.newsflow.ingest.parse.Normalisers;
@@ -35,6 +36,7 @@ public final class IngestService implements AutoCloseable {
 
     private final ApiKeyStore keys;
     private final ArticleWriter writer;
+    private final ArticleReader reader;
     private final Javalin server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -50,16 +52,18 @@ public final class IngestService implements AutoCloseable {
 
         keys = ApiKeyStore.create(config.apiKeys(), config.apiKeysFile(), config.apiKeysReloadIntervalMs());
         ArticleWriter createdWriter = null;
+        ArticleReader createdReader = null;
         Javalin createdServer = null;
         try {
             createdWriter = new ArticleWriter(config.producerConfig(), topic, config.produceTimeoutMs());
+            createdReader = new ArticleReader(config.readerConfig(), topic, Duration.ofMillis(config.readTimeoutMs()));
             ArticleSubmitter submitter = new ArticleSubmitter(ledger, createdWriter, Clock.systemUTC());
             LanguageDetector languages = config.languageDetection() ? OpenNlpLanguageDetector.load() : LanguageDetector.none();
             Normalisers normalisers = new Normalisers(new SectionLine(config.sections()), languages);
             ArticleWriter healthWriter = createdWriter;
             ServiceEndpoints endpoints = new ServiceEndpoints("ingest",
                     () -> Map.of("open", !closed.get(), "kafka-writes", healthWriter.healthy()));
-            ArticleRoutes routes = new ArticleRoutes(keys, normalisers, submitter, ledger,
+            ArticleRoutes routes = new ArticleRoutes(keys, normalisers, submitter, ledger, createdReader,
                     new ArticleRoutes.Limits(config.maxBodyBytes(), config.batchMaxBytes(), config.batchMaxLines(),
                             config.retryAfterSeconds(), config.rateLimitPerMinute(), config.rateLimitBurst()),
                     endpoints.metrics());
@@ -79,10 +83,14 @@ public final class IngestService implements AutoCloseable {
             if (createdWriter != null) {
                 createdWriter.close();
             }
+            if (createdReader != null) {
+                createdReader.close();
+            }
             keys.close();
             throw e;
         }
         writer = createdWriter;
+        reader = createdReader;
         server = createdServer;
         LOG.info("ingest listening on {}:{}", config.host(), server.port());
     }
@@ -102,6 +110,7 @@ public final class IngestService implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop();
             writer.close();
+            reader.close();
             keys.close();
             LOG.info("ingest stopped");
         }

@@ -3,6 +3,7 @@ package dev.newsflow.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.platform.testing.TestKafka;
 import java.net.ServerSocket;
@@ -47,6 +48,55 @@ class IngestRestartAndFailureTest {
             assertThat(read.statusCode()).isEqualTo(200);
         }
         assertThat(SubmittedTopic.forPublisher(publisher)).hasSize(2);
+    }
+
+    @Test
+    void afterARestartGetReturnsTheWholeArticleReadBackFromKafka() throws Exception {
+        String publisher = TestKafka.unique("reread");
+        String body = "{\"guid\": \"rr-1\", \"headline\": \"Bridge closes\", \"byline\": \"By A. Writer\", "
+                + "\"section\": \"News\", \"keywords\": [\"bridge\", \"traffic\"], "
+                + "\"images\": [{\"caption\": \"The bridge at dawn.\", \"credit\": \"Photo: Agency\"}], "
+                + "\"body\": [\"The bridge closed on Monday.\", \"Engineers found cracks.\", \"It reopens in May.\"]}";
+        String id;
+        JsonNode before;
+        try (TestIngest first = TestIngest.start(publisher, Map.of())) {
+            id = JSON.readTree(first.postWithKey("/v1/articles", "application/json", body).body()).get("id").asText();
+            before = JSON.readTree(first.get("/v1/articles/" + id, "X-Api-Key", first.key()).body());
+        }
+
+        try (TestIngest after = TestIngest.start(publisher, Map.of())) {
+            HttpResponse<String> read = after.get("/v1/articles/" + id, "X-Api-Key", after.key());
+
+            assertThat(read.statusCode()).isEqualTo(200);
+            JsonNode article = JSON.readTree(read.body());
+            assertThat(article).isEqualTo(before);
+            assertThat(article.get("headline").asText()).isEqualTo("Bridge closes");
+            assertThat(article.get("body")).extracting(JsonNode::asText)
+                    .containsExactly("The bridge closed on Monday.", "Engineers found cracks.", "It reopens in May.");
+            assertThat(article.get("images").get(0).get("caption").asText()).isEqualTo("The bridge at dawn.");
+            assertThat(article.get("keywords")).extracting(JsonNode::asText).containsExactly("bridge", "traffic");
+        }
+    }
+
+    @Test
+    void whenKafkaCannotGiveTheArticleBackInTimeGetAnswers503() throws Exception {
+        String publisher = TestKafka.unique("unread");
+        String body = "{\"guid\": \"ur-1\", \"headline\": \"Tide\", \"body\": [\"High tide.\"]}";
+        // Only the reader is cut off from Kafka: the ledger knows the article, its text cannot be fetched.
+        try (TestIngest ingest = TestIngest.start(publisher, Map.of(IngestConfig.READ_TIMEOUT_MS, "500",
+                IngestConfig.RETRY_AFTER_SECONDS, "3", IngestConfig.READER_PREFIX + "bootstrap.servers",
+                "127.0.0.1:" + closedPort()))) {
+            String id = JSON.readTree(ingest.postWithKey("/v1/articles", "application/json", body).body())
+                    .get("id").asText();
+
+            HttpResponse<String> read = ingest.get("/v1/articles/" + id, "X-Api-Key", ingest.key());
+
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
+            assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(read.headers().firstValue("Retry-After")).contains("3");
+            assertThat(JSON.readTree(read.body()).get("type").asText()).endsWith("kafka-unavailable");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.newsflow.syndicate;
 
 import dev.newsflow.platform.config.ConfigLoader;
 import dev.newsflow.platform.config.ServiceConfig;
+import dev.newsflow.syndicate.state.FeedQuery;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -45,11 +46,14 @@ public final class SyndicateConfig extends ServiceConfig {
     public static final String WEBSUB_HUB_URL = "syndicate.websub.hub.url";
     public static final String STATIC_OUT_DIR = "syndicate.static.out.dir";
     public static final String STATIC_INTERVAL_MS = "syndicate.static.interval.ms";
+    public static final String RENDER_CACHE_MAX_BYTES = "syndicate.render.cache.max.bytes";
+    public static final String ITEM_CACHE_MAX_BYTES = "syndicate.item.cache.max.bytes";
+    public static final String PAGE_CACHE_MAX_ITEMS = "syndicate.page.cache.max.items";
 
     public static final int DEFAULT_PORT = 8082;
     public static final String DEFAULT_APPLICATION_ID = "newsflow-syndicate";
 
-    private static final ConfigDef DEFINITION = ServiceConfig.commonDefinition()
+    private static final ConfigDef DEFINITION = ServiceConfig.withStreamsState(ServiceConfig.commonDefinition())
             .define(HOST, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Address the feed and admin HTTP API listens on.")
             .define(PORT, Type.INT, DEFAULT_PORT, ConfigDef.Range.between(0, 65535), Importance.HIGH,
@@ -99,7 +103,22 @@ public final class SyndicateConfig extends ServiceConfig {
                     "When set, every feed's first page is also written under this directory "
                             + "(<partner>/<feed>.rss|.atom|.json, atomically) for CDN/S3-style hosting.")
             .define(STATIC_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(100), Importance.LOW,
-                    "How often static output and WebSub notifications check feeds for changes.");
+                    "How often static output and WebSub notifications check feeds for changes.")
+            .define(RENDER_CACHE_MAX_BYTES, Type.LONG, 32L << 20, ConfigDef.Range.between(0L, 1L << 40),
+                    Importance.LOW,
+                    "Heap budget, in bytes, of the rendered feed documents kept to answer unchanged feeds (and "
+                            + "their 304s) without rendering; least recently used out first. A document bigger "
+                            + "than the budget is not kept; 0 renders every request.")
+            .define(ITEM_CACHE_MAX_BYTES, Type.LONG, 16L << 20, ConfigDef.Range.between(0L, 1L << 40),
+                    Importance.LOW,
+                    "Heap budget, in bytes, of the sanitised item texts (body HTML and text, summary, headline) "
+                            + "kept per article version and shared by every feed and format, so that a feed "
+                            + "changed by one story renders only that story's texts. 0 computes them every render.")
+            .define(PAGE_CACHE_MAX_ITEMS, Type.INT, FeedQuery.DEFAULT_CACHED_ITEMS, ConfigDef.Range.between(0, 1_000_000),
+                    Importance.LOW,
+                    "Budget of the feed-page cache, in articles held (each page read from the feed state holds up "
+                            + "to its page size of deserialised articles, ~10-20 KB of heap each); pages are kept "
+                            + "until the state changes, least recently used out first. 0 reads the state every time.");
 
     public SyndicateConfig(Map<?, ?> settings) {
         super(DEFINITION, settings);
@@ -210,6 +229,18 @@ public final class SyndicateConfig extends ServiceConfig {
         return Duration.ofMillis(getLong(STATIC_INTERVAL_MS));
     }
 
+    public long renderCacheMaxBytes() {
+        return getLong(RENDER_CACHE_MAX_BYTES);
+    }
+
+    public int pageCacheMaxItems() {
+        return getInt(PAGE_CACHE_MAX_ITEMS);
+    }
+
+    public long itemCacheMaxBytes() {
+        return getLong(ITEM_CACHE_MAX_BYTES);
+    }
+
     /** Streams settings of the push application: shared by all instances, so each partner is pushed once. */
     public Map<String, Object> pushStreamsConfig() {
         Map<String, Object> streams = streamsConfig();
@@ -229,12 +260,19 @@ public final class SyndicateConfig extends ServiceConfig {
         streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
         streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
         streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        streams.putAll(rocksDbConfig());
         streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplicationFactor());
         streams.put(StreamsConfig.topicPrefix("min.insync.replicas"), Integer.toString(topicMinInsyncReplicas()));
         // A record the serde cannot read is logged and skipped: a feed must not stop for one bad article.
         streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
+        // Processing errors on the global (partner table) thread get the same handler as the stream threads.
         streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Kafka Streams 4.3 also reads its settings back from the main consumer's configuration (the
+        // partition assignor does), where this flag is not passed on, and then warns that the global
+        // handler is off although it is on. Passing the flag to the main consumer too ends the false alarm.
+        streams.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+                true);
         return streams;
     }
 

@@ -17,6 +17,8 @@ import dev.newsflow.syndicate.push.DeliveryLog;
 import dev.newsflow.syndicate.push.PushTopology;
 import dev.newsflow.syndicate.push.WebhookSender;
 import dev.newsflow.syndicate.render.FeedAssembler;
+import dev.newsflow.syndicate.render.ItemTextCache;
+import dev.newsflow.syndicate.render.RenderCache;
 import dev.newsflow.syndicate.state.FeedQuery;
 import dev.newsflow.syndicate.state.FeedStateTopology;
 import dev.newsflow.syndicate.state.FeedStateView;
@@ -126,9 +128,11 @@ public final class SyndicateService implements AutoCloseable {
                     ? "http://localhost:" + boundPort[0] : config.publicBaseUrl();
             Optional<String> hubUrl = config.websubHubUrl().isEmpty() ? Optional.empty()
                     : Optional.of(config.websubHubUrl());
-            FeedQuery query = new FeedQuery(state, Clock.systemUTC(), version);
+            FeedQuery query = new FeedQuery(state, Clock.systemUTC(), version, config.pageCacheMaxItems());
             FeedAssembler assembler = new FeedAssembler(query, baseUrl, config.maxPageSize(), hubUrl);
-            FeedRoutes feeds = new FeedRoutes(state, assembler, endpoints.metrics());
+            ItemTextCache itemTexts = new ItemTextCache(config.itemCacheMaxBytes());
+            FeedRoutes feeds = new FeedRoutes(state, assembler, new RenderCache(config.renderCacheMaxBytes(), itemTexts),
+                    endpoints.metrics());
             AdminRoutes admin = new AdminRoutes(partners, config.adminToken(), baseUrl, deliveries);
             http = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -154,7 +158,7 @@ public final class SyndicateService implements AutoCloseable {
                 watcher = new FeedChangeWatcher(state, new FeedQuery(state, Clock.systemUTC()), assembler, baseUrl,
                         config.maxPageSize(),
                         Optional.ofNullable(config.staticOutDir()).map(StaticFeedWriter::new),
-                        hubUrl.map(url -> new WebSubPublisher(URI.create(url), config.pushTimeout())))
+                        hubUrl.map(url -> new WebSubPublisher(URI.create(url), config.pushTimeout())), itemTexts)
                         .start(config.staticInterval().toMillis());
             }
             LOG.info("syndicate listening on {}:{} (instance {}, application id {})", config.host(), http.port(),

@@ -65,4 +65,46 @@ class SyndicateConfigTest {
         assertThatThrownBy(() -> new SyndicateConfig(Map.of("syndicate.port", "70000")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("syndicate.port");
     }
+
+    @Test
+    void cacheBudgetsAreBytesWithDefaultsAndValidation() {
+        SyndicateConfig defaults = new SyndicateConfig(Map.of());
+        assertThat(defaults.renderCacheMaxBytes()).isEqualTo(32L << 20);
+        assertThat(defaults.itemCacheMaxBytes()).isEqualTo(16L << 20);
+        SyndicateConfig set = new SyndicateConfig(Map.of(SyndicateConfig.RENDER_CACHE_MAX_BYTES, "1048576",
+                SyndicateConfig.ITEM_CACHE_MAX_BYTES, "0"));
+        assertThat(set.renderCacheMaxBytes()).isEqualTo(1L << 20);
+        assertThat(set.itemCacheMaxBytes()).isZero();
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of(SyndicateConfig.RENDER_CACHE_MAX_BYTES, "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(SyndicateConfig.RENDER_CACHE_MAX_BYTES);
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of(SyndicateConfig.ITEM_CACHE_MAX_BYTES, "lots")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(SyndicateConfig.ITEM_CACHE_MAX_BYTES);
+        assertThat(defaults.pageCacheMaxItems()).isEqualTo(2_000);
+        assertThat(new SyndicateConfig(Map.of(SyndicateConfig.PAGE_CACHE_MAX_ITEMS, "0")).pageCacheMaxItems()).isZero();
+        assertThatThrownBy(() -> new SyndicateConfig(Map.of(SyndicateConfig.PAGE_CACHE_MAX_ITEMS, "-5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(SyndicateConfig.PAGE_CACHE_MAX_ITEMS);
+    }
+
+    @Test
+    void bothStreamsApplicationsPutTheirRocksDbStoresUnderTheProcessBudget() {
+        SyndicateConfig config = new SyndicateConfig(Map.of("rocksdb.memory.bytes", "16777216"));
+        for (Map<String, Object> streams : java.util.List.of(config.streamsConfig(), config.pushStreamsConfig())) {
+            assertThat(streams).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+                            dev.newsflow.platform.kafka.BoundedRocksDbMemory.class)
+                    .containsEntry(dev.newsflow.platform.kafka.BoundedRocksDbMemory.MEMORY_BYTES, 16L << 20);
+        }
+    }
+
+    @Test
+    void processingErrorsOnTheGlobalPartnerTableGetTheSameHandlerInBothStreamsApplications() {
+        SyndicateConfig config = new SyndicateConfig(Map.of());
+        for (Map<String, Object> streams : java.util.List.of(config.streamsConfig(), config.pushStreamsConfig())) {
+            assertThat(streams).containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+            StreamsConfig parsed = new StreamsConfig(streams);
+            assertThat(parsed.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
+            // the partition assignor re-reads the settings from the main consumer's configuration
+            assertThat(parsed.getMainConsumerConfigs("group", "client", 0))
+                    .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        }
+    }
 }

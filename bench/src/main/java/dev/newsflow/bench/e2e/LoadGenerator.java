@@ -6,6 +6,7 @@ import dev.newsflow.bench.corpus.Submission;
 import dev.newsflow.bench.corpus.SubmissionPlan;
 import dev.newsflow.bench.memory.HeapBreakdown;
 import dev.newsflow.bench.memory.ProcessMemorySampler;
+import dev.newsflow.bench.memory.ThreadCpuSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,6 +90,9 @@ public final class LoadGenerator {
                 : new FeedWatcher(options.feedUrl(), options.feedToken(), options.feedPollInterval(), feedLog);
         List<PostOutcome> outcomes;
         Evaluation evaluation;
+        ThreadCpuSnapshot cpuBefore = options.pipelinePid() > 0 && ThreadCpuSnapshot.supported(options.pipelinePid())
+                ? ThreadCpuSnapshot.of(options.pipelinePid()) : null;
+        LoadRunResult.PipelineCpu cpu = null;
         try {
             PostSender sender = new PostSender(options.ingestUrl(), options.apiKey(), options.concurrency());
             outcomes = sender.send(plan.submissions(), options.rate(),
@@ -101,6 +105,9 @@ public final class LoadGenerator {
                 // it never shows, so do not wait the whole drain time for it.
                 long feedDeadline = Math.min(deadline, System.nanoTime() + FEED_GRACE.toNanos());
                 feedLog.awaitUntil(() -> evaluation.allFirstVersionsSeen(feedLog), feedDeadline);
+            }
+            if (cpuBefore != null) {
+                cpu = new LoadRunResult.PipelineCpu(ThreadCpuSnapshot.of(options.pipelinePid()).since(cpuBefore));
             }
         } finally {
             enriched.close();
@@ -121,7 +128,7 @@ public final class LoadGenerator {
                 evaluation.postThroughput(), evaluation.enrichedThroughput(enrichedLog),
                 LatencySummary.of(evaluation.postLatency), LatencySummary.of(evaluation.enrichedLatency(enrichedLog)),
                 feed == null ? null : LatencySummary.of(evaluation.feedLatency(feedLog)), countCheck, feedCheck,
-                baseline, meanBytes);
+                baseline, meanBytes, cpu);
     }
 
     /** Matches the answers with what arrived on the topic and in the feed. */

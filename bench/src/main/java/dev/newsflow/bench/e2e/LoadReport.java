@@ -1,5 +1,6 @@
 package dev.newsflow.bench.e2e;
 
+import dev.newsflow.bench.memory.CpuComponent;
 import dev.newsflow.bench.memory.HeapBreakdown;
 import dev.newsflow.bench.report.Spread;
 import dev.newsflow.bench.report.TextTable;
@@ -57,6 +58,9 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
             throughput.row("pipeline / raw Kafka", spread(r -> 100 * r.throughputRatio()).format(1) + " %");
         }
         out.append("### Throughput\n\n").append(throughput).append('\n');
+        if (runs.stream().anyMatch(r -> r.cpu() != null)) {
+            out.append(cpuText());
+        }
 
         TextTable latency = new TextTable("latency (ms)", "n", "p50", "p90", "p99", "p99.9", "max");
         latencyRow(latency, "POST \u2192 answer", LoadRunResult::postLatency);
@@ -108,6 +112,31 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
             out.append("### Memory\n\n").append(mem).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Where the pipeline process's CPU went, per accepted article: a figure that holds when the machine is shared,
+     * and the ceiling it implies (all cores for the pipeline alone, no load generator).
+     */
+    private String cpuText() {
+        TextTable table = new TextTable("component (threads of pid " + (memory == null ? "?" : memory.pid()) + ")",
+                "CPU ms per accepted article", "share");
+        Spread total = spread(r -> r.cpuMillisPerArticle(null));
+        for (CpuComponent component : CpuComponent.values()) {
+            Spread millis = spread(r -> r.cpuMillisPerArticle(component));
+            if (millis.runs() > 0 && millis.max() >= 0.005) {
+                table.row(component.description(), millis.format(2),
+                        Spread.Numbers.format(100 * millis.median() / total.median(), 0) + " %");
+            }
+        }
+        table.row("whole process", total.format(2), "100 %");
+        int cores = Runtime.getRuntime().availableProcessors();
+        return "### CPU of the pipeline process\n\n" + table
+                + String.format(Locale.ROOT, "%nFrom /proc/<pid>/task/*/stat between a run's first POST and its last arrival"
+                        + " (raw-Kafka baseline excluded), divided by the accepted versions (repeats answered 200 are in the"
+                        + " CPU, not the count). At %s ms per article, the pipeline alone on all %d cores could move at most"
+                        + " ~%s articles/s; the load generator shared those cores here.%n%n",
+                        total.format(2), cores, Spread.Numbers.format(cores * 1000 / total.median(), 0));
     }
 
     private void latencyRow(TextTable table, String name, java.util.function.Function<LoadRunResult, LatencySummary> pick) {

@@ -30,7 +30,27 @@ public record LoadRunResult(
         CountCheck countCheck,
         FeedCheck feedCheck,
         RawKafkaBaseline.Result baseline,
-        double payloadBytesMean) {
+        double payloadBytesMean,
+        PipelineCpu cpu) {
+
+    /**
+     * CPU seconds the pipeline's process used from the run's first POST until everything had arrived (the
+     * raw-Kafka baseline excluded), by component.
+     */
+    public record PipelineCpu(java.util.Map<dev.newsflow.bench.memory.CpuComponent, Double> secondsByComponent) {
+        public double totalSeconds() {
+            return secondsByComponent.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /** Milliseconds of the pipeline's CPU per accepted article version, for one component or (null) all. */
+    public double cpuMillisPerArticle(dev.newsflow.bench.memory.CpuComponent component) {
+        if (cpu == null || accepted == 0) {
+            return Double.NaN;
+        }
+        double seconds = component == null ? cpu.totalSeconds() : cpu.secondsByComponent().getOrDefault(component, 0.0);
+        return 1000 * seconds / accepted;
+    }
 
     /**
      * @param expected accepted article versions (202 answers)

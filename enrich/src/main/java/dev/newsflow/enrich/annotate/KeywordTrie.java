@@ -21,14 +21,24 @@ final class KeywordTrie {
     private int[] terminal = new int[1024];
     private boolean[] prefix = new boolean[1024];
     private int nodes = 1;
-    /** Children of the root by ASCII character: every word start looks here first. */
+    // While scanning, a node is known by its "step": the node number, with TERMINAL set when a
+    // keyword ends there, so that the many nodes without one are passed without reading terminal[].
+    private static final int TERMINAL = 1 << 30;
+    private static final int NODE = TERMINAL - 1;
+    /** Steps to the children of the root by ASCII character: every word start looks here first. */
     private final int[] rootAscii = new int[128];
-    // All edges in one open-addressing table keyed by (node, char): one probe per step while scanning.
     /** Second level by ASCII characters, for the first-level nodes reached by ASCII: most walks end here. */
     private final int[][] secondAscii = new int[128][];
-    private long[] edgeKeys;
-    private int[] edgeTargets;
+    // All edges in one open-addressing table keyed by (node, char), key and step side by side
+    // (edges[2 * slot], edges[2 * slot + 1]): one cache line per step while scanning.
+    private long[] edges;
     private int edgeMask;
+    /**
+     * Per node, which ASCII characters it has a child by (bit c of words 2n and 2n + 1): most walks
+     * end on a character with no child, and this answers that from a small table, not a probe of
+     * the edge table.
+     */
+    private long[] asciiChildren;
 
     KeywordTrie(Map<String, Integer> keywords, boolean[] isPrefix) {
         Arrays.fill(terminal, -1);
@@ -42,37 +52,51 @@ final class KeywordTrie {
             terminal[node] = e.getValue();
             prefix[node] = isPrefix[e.getValue()];
         }
+        if (nodes > NODE) {
+            throw new IllegalStateException("too many keyword trie nodes: " + nodes);
+        }
         for (char c = 0; c < 128; c++) {
-            rootAscii[c] = child(0, c, false);
+            rootAscii[c] = step(child(0, c, false));
         }
         for (char c = 0; c < 128; c++) {
             if (rootAscii[c] >= 0) {
                 secondAscii[c] = new int[128];
                 for (char d = 0; d < 128; d++) {
-                    secondAscii[c][d] = child(rootAscii[c], d, false);
+                    secondAscii[c][d] = step(child(rootAscii[c] & NODE, d, false));
                 }
             }
         }
-        int edges = 0;
+        int edgeCount = 0;
         for (int node = 0; node < nodes; node++) {
-            edges += labels[node].length;
+            edgeCount += labels[node].length;
         }
-        int capacity = Integer.highestOneBit(Math.max(16, edges * 3)) << 1;
-        edgeKeys = new long[capacity];
-        edgeTargets = new int[capacity];
+        int capacity = Integer.highestOneBit(Math.max(16, edgeCount * 2)) << 1;
+        edges = new long[capacity * 2];
         edgeMask = capacity - 1;
-        Arrays.fill(edgeKeys, -1L);
+        for (int slot = 0; slot < capacity; slot++) {
+            edges[2 * slot] = -1L;
+        }
+        asciiChildren = new long[2 * nodes];
         for (int node = 0; node < nodes; node++) {
             for (int k = 0; k < labels[node].length; k++) {
+                char label = labels[node][k];
+                if (label < 128) {
+                    asciiChildren[2 * node + (label >>> 6)] |= 1L << label;
+                }
                 long key = edgeKey(node, labels[node][k]);
                 int slot = slot(key);
-                while (edgeKeys[slot] != -1L) {
+                while (edges[2 * slot] != -1L) {
                     slot = (slot + 1) & edgeMask;
                 }
-                edgeKeys[slot] = key;
-                edgeTargets[slot] = targets[node][k];
+                edges[2 * slot] = key;
+                edges[2 * slot + 1] = step(targets[node][k]);
             }
         }
+    }
+
+    /** The node as the scan knows it (see {@link #TERMINAL}); -1 stays -1. */
+    private int step(int node) {
+        return node < 0 ? -1 : terminal[node] >= 0 ? node | TERMINAL : node;
     }
 
     private static long edgeKey(int node, char c) {
@@ -83,14 +107,15 @@ final class KeywordTrie {
         return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & edgeMask;
     }
 
-    /** The child of a node by character while scanning, or -1. */
+    /** The step to the child of a node by character while scanning, or -1. */
     private int next(int node, char c) {
         long key = edgeKey(node, c);
         int slot = slot(key);
+        long[] table = edges;
         while (true) {
-            long k = edgeKeys[slot];
+            long k = table[2 * slot];
             if (k == key) {
-                return edgeTargets[slot];
+                return (int) table[2 * slot + 1];
             }
             if (k == -1L) {
                 return -1;
@@ -159,33 +184,42 @@ final class KeywordTrie {
     private void walk(int start, char[] text, int n, Sink sink) {
         {
             char first = lower(text[start]);
-            int node;
+            int step;
             int i = start;
             if (first < 128) {
-                node = rootAscii[first];
-                if (node < 0) {
+                step = rootAscii[first];
+                if (step < 0) {
                     return;
                 }
-                report(node, i, text, n, sink);
+                report(step, i, text, n, sink);
                 if (++i == n) {
                     return;
                 }
                 char second = lower(text[i]);
-                node = second < 128 ? secondAscii[first][second] : next(node, second);
+                step = second < 128 ? secondAscii[first][second] : next(step & NODE, second);
             } else {
-                node = next(0, first);
+                step = next(0, first);
             }
-            while (node >= 0) {
-                report(node, i, text, n, sink);
+            while (step >= 0) {
+                report(step, i, text, n, sink);
                 if (++i == n) {
                     break;
                 }
-                node = next(node, lower(text[i]));
+                char c = lower(text[i]);
+                int node = step & NODE;
+                if (c < 128 && (asciiChildren[2 * node + (c >>> 6)] & (1L << c)) == 0) {
+                    break;
+                }
+                step = next(node, c);
             }
         }
     }
 
-    private void report(int node, int i, char[] text, int n, Sink sink) {
+    private void report(int step, int i, char[] text, int n, Sink sink) {
+        if ((step & TERMINAL) == 0) {
+            return;
+        }
+        int node = step & NODE;
         int keyword = terminal[node];
         if (keyword >= 0 && (prefix[node] || i + 1 == n || !isWordChar(text[i + 1]))) {
             sink.keyword(keyword, i + 1);

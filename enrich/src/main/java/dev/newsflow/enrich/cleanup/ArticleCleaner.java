@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +50,29 @@ public final class ArticleCleaner {
     private record Candidate(String caption, Fingerprint fingerprint, Credit credit, String url, int order) {
     }
 
+    /**
+     * Candidates already made in this article, by the caption and credit text they were made from:
+     * scraped pages print each photo block twice, and the second copy needs no second parse.
+     */
+    private static final class CandidateMemo {
+        private final List<String[]> sources = new ArrayList<>();
+        private final List<Candidate> made = new ArrayList<>();
+
+        Candidate candidate(String captionText, String creditText, String url, int order) {
+            for (int i = 0; i < sources.size(); i++) {
+                String[] source = sources.get(i);
+                if (Objects.equals(source[0], captionText) && Objects.equals(source[1], creditText)) {
+                    Candidate same = made.get(i);
+                    return new Candidate(same.caption(), same.fingerprint(), same.credit(), url, order);
+                }
+            }
+            Candidate fresh = ArticleCleaner.candidate(captionText, creditText, url, order);
+            sources.add(new String[] {captionText, creditText});
+            made.add(fresh);
+            return fresh;
+        }
+    }
+
     /** A body paragraph with its comparable form, computed once. */
     private record Paragraph(String text, Fingerprint fingerprint) {
     }
@@ -56,15 +80,17 @@ public final class ArticleCleaner {
     public Result clean(ArticleSubmitted article) {
         List<Removal> removals = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
+        CandidateMemo memo = new CandidateMemo();
         for (SubmittedImage image : article.getImages()) {
-            candidates.add(candidate(image.getCaption(), image.getCredit(), image.getUrl(), candidates.size()));
+            candidates.add(memo.candidate(image.getCaption(), image.getCredit(), image.getUrl(), candidates.size()));
         }
         List<Paragraph> body = new ArrayList<>();
-        for (String paragraph : liftCaptionsAndDropChrome(article.getBody(), candidates, removals)) {
+        for (String paragraph : liftCaptionsAndDropChrome(article.getBody(), candidates, memo, removals)) {
             body.add(new Paragraph(paragraph, Fingerprint.of(paragraph)));
         }
-        List<Image> images = keepOneCopyOfEachCaption(candidates, removals);
-        body = dropCaptionsRepeatedInBody(body, images, removals);
+        List<Fingerprint> imageCaptions = new ArrayList<>();
+        List<Image> images = keepOneCopyOfEachCaption(candidates, removals, imageCaptions);
+        body = dropCaptionsRepeatedInBody(body, images, imageCaptions, removals);
         body = dropRepeatedParagraphs(body, removals);
         body = dropHeadlineAndBylineRepeatedInBody(body, article, removals);
         List<String> texts = new ArrayList<>(body.size());
@@ -90,7 +116,7 @@ public final class ArticleCleaner {
     }
 
     private List<String> liftCaptionsAndDropChrome(List<String> paragraphs, List<Candidate> candidates,
-                                                   List<Removal> removals) {
+                                                   CandidateMemo memo, List<Removal> removals) {
         List<String> kept = new ArrayList<>();
         for (String original : paragraphs) {
             String paragraph = TextNormalizer.tidy(original);
@@ -115,7 +141,7 @@ public final class ArticleCleaner {
             if (caption.isPresent() && caption.get().caption().isEmpty()) {
                 if (!kept.isEmpty()) {
                     String previous = kept.remove(kept.size() - 1);
-                    candidates.add(candidate(previous, paragraph, null, candidates.size()));
+                    candidates.add(memo.candidate(previous, paragraph, null, candidates.size()));
                     removals.add(removal(CAPTION_IN_BODY, previous + " " + paragraph,
                             "paragraph followed by a photo credit is a caption; kept once as an image"));
                 } else {
@@ -124,7 +150,8 @@ public final class ArticleCleaner {
                 continue;
             }
             if (caption.isPresent()) {
-                candidates.add(candidate(caption.get().caption(), caption.get().credit(), null, candidates.size()));
+                candidates.add(memo.candidate(caption.get().caption(), caption.get().credit(), null,
+                        candidates.size()));
                 removals.add(removal(CAPTION_IN_BODY, paragraph,
                         "paragraph is a photo caption ending in its credit; kept once as an image"));
                 continue;
@@ -134,7 +161,9 @@ public final class ArticleCleaner {
         return kept;
     }
 
-    private List<Image> keepOneCopyOfEachCaption(List<Candidate> candidates, List<Removal> removals) {
+    /** The images kept, one per caption; {@code captions} receives the fingerprint of each kept caption. */
+    private List<Image> keepOneCopyOfEachCaption(List<Candidate> candidates, List<Removal> removals,
+                                                 List<Fingerprint> captions) {
         List<List<Candidate>> groups = new ArrayList<>();
         List<List<String>> reasons = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -179,6 +208,7 @@ public final class ArticleCleaner {
                 removals.add(removal(DUPLICATE_CAPTION, withCredit(group.get(i)), why));
             }
             Credit credit = best.credit();
+            captions.add(best.fingerprint());
             images.add(Image.newBuilder()
                     .setCaption(best.caption())
                     .setCreditline(credit.creditline())
@@ -191,14 +221,12 @@ public final class ArticleCleaner {
     }
 
     private List<Paragraph> dropCaptionsRepeatedInBody(List<Paragraph> body, List<Image> images,
-                                                       List<Removal> removals) {
+                                                       List<Fingerprint> captions, List<Removal> removals) {
         if (images.isEmpty()) {
             return body;
         }
-        List<Fingerprint> captions = new ArrayList<>();
         List<Fingerprint> captionsWithCredit = new ArrayList<>();
         for (Image image : images) {
-            captions.add(Fingerprint.of(image.getCaption()));
             captionsWithCredit.add(image.getRawCredit() == null ? null
                     : Fingerprint.of(image.getCaption() + " " + image.getRawCredit()));
         }

@@ -47,7 +47,7 @@ public final class ChromeFilter {
             new Rule("copyright notice", Pattern.compile(
                     "^(?:©|\\(c\\)|copyright\\b)[^.]{0,120}\\.?$", Pattern.CASE_INSENSITIVE)),
             new Rule("reproduction notice", Pattern.compile(
-                    "^(?:any |the )?(?:reproduction|use|copying|republication)[^.]{0,80}"
+                    "^(?:any |the )?(?:reproductions?|use|copying|republication)\\b[^.]{0,80}"
                             + "(?:prohibited|without (?:prior )?(?:written )?permission|is forbidden)[^.]{0,60}\\.?$",
                     Pattern.CASE_INSENSITIVE)),
             new Rule("social prompt", Pattern.compile(
@@ -61,6 +61,15 @@ public final class ChromeFilter {
             new Rule("tip line", Pattern.compile(
                     "^(?:have a (?:news )?tip|got a tip|contact the (?:author|reporter))\\b[^.]{0,120}[.?]?$",
                     Pattern.CASE_INSENSITIVE)));
+
+    /** The words the rules above begin with, each followed there by a space or punctuation. */
+    private static final Set<String> FOOTER_FIRST_WORDS = Set.of(
+            "editor", "chief", "managing", "publisher", "founder", "editorial", "executive",
+            "terms", "privacy", "cookie", "cookies", "all", "imprint", "impressum", "accessibility", "sitemap",
+            "site", "contact", "about", "advertise", "careers", "rss", "corrections", "do",
+            "copyright", "any", "the", "follow", "like", "find", "sign", "subscribe",
+            "read", "see", "related", "more", "also", "watch", "listen", "have", "got",
+            "reproduction", "reproductions", "use", "copying", "republication");
 
     /** Longer than this, a paragraph is prose even if its sentences look like a footer. */
     private static final int MAX_FOOTER_CHARS = 400;
@@ -96,35 +105,66 @@ public final class ChromeFilter {
         if (text.length() > MAX_FOOTER_CHARS) {
             return Optional.empty();
         }
+        // Sentence by sentence (split after . ! ? when a space and a capital, digit, "(" or "©"
+        // follow), stopping at the first that is not chrome: in a news paragraph that is the first
+        // one, so the rest is never cut out or matched.
         List<String> reasons = new ArrayList<>();
-        for (String sentence : sentences(text)) {
-            String rule = sentence.length() > MAX_CHROME_SENTENCE_CHARS ? null : sentenceRule(sentence);
+        int start = 0;
+        while (true) {
+            int end = sentenceEnd(text, start);
+            String rule = end - start > MAX_CHROME_SENTENCE_CHARS || !mayBeFooterSentence(text, start, end)
+                    ? null : sentenceRule(text.substring(start, end));
             if (rule == null) {
                 return Optional.empty();
             }
             if (!reasons.contains(rule)) {
                 reasons.add(rule);
             }
+            if (end == text.length()) {
+                break;
+            }
+            start = end + 1;
         }
         return Optional.of("site footer (" + String.join(", ", reasons) + ")");
     }
 
-    /** Splits after . ! ? when a space and a capital, digit, "(" or "©" follow. */
-    static List<String> sentences(String text) {
-        List<String> sentences = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length() - 2; i++) {
+    /**
+     * Where the sentence starting at {@code start} ends (exclusive: after its . ! or ?, when a space
+     * and a capital, digit, "(" or "©" follow), or the text's length; the next sentence starts after
+     * the space.
+     */
+    private static int sentenceEnd(String text, int start) {
+        for (int i = start; i < text.length() - 2; i++) {
             char c = text.charAt(i);
             if ((c == '.' || c == '!' || c == '?') && text.charAt(i + 1) == ' ') {
                 char next = text.charAt(i + 2);
                 if (Character.isUpperCase(next) || Character.isDigit(next) || next == '(' || next == '\u00A9') {
-                    sentences.add(text.substring(start, i + 1));
-                    start = i + 2;
+                    return i + 1;
                 }
             }
         }
-        sentences.add(text.substring(start));
-        return sentences;
+        return text.length();
+    }
+
+    /**
+     * Whether a sentence may match one of {@link #SENTENCE_RULES}: each rule begins with one of a few
+     * words (case ignored, as the rules ignore ASCII case), or with "©" or "(c)". A sentence that
+     * begins with any other ASCII word is settled without running the expressions.
+     */
+    private static boolean mayBeFooterSentence(String text, int start, int end) {
+        int wordEnd = start;
+        while (wordEnd < end && isAsciiLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        if (wordEnd == start) {
+            return true; // "©", "(c)" or not an ASCII word: the rules decide
+        }
+        String word = text.substring(start, wordEnd).toLowerCase(java.util.Locale.ROOT);
+        return FOOTER_FIRST_WORDS.contains(word);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** A paragraph with widget text glued to its end ("… reconstruction”.shareprint"), split in two. */

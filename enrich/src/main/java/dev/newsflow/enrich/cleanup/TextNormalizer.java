@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.cleanup;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
@@ -20,6 +21,14 @@ public final class TextNormalizer {
     static boolean isSpace(char c) {
         if (c < 0x80) {
             return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
+        }
+        // Below U+1680 the only space is the no-break space; U+200C..U+2027 are joiners, dashes and
+        // quotes. Both ranges are common in news text, and the Character lookups cost more.
+        if (c < '\u1680') {
+            return c == '\u00A0';
+        }
+        if (c >= '\u200C' && c <= '\u2027') {
+            return false;
         }
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
@@ -89,32 +98,64 @@ public final class TextNormalizer {
             return "";
         }
         String source = hasNonAscii(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
-        StringBuilder out = new StringBuilder(source.length());
+        int length = source.length();
+        // Into a plain array, not a StringBuilder: this runs on every paragraph, character by character.
+        char[] out = new char[length];
+        int size = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < source.length(); i++) {
+        for (int i = 0; i < length; i++) {
             char c = source.charAt(i);
-            if (c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC') {
+            if (c < 0x80) {
+                if (c <= 'z' && ASCII_WORD[c]) {
+                    if (pendingSpace && size > 0) {
+                        out[size++] = ' ';
+                    }
+                    pendingSpace = false;
+                    out[size++] = asciiLower(c);
+                } else if (c != '\'') {
+                    pendingSpace = true;
+                }
                 continue;
             }
+            if (c == '\u2019' || c == '\u2018' || c == '\u02BC') {
+                continue;
+            }
+            String lower;
             if (Character.isLetterOrDigit(c)) {
-                if (pendingSpace && out.length() > 0) {
-                    out.append(' ');
-                }
-                pendingSpace = false;
-                out.append(c < 0x80 ? asciiLower(c) : Character.toLowerCase(c));
-            } else if (Character.isHighSurrogate(c) && i + 1 < source.length()
+                lower = null;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length
                     && Character.isLetterOrDigit(source.codePointAt(i))) {
-                if (pendingSpace && out.length() > 0) {
-                    out.append(' ');
-                }
-                pendingSpace = false;
-                out.append(source.substring(i, i + 2).toLowerCase(Locale.ROOT));
+                lower = source.substring(i, i + 2).toLowerCase(Locale.ROOT);
                 i++;
             } else {
                 pendingSpace = true;
+                continue;
+            }
+            int needed = size + 1 + (lower == null ? 1 : lower.length());
+            if (needed > out.length) {
+                out = Arrays.copyOf(out, Math.max(needed, out.length * 2));
+            }
+            if (pendingSpace && size > 0) {
+                out[size++] = ' ';
+            }
+            pendingSpace = false;
+            if (lower == null) {
+                out[size++] = Character.toLowerCase(c);
+            } else {
+                lower.getChars(0, lower.length(), out, size);
+                size += lower.length();
             }
         }
-        return out.toString();
+        return new String(out, 0, size);
+    }
+
+    /** ASCII letters and digits, the characters below 0x80 that {@link Character#isLetterOrDigit} accepts. */
+    private static final boolean[] ASCII_WORD = new boolean['z' + 1];
+
+    static {
+        for (char c = 0; c <= 'z'; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
     }
 
     /** The distinct words of {@link #comparable}. */
@@ -150,17 +191,56 @@ public final class TextNormalizer {
 
     /** {@link #containsAnyIgnoreCase(String, String...)} from index {@code from} on. */
     static boolean containsAnyIgnoreCase(String text, int from, String... lowerCaseWords) {
+        // The words' first letters as a bit set: most characters start none of them.
+        int firstLetters = 0;
+        for (String word : lowerCaseWords) {
+            char first = word.charAt(0);
+            if (first < 'a' || first > 'z') {
+                firstLetters = -1;
+                break;
+            }
+            firstLetters |= 1 << (first - 'a');
+        }
         int length = text.length();
         for (int i = from; i < length; i++) {
             char c = asciiLower(text.charAt(i));
+            if (firstLetters != -1 && (c < 'a' || c > 'z' || (firstLetters & (1 << (c - 'a'))) == 0)) {
+                continue;
+            }
             for (String word : lowerCaseWords) {
-                if (word.charAt(0) == c && i + word.length() <= length
-                        && text.regionMatches(true, i, word, 0, word.length())) {
+                if (word.charAt(0) == c && i + word.length() <= length && matchesIgnoreCase(text, i + 1, word)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * {@code text.regionMatches(true, at - 1, word, 0, word.length())} for a word whose first
+     * character already matched, without its per-call overhead: ASCII compared directly, anything
+     * else as {@link String#regionMatches(boolean, int, String, int, int)} compares it.
+     */
+    private static boolean matchesIgnoreCase(String text, int at, String word) {
+        for (int k = 1; k < word.length(); k++) {
+            char t = text.charAt(at + k - 1);
+            char w = word.charAt(k);
+            if (t == w) {
+                continue;
+            }
+            if (t < 0x80 && w < 0x80) {
+                if (asciiLower(t) != asciiLower(w)) {
+                    return false;
+                }
+                continue;
+            }
+            char upperT = Character.toUpperCase(t);
+            char upperW = Character.toUpperCase(w);
+            if (upperT != upperW && Character.toLowerCase(upperT) != Character.toLowerCase(upperW)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char asciiLower(char c) {

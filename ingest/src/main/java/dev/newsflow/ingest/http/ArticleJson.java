@@ -3,7 +3,7 @@ package dev.newsflow.ingest.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsflow.ingest.kafka.AcceptedArticle;
+import dev.newsflow.ingest.kafka.AcceptedVersion;
 import dev.newsflow.ingest.submit.SubmissionResult;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.SubmittedImage;
@@ -27,9 +27,8 @@ final class ArticleJson {
         return body;
     }
 
-    /** The latest accepted version, field by field as written to {@code articles-submitted}. */
-    static ObjectNode article(ObjectMapper json, AcceptedArticle accepted) {
-        ArticleSubmitted article = accepted.article();
+    /** An accepted version read back from {@code articles-submitted}, field by field as written, and where. */
+    static ObjectNode article(ObjectMapper json, ArticleSubmitted article, AcceptedVersion accepted) {
         ObjectNode body = json.createObjectNode();
         body.put("id", article.getArticleId());
         body.put("publisherId", article.getPublisherId());

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.auth.ApiKeyStore;
-import dev.newsflow.ingest.kafka.AcceptedArticle;
+import dev.newsflow.ingest.kafka.AcceptedVersion;
 import dev.newsflow.ingest.kafka.ArticleLedger;
+import dev.newsflow.ingest.kafka.ArticleReader;
+import dev.newsflow.ingest.kafka.ArticleUnreadableException;
 import dev.newsflow.ingest.kafka.KafkaUnavailableException;
 import dev.newsflow.ingest.parse.InvalidArticleException;
 import dev.newsflow.ingest.parse.MalformedInputException;
@@ -56,6 +58,7 @@ public final class ArticleRoutes {
     private final Normalisers normalisers;
     private final ArticleSubmitter submitter;
     private final ArticleLedger ledger;
+    private final ArticleReader reader;
     private final RateLimiter rateLimiter;
     private final IngestMetrics metrics;
     private final Limits limits;
@@ -66,11 +69,12 @@ public final class ArticleRoutes {
     }
 
     public ArticleRoutes(ApiKeyStore keys, Normalisers normalisers, ArticleSubmitter submitter, ArticleLedger ledger,
-                         Limits limits, MeterRegistry registry) {
+                         ArticleReader reader, Limits limits, MeterRegistry registry) {
         this.keys = keys;
         this.normalisers = normalisers;
         this.submitter = submitter;
         this.ledger = ledger;
+        this.reader = reader;
         this.limits = limits;
         this.rateLimiter = new RateLimiter(limits.rateLimitPerMinute(), limits.rateLimitBurst(), System::nanoTime);
         this.metrics = new IngestMetrics(registry);
@@ -180,13 +184,14 @@ public final class ArticleRoutes {
     private void getArticle(Context ctx) {
         String publisher = authenticate(ctx);
         String id = ctx.pathParam("id");
-        Optional<AcceptedArticle> article = ledger.latest(id)
-                .filter(a -> a.article().getPublisherId().equals(publisher));
-        if (article.isEmpty()) {
+        Optional<AcceptedVersion> latest = ledger.latest(id).filter(a -> a.publisherId().equals(publisher));
+        if (latest.isEmpty()) {
             // Another publisher's article is "not found" too: ids must not leak across publishers.
             throw new ArticleNotFoundException("no article " + id + " was accepted from publisher " + publisher);
         }
-        ctx.status(200).contentType("application/json").result(ArticleJson.article(json, article.get()).toString());
+        // The ledger keeps no bodies: the article is read back from where Kafka stored it.
+        ctx.status(200).contentType("application/json")
+                .result(ArticleJson.article(json, reader.read(latest.get()), latest.get()).toString());
     }
 
     private void openApi(Context ctx) {
@@ -309,6 +314,12 @@ public final class ArticleRoutes {
             LOG.warn("Kafka did not take a write: {}", e.getMessage());
             return Problem.of(503, "kafka-unavailable", "Kafka cannot take the write now",
                             "nothing was accepted; retry later (" + e.getMessage() + ")", null)
+                    .withHeader("Retry-After", Integer.toString(limits.retryAfterSeconds()));
+        }
+        if (e instanceof ArticleUnreadableException) {
+            LOG.warn("Kafka did not give back an article: {}", e.getMessage());
+            return Problem.of(503, "kafka-unavailable", "Kafka cannot return the article now",
+                            e.getMessage() + "; retry later", null)
                     .withHeader("Retry-After", Integer.toString(limits.retryAfterSeconds()));
         }
         LOG.error("unexpected failure while handling a publisher request", e);

@@ -22,7 +22,7 @@ import org.apache.kafka.common.KafkaException;
  * delivery timeout equals the bound the caller waits, so a write that times out here has
  * also been given up by the producer: a 503 answer never hides a write that lands later.
  */
-public final class ArticleWriter implements AutoCloseable {
+public final class ArticleWriter implements ArticleSink, AutoCloseable {
     /** Extra time over the delivery timeout for the producer to report its own failure. */
     private static final long REPORT_MARGIN_MS = 5_000;
 
@@ -57,7 +57,8 @@ public final class ArticleWriter implements AutoCloseable {
     }
 
     /** Sends and waits for acks=all; throws {@link KafkaUnavailableException} when Kafka cannot take it in time. */
-    public AcceptedArticle write(ArticleSubmitted article, Map<String, String> headers) {
+    @Override
+    public AcceptedVersion write(ArticleSubmitted article, Map<String, String> headers) {
         ProducerRecord<String, ArticleSubmitted> record = new ProducerRecord<>(topic.name(), article.getArticleId(), article);
         headers.forEach((name, value) -> SubmissionHeaders.put(record.headers(), name, value));
         Future<RecordMetadata> sent;
@@ -70,7 +71,7 @@ public final class ArticleWriter implements AutoCloseable {
         try {
             RecordMetadata metadata = sent.get(timeoutMs + REPORT_MARGIN_MS, TimeUnit.MILLISECONDS);
             lastWriteFailed = false;
-            return new AcceptedArticle(article, metadata.partition(), metadata.offset());
+            return AcceptedVersion.of(article, metadata.partition(), metadata.offset());
         } catch (ExecutionException e) {
             throw failed(new KafkaUnavailableException("Kafka did not acknowledge the write: " + e.getCause().getMessage(), e));
         } catch (TimeoutException e) {

@@ -54,7 +54,7 @@ public final class LedgerRebuilder {
                         if (article == null) {
                             continue;
                         }
-                        ledger.record(new AcceptedArticle(article, record.partition(), record.offset()));
+                        ledger.record(AcceptedVersion.of(article, record.partition(), record.offset()));
                         String key = SubmissionHeaders.get(record.headers(), SubmissionHeaders.IDEMPOTENCY_KEY);
                         if (key != null) {
                             ledger.recordIdempotencyKey(article.getPublisherId(), key, new ArticleLedger.IdempotentResult(

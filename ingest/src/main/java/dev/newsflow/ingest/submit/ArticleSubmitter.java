@@ -4,9 +4,9 @@ import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.ArticleIds;
 import dev.newsflow.ingest.article.ArticleRecords;
 import dev.newsflow.ingest.article.ContentHash;
-import dev.newsflow.ingest.kafka.AcceptedArticle;
+import dev.newsflow.ingest.kafka.AcceptedVersion;
 import dev.newsflow.ingest.kafka.ArticleLedger;
-import dev.newsflow.ingest.kafka.ArticleWriter;
+import dev.newsflow.ingest.kafka.ArticleSink;
 import dev.newsflow.ingest.kafka.SubmissionHeaders;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.ArticleSubmitted;
@@ -29,43 +29,39 @@ import java.util.Optional;
  *   <li>an {@code Idempotency-Key} seen before: the earlier result when the request is the same,
  *       a conflict when the same key comes with a different request.</li>
  * </ul>
- * Submissions of one article are serialised (lock striping by id) so versions never skip or
- * repeat; different articles are written in parallel.
+ * Submissions of one article are serialised (a lock per article id, held across the write) so
+ * versions never skip or repeat; different articles never wait for each other's Kafka round trip.
  */
 public final class ArticleSubmitter {
-    private static final int LOCK_STRIPES = 64;
-
     private final ArticleLedger ledger;
-    private final ArticleWriter writer;
+    private final ArticleSink writer;
     private final Clock clock;
-    private final Object[] locks = new Object[LOCK_STRIPES];
+    private final ArticleLocks locks = new ArticleLocks();
 
-    public ArticleSubmitter(ArticleLedger ledger, ArticleWriter writer, Clock clock) {
+    public ArticleSubmitter(ArticleLedger ledger, ArticleSink writer, Clock clock) {
         this.ledger = ledger;
         this.writer = writer;
         this.clock = clock;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new Object();
-        }
     }
 
     public SubmissionResult submit(String publisherId, ArticleDraft draft, String idempotencyKey) {
         String articleId = ArticleIds.articleId(publisherId, draft);
         String contentHash = ContentHash.of(draft);
         String fingerprint = contentHash + "/" + (draft.action() == null ? "-" : draft.action().name());
-        synchronized (locks[Math.floorMod(articleId.hashCode(), LOCK_STRIPES)]) {
+        ArticleLocks.Held held = locks.hold(articleId);
+        try {
             if (idempotencyKey != null) {
                 Optional<SubmissionResult> earlier = idempotentRepeat(publisherId, idempotencyKey, fingerprint);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
-            Optional<AcceptedArticle> previous = ledger.latest(articleId);
+            Optional<AcceptedVersion> previous = ledger.latest(articleId);
             ArticleAction action = decideAction(draft.action(), previous, articleId);
             if (previous.isPresent()) {
-                ArticleSubmitted latest = previous.get().article();
-                if (latest.getContentHash().equals(contentHash)
-                        && (draft.action() == null || draft.action() == latest.getAction())) {
+                AcceptedVersion latest = previous.get();
+                if (latest.contentHash().equals(contentHash)
+                        && (draft.action() == null || draft.action() == latest.action())) {
                     return repeat(previous.get());
                 }
             }
@@ -77,13 +73,15 @@ public final class ArticleSubmitter {
                 headers.put(SubmissionHeaders.IDEMPOTENCY_KEY, idempotencyKey);
                 headers.put(SubmissionHeaders.REQUEST_FINGERPRINT, fingerprint);
             }
-            AcceptedArticle accepted = writer.write(article, headers);
+            AcceptedVersion accepted = writer.write(article, headers);
             ledger.record(accepted);
             if (idempotencyKey != null) {
                 ledger.recordIdempotencyKey(publisherId, idempotencyKey,
                         new ArticleLedger.IdempotentResult(fingerprint, articleId, version));
             }
             return new SubmissionResult(articleId, version, lower(action), false, accepted);
+        } finally {
+            held.release();
         }
     }
 
@@ -96,19 +94,19 @@ public final class ArticleSubmitter {
             throw new ArticleConflictException("Idempotency-Key",
                     "this Idempotency-Key was already used for a different request");
         }
-        AcceptedArticle latest = ledger.latest(earlier.get().articleId()).orElseThrow();
+        AcceptedVersion latest = ledger.latest(earlier.get().articleId()).orElseThrow();
         return Optional.of(new SubmissionResult(earlier.get().articleId(), earlier.get().version(),
-                lower(latest.article().getAction()), true, latest));
+                lower(latest.action()), true, latest));
     }
 
-    private static ArticleAction decideAction(ArticleAction requested, Optional<AcceptedArticle> previous, String id) {
+    private static ArticleAction decideAction(ArticleAction requested, Optional<AcceptedVersion> previous, String id) {
         if (previous.isEmpty()) {
             if (requested == ArticleAction.KILL) {
                 throw new ArticleNotFoundException("article " + id + " was never accepted, so it cannot be killed");
             }
             return requested == null ? ArticleAction.PUBLISH : requested;
         }
-        ArticleAction before = previous.get().article().getAction();
+        ArticleAction before = previous.get().action();
         if (before == ArticleAction.KILL && requested != ArticleAction.KILL) {
             throw new ArticleConflictException("action", "article " + id + " was killed; it cannot be "
                     + (requested == null ? "updated" : lower(requested) + "ed") + " (submit it under a new id)");
@@ -116,8 +114,13 @@ public final class ArticleSubmitter {
         return requested == null ? ArticleAction.UPDATE : requested;
     }
 
-    private static SubmissionResult repeat(AcceptedArticle latest) {
-        return new SubmissionResult(latest.articleId(), latest.version(), lower(latest.article().getAction()), true, latest);
+    private static SubmissionResult repeat(AcceptedVersion latest) {
+        return new SubmissionResult(latest.articleId(), latest.version(), lower(latest.action()), true, latest);
+    }
+
+    /** Articles with a submission in progress or waiting (for tests: locks do not outlive their use). */
+    int articlesInFlight() {
+        return locks.inUse();
     }
 
     private static String lower(ArticleAction action) {

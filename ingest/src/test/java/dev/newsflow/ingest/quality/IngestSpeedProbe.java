@@ -2,11 +2,14 @@ package dev.newsflow.ingest.quality;
 
 import dev.newsflow.ingest.Fixtures;
 import dev.newsflow.ingest.TestIngest;
+import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.parse.ArticleNormaliser;
 import dev.newsflow.ingest.parse.HtmlNormaliser;
 import dev.newsflow.ingest.parse.JsonNormaliser;
+import dev.newsflow.ingest.parse.Normalisers;
 import dev.newsflow.ingest.parse.PlainTextNormaliser;
 import dev.newsflow.ingest.parse.SectionLine;
+import dev.newsflow.ingest.text.OpenNlpLanguageDetector;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,21 +32,59 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -cp "ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/cp.txt)" \
  *     dev.newsflow.ingest.quality.IngestSpeedProbe
  * </pre>
+ * With the argument {@code normalisers} it runs only the normaliser part; with
+ * {@code http CLIENTS [ARTICLES]} only the HTTP part, with that many
+ * concurrent clients (e.g. {@code http 32 3000}, the load under which lock waits showed in JFR).
  */
 public final class IngestSpeedProbe {
     private IngestSpeedProbe() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("http")) {
+            int clients = Integer.parseInt(args[1]);
+            int total = args.length > 2 ? Integer.parseInt(args[2]) : 300 * clients;
+            try (TestIngest ingest = TestIngest.start(Map.of(dev.newsflow.ingest.IngestConfig.RATE_LIMIT_PER_MINUTE, "0"))) {
+                http(ingest, clients, total);
+            }
+            System.exit(0);
+        }
         normaliser("text/plain  (seed-shaped, 2.5 KB)", new PlainTextNormaliser(SectionLine.withDefaults()),
                 Fixtures.read("text/harbour-summit.txt"));
+        normaliser("text/plain + language detection", new WithLanguage(new Normalisers(SectionLine.withDefaults(),
+                OpenNlpLanguageDetector.load())), Fixtures.read("text/harbour-summit.txt"));
+        normaliser("text/plain + language detection, long (3 x body, 4 KB)", new WithLanguage(new Normalisers(
+                SectionLine.withDefaults(), OpenNlpLanguageDetector.load())), longArticle(Fixtures.read("text/harbour-summit.txt")));
         normaliser("application/json (ninjs 2, 1.5 KB)", new JsonNormaliser(), Fixtures.read("json/ninjs-2.json"));
         normaliser("text/html   (article page, 3.5 KB)", new HtmlNormaliser(), Fixtures.read("html/coastal-daily-article.html"));
+        if (args.length > 0 && args[0].equals("normalisers")) {
+            System.exit(0);
+        }
         try (TestIngest ingest = TestIngest.start(Map.of(dev.newsflow.ingest.IngestConfig.RATE_LIMIT_PER_MINUTE, "0"))) {
             http(ingest, 1, 300);
             http(ingest, 4, 1200);
         }
         System.exit(0);
+    }
+
+    /** The whole POST-path normalisation (parse, language detection, validation) of text/plain. */
+    private record WithLanguage(Normalisers normalisers) implements ArticleNormaliser {
+        @Override
+        public ArticleDraft normalise(String document) {
+            return normalisers.normalise("text/plain", document);
+        }
+    }
+
+    /** The article with its body paragraphs given twice more (numbered, so none is taken for a repeat). */
+    private static String longArticle(String article) {
+        String[] blocks = article.split("\n\n");
+        StringBuilder longer = new StringBuilder(article.strip());
+        for (int copy = 2; copy <= 3; copy++) {
+            for (int i = 4; i < blocks.length; i++) {
+                longer.append("\n\n").append(copy).append(". ").append(blocks[i].strip());
+            }
+        }
+        return longer.toString();
     }
 
     private static void normaliser(String name, ArticleNormaliser normaliser, String document) {

@@ -1,5 +1,6 @@
 package dev.newsflow.platform.config;
 
+import dev.newsflow.platform.kafka.BoundedRocksDbMemory;
 import dev.newsflow.schemas.serde.AvroSerdeConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Settings every service has: where Kafka and the schema registry are, how topics are created,
@@ -22,6 +24,7 @@ public abstract class ServiceConfig extends AbstractConfig {
     public static final String TOPIC_PARTITIONS = "topic.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
     public static final String TOPIC_MIN_INSYNC_REPLICAS = "topic.min.insync.replicas";
+    public static final String ROCKSDB_MEMORY_BYTES = "rocksdb.memory.bytes";
 
     protected ServiceConfig(ConfigDef definition, Map<?, ?> settings) {
         super(definition, settings, false);
@@ -43,6 +46,21 @@ public abstract class ServiceConfig extends AbstractConfig {
                         "Replication factor for topics the service creates; 3 on a production cluster.")
                 .define(TOPIC_MIN_INSYNC_REPLICAS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                         "min.insync.replicas for created topics; 2 with replication 3.");
+    }
+
+    /** Adds the settings of services that keep Kafka Streams state in RocksDB to a definition. */
+    public static ConfigDef withStreamsState(ConfigDef definition) {
+        return definition.define(ROCKSDB_MEMORY_BYTES, Type.LONG, BoundedRocksDbMemory.DEFAULT_MEMORY_BYTES,
+                ConfigDef.Range.atLeast(8L * 1024 * 1024), Importance.LOW,
+                "Off-heap memory (bytes) all RocksDB state stores of this process share: block cache, index and "
+                        + "filter blocks and memtables. One budget per JVM: when several services run in one process "
+                        + "(newsflow demo) the first one started sets it.");
+    }
+
+    /** Kafka Streams settings that put the service's RocksDB stores under the process-wide budget. */
+    protected Map<String, Object> rocksDbConfig() {
+        return Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class,
+                BoundedRocksDbMemory.MEMORY_BYTES, getLong(ROCKSDB_MEMORY_BYTES));
     }
 
     public String bootstrapServers() {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.function.Supplier;
 
 /**
@@ -26,12 +27,24 @@ public final class ServiceEndpoints {
         new JvmThreadMetrics().bindTo(metrics);
     }
 
+    /** Jetty's pool with Javalin's default sizes (8–250 threads, 60 s idle), named {@code <service>-http}. */
+    public static QueuedThreadPool requestThreads(String service) {
+        QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
+        pool.setName(service + "-http");
+        return pool;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
     }
 
-    /** Adds the two routes to a Javalin configuration. */
+    /**
+     * Adds the two routes to a Javalin configuration, and names its request threads after the service
+     * ({@code ingest-http-12}): in a process running several services (the demo), thread dumps, profiles and
+     * the benchmark's CPU split can then tell whose requests a thread served.
+     */
     public void install(JavalinConfig config) {
+        config.jetty.threadPool = requestThreads(service);
         config.routes.get("/health", ctx -> {
             Map<String, Boolean> status = checks.get();
             boolean up = status.values().stream().allMatch(Boolean::booleanValue);

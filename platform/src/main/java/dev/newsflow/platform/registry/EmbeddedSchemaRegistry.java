@@ -1,6 +1,7 @@
 package dev.newsflow.platform.registry;
 
 import dev.newsflow.schemas.topics.TopicCatalogue;
+import dev.newsflow.platform.http.ServiceEndpoints;
 import io.javalin.Javalin;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 cfg.startup.showJavalinBanner = false;
                 cfg.startup.startupWatcherEnabled = false;
                 cfg.router.ignoreTrailingSlashes = true;
+                cfg.jetty.threadPool = ServiceEndpoints.requestThreads("registry");
                 api.install(cfg);
             });
             server.start(host, port);

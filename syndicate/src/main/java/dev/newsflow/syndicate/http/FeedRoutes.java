@@ -7,20 +7,23 @@ import dev.newsflow.syndicate.render.FeedAssembler;
 import dev.newsflow.syndicate.render.FeedDocument;
 import dev.newsflow.syndicate.render.FeedFormat;
 import dev.newsflow.syndicate.render.RenderCache;
+import dev.newsflow.syndicate.render.Rendered;
 import dev.newsflow.syndicate.state.FeedStateView;
 import dev.newsflow.syndicate.state.TimelineKey;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * {@code GET /feeds/{partner}/{feed}.rss|.atom|.json}. A request without a token is 401; a token
@@ -30,24 +33,31 @@ import java.util.Arrays;
  */
 public final class FeedRoutes {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** Below this, gzip saves too little to be worth a Content-Encoding. */
+    private static final int GZIP_MIN_BYTES = 1024;
 
     private final FeedStateView state;
     private final FeedAssembler assembler;
-    private final MeterRegistry metrics;
-    // Rendered documents reach ~1 MB each; 256 keeps the hot feed heads and first pages without risking the heap.
-    private final RenderCache cache = new RenderCache(256);
+    private final RenderCache cache;
+    // Registered once: a registry lookup per request (tags, id, map) costs a good part of a 304.
+    private final Map<FeedFormat, Counter> okCounters = new EnumMap<>(FeedFormat.class);
+    private final Map<FeedFormat, Counter> notModifiedCounters = new EnumMap<>(FeedFormat.class);
 
-    public FeedRoutes(FeedStateView state, FeedAssembler assembler, MeterRegistry metrics) {
+    public FeedRoutes(FeedStateView state, FeedAssembler assembler, RenderCache cache, MeterRegistry metrics) {
         this.state = state;
         this.assembler = assembler;
-        this.metrics = metrics;
+        this.cache = cache;
+        for (FeedFormat format : FeedFormat.values()) {
+            okCounters.put(format, counter(metrics, format, 200));
+            notModifiedCounters.put(format, counter(metrics, format, 304));
+        }
     }
 
     public void install(JavalinConfig config) {
         config.routes.get("/feeds/{partner}/{file}", this::serve);
     }
 
-    private void serve(Context ctx) {
+    private void serve(Context ctx) throws IOException {
         String file = ctx.pathParam("file");
         int dot = file.lastIndexOf('.');
         FeedFormat format = dot <= 0 ? null : FeedFormat.byExtension(file.substring(dot + 1)).orElse(null);
@@ -67,8 +77,7 @@ public final class FeedRoutes {
         if (partner == null || !partner.getEnabled() || !PartnerTokens.matches(token, partner.getTokenHash())) {
             throw ProblemException.notFound("no such feed");
         }
-        FeedSubscription feed = partner.getFeeds().stream().filter(f -> f.getFeedId().equals(feedId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("no such feed"));
+        FeedSubscription feed = feed(partner, feedId);
         String cursor = ctx.queryParam("before");
         String before = null;
         if (cursor != null) {
@@ -79,37 +88,95 @@ public final class FeedRoutes {
         // A token given in the URL must stay in the URLs of the document, or its links would not work.
         String extraQuery = headerToken == null ? "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) : "";
         FeedDocument document = assembler.assemble(partner, feed, format, before, cursor, extraQuery);
-        RenderCache.Rendered rendered = cache.render(format, document);
-        byte[] body = rendered.body();
-        String etag = rendered.etag();
-        Instant lastModified = document.updated().truncatedTo(ChronoUnit.SECONDS);
-        ctx.header("ETag", etag);
-        ctx.header("Last-Modified", HTTP_DATE.format(ZonedDateTime.ofInstant(lastModified, ZoneOffset.UTC)));
+        Rendered rendered = cache.render(format, document);
+        ctx.header("ETag", rendered.etag());
+        ctx.header("Last-Modified", rendered.lastModifiedHeader());
         ctx.header("Cache-Control", "private, no-cache");
         ctx.header("Vary", "Authorization, Accept-Encoding");
-        if (notModified(ctx, etag, lastModified)) {
+        if (notModified(ctx, rendered)) {
             ctx.status(304);
-            count(format, 304);
+            notModifiedCounters.get(format).increment();
             return;
         }
-        ctx.contentType(format.renderer().contentType()).result(body);
-        count(format, 200);
+        write(ctx, format, rendered);
+        okCounters.get(format).increment();
     }
 
-    private static boolean notModified(Context ctx, String etag, Instant lastModified) {
+    /**
+     * Writes the cached bytes straight to the response with their length, in one write: no copy through
+     * Javalin's result stream and 32 KB buffer, no compression per request (the gzip form is cached).
+     */
+    private static void write(Context ctx, FeedFormat format, Rendered rendered) throws IOException {
+        boolean gzip = rendered.body().length >= GZIP_MIN_BYTES && acceptsGzip(ctx.header("Accept-Encoding"));
+        byte[] bytes = gzip ? rendered.gzipped() : rendered.body();
+        HttpServletResponse response = ctx.res();
+        response.setStatus(200);
+        response.setContentType(format.renderer().contentType());
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** gzip listed in Accept-Encoding and not refused with q=0. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].strip();
+                    if (parameter.startsWith("q=") && isZero(parameter.substring(2))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isZero(String quality) {
+        try {
+            return Double.parseDouble(quality.strip()) == 0.0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static FeedSubscription feed(PartnerSubscription partner, String feedId) {
+        for (FeedSubscription feed : partner.getFeeds()) {
+            if (feed.getFeedId().equals(feedId)) {
+                return feed;
+            }
+        }
+        throw ProblemException.notFound("no such feed");
+    }
+
+    private static boolean notModified(Context ctx, Rendered rendered) {
         String ifNoneMatch = ctx.header("If-None-Match");
         if (ifNoneMatch != null) {
+            String etag = rendered.etag();
             String opaque = etag.substring(2);
-            return Arrays.stream(ifNoneMatch.split(","))
-                    .map(String::strip)
-                    .anyMatch(tag -> tag.equals("*") || tag.equals(etag) || tag.equals(opaque)
-                            || (tag.startsWith("W/") && tag.substring(2).equals(opaque)));
+            for (String candidate : ifNoneMatch.split(",")) {
+                String tag = candidate.strip();
+                if (tag.equals("*") || tag.equals(etag) || tag.equals(opaque)
+                        || (tag.startsWith("W/") && tag.regionMatches(2, opaque, 0, opaque.length())
+                        && tag.length() == opaque.length() + 2)) {
+                    return true;
+                }
+            }
+            return false;
         }
         String ifModifiedSince = ctx.header("If-Modified-Since");
         if (ifModifiedSince != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), HTTP_DATE).toInstant();
-                return !lastModified.isAfter(since);
+                return !rendered.lastModified().isAfter(since);
             } catch (DateTimeParseException e) {
                 return false;
             }
@@ -117,9 +184,9 @@ public final class FeedRoutes {
         return false;
     }
 
-    private void count(FeedFormat format, int status) {
-        metrics.counter("newsflow_feed_requests", "format", format.extension(), "status", Integer.toString(status))
-                .increment();
+    private static Counter counter(MeterRegistry metrics, FeedFormat format, int status) {
+        return metrics.counter("newsflow_feed_requests", "format", format.extension(),
+                "status", Integer.toString(status));
     }
 
     /** The bearer token of the Authorization header, or null. */

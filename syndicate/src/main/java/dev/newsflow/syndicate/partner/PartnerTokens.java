@@ -14,6 +14,12 @@ import java.util.HexFormat;
  */
 public final class PartnerTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One digest per request thread: every feed request checks a token, and looking the algorithm up
+     * through the security providers costs more than hashing the 43-character token. SHA-256 is fast
+     * enough per request (tokens are 256 random bits, so a slow password hash would add nothing).
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PartnerTokens::sha256);
 
     private PartnerTokens() {
     }
@@ -52,8 +58,12 @@ public final class PartnerTokens {
     }
 
     private static byte[] digest(String token) {
+        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -8,6 +8,7 @@ import dev.newsflow.syndicate.http.ProblemException;
 import dev.newsflow.syndicate.render.FeedAssembler;
 import dev.newsflow.syndicate.render.FeedDocument;
 import dev.newsflow.syndicate.render.FeedFormat;
+import dev.newsflow.syndicate.render.ItemTextCache;
 import dev.newsflow.syndicate.state.FeedItem;
 import dev.newsflow.syndicate.state.FeedPage;
 import dev.newsflow.syndicate.state.FeedQuery;
@@ -42,11 +43,20 @@ public final class FeedChangeWatcher implements AutoCloseable {
     private final int maxPageSize;
     private final Optional<StaticFeedWriter> files;
     private final Optional<WebSubPublisher> hub;
+    private final ItemTextCache texts;
     private final Map<String, String> fingerprints = new HashMap<>();
     private ScheduledExecutorService scheduler;
 
     public FeedChangeWatcher(FeedStateView state, FeedQuery query, FeedAssembler assembler, Supplier<String> baseUrl,
                              int maxPageSize, Optional<StaticFeedWriter> files, Optional<WebSubPublisher> hub) {
+        this(state, query, assembler, baseUrl, maxPageSize, files, hub, ItemTextCache.none());
+    }
+
+    /** @param texts item texts shared with the HTTP renderings, so static output re-sanitises only what changed */
+    public FeedChangeWatcher(FeedStateView state, FeedQuery query, FeedAssembler assembler, Supplier<String> baseUrl,
+                             int maxPageSize, Optional<StaticFeedWriter> files, Optional<WebSubPublisher> hub,
+                             ItemTextCache texts) {
+        this.texts = texts;
         this.state = state;
         this.query = query;
         this.assembler = assembler;
@@ -118,7 +128,7 @@ public final class FeedChangeWatcher implements AutoCloseable {
             if (files.isPresent()) {
                 FeedDocument document = assembler.assemble(partner, feed, format, null, null, "");
                 files.get().write(partner.getPartnerId(), feed.getFeedId() + "." + format.extension(),
-                        format.renderer().render(document));
+                        format.renderer().render(document, texts));
             }
             if (hub.isPresent()) {
                 String topic = baseUrl.get() + FeedAssembler.feedPath(partner.getPartnerId(), feed.getFeedId(), format);

@@ -37,7 +37,7 @@ public final class AtomRenderer implements FeedRenderer {
     }
 
     @Override
-    public byte[] render(FeedDocument document) {
+    public byte[] render(FeedDocument document, ItemTextCache texts) {
         Feed feed = new Feed("atom_1.0");
         feed.setId(document.feedUrn());
         feed.setTitle(ItemContent.text(document.title()));
@@ -58,7 +58,7 @@ public final class AtomRenderer implements FeedRenderer {
             if (item.killed()) {
                 killed.add(item);
             } else {
-                entries.add(entry(item.article()));
+                entries.add(entry(item.article(), texts.texts(item.article())));
             }
         }
         feed.setEntries(entries);
@@ -81,21 +81,21 @@ public final class AtomRenderer implements FeedRenderer {
         }
     }
 
-    private static Entry entry(EnrichedArticle article) {
+    private static Entry entry(EnrichedArticle article, ItemTexts texts) {
         Entry entry = new Entry();
         entry.setId(ItemContent.guid(article));
-        entry.setTitle(ItemContent.headline(article));
+        entry.setTitle(texts.headline());
         entry.setPublished(Date.from(ArticleTimes.published(article)));
         entry.setUpdated(Date.from(ArticleTimes.updated(article)));
         ItemContent.link(article).ifPresent(url -> entry.setAlternateLinks(List.of(link("alternate", url, "text/html"))));
-        ItemContent.author(article).ifPresent(author -> entry.setAuthors(List.of(person(author))));
+        texts.author().ifPresent(author -> entry.setAuthors(List.of(person(author))));
         Content summary = new Content();
         summary.setType("text");
-        summary.setValue(ItemContent.summary(article));
+        summary.setValue(texts.summary());
         entry.setSummary(summary);
         Content content = new Content();
         content.setType("html");
-        content.setValue(ItemContent.bodyHtml(article));
+        content.setValue(texts.bodyHtml());
         entry.setContents(List.of(content));
         List<Category> categories = new ArrayList<>();
         for (Topic topic : article.getTopics()) {

@@ -4,8 +4,6 @@ import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.syndicate.filter.FeedFilter;
 import dev.newsflow.syndicate.filter.FilterParser;
-import dev.newsflow.syndicate.state.ArticleTimes;
-import dev.newsflow.syndicate.state.FeedItem;
 import dev.newsflow.syndicate.state.FeedPage;
 import dev.newsflow.syndicate.state.FeedQuery;
 import java.net.URLEncoder;
@@ -47,13 +45,8 @@ public final class FeedAssembler {
         String self = base + path + query(beforeCursor == null ? null : "before=" + encode(beforeCursor), extraQuery);
         Optional<String> next = page.nextCursor()
                 .map(cursor -> base + path + query("before=" + encode(cursor), extraQuery));
-        Instant updated = partner.getUpdatedAt();
-        for (FeedItem item : page.items()) {
-            Instant itemUpdated = ArticleTimes.updated(item.article());
-            if (itemUpdated.isAfter(updated)) {
-                updated = itemUpdated;
-            }
-        }
+        Instant updated = page.newestUpdate().isAfter(partner.getUpdatedAt()) ? page.newestUpdate()
+                : partner.getUpdatedAt();
         return new FeedDocument(partner.getPartnerId(), feed.getFeedId(), feed.getTitle(), self, base + "/",
                 next, hubUrl, updated, page.items());
     }

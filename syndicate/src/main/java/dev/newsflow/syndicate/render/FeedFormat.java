@@ -1,6 +1,5 @@
 package dev.newsflow.syndicate.render;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The formats a feed is served in, by file extension. */
@@ -8,6 +7,8 @@ public enum FeedFormat {
     RSS("rss", new RssRenderer()),
     ATOM("atom", new AtomRenderer()),
     JSON("json", new JsonFeedRenderer());
+
+    private static final FeedFormat[] VALUES = values();
 
     private final String extension;
     private final FeedRenderer renderer;
@@ -31,6 +32,11 @@ public enum FeedFormat {
     }
 
     public static Optional<FeedFormat> byExtension(String extension) {
-        return Arrays.stream(values()).filter(format -> format.extension.equals(extension)).findFirst();
+        for (FeedFormat format : VALUES) {
+            if (format.extension.equals(extension)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
     }
 }

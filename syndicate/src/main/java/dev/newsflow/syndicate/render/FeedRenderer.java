@@ -5,5 +5,10 @@ public interface FeedRenderer {
     /** The media type with charset, as sent in Content-Type. */
     String contentType();
 
-    byte[] render(FeedDocument document);
+    /** @param texts where the items' sanitised texts come from (cached per article version, or not) */
+    byte[] render(FeedDocument document, ItemTextCache texts);
+
+    default byte[] render(FeedDocument document) {
+        return render(document, ItemTextCache.none());
+    }
 }

@@ -32,7 +32,7 @@ public final class JsonFeedRenderer implements FeedRenderer {
     }
 
     @Override
-    public byte[] render(FeedDocument document) {
+    public byte[] render(FeedDocument document, ItemTextCache texts) {
         ObjectNode feed = mapper.createObjectNode();
         feed.put("version", VERSION);
         feed.put("title", ItemContent.text(document.title()));
@@ -43,7 +43,7 @@ public final class JsonFeedRenderer implements FeedRenderer {
         ArrayNode items = feed.putArray("items");
         for (FeedItem item : document.items()) {
             if (!item.killed()) {
-                items.add(item(item.article()));
+                items.add(item(item.article(), texts.texts(item.article())));
             }
         }
         try {
@@ -55,18 +55,22 @@ public final class JsonFeedRenderer implements FeedRenderer {
 
     /** One JSON Feed item (with the extension), also the payload of webhook pushes. */
     public ObjectNode item(EnrichedArticle article) {
+        return item(article, ItemTexts.of(article));
+    }
+
+    private ObjectNode item(EnrichedArticle article, ItemTexts texts) {
         ObjectNode item = mapper.createObjectNode();
         item.put("id", ItemContent.guid(article));
         ItemContent.link(article).ifPresent(url -> item.put("url", url));
-        item.put("title", ItemContent.headline(article));
-        item.put("content_html", ItemContent.bodyHtml(article));
-        item.put("content_text", ItemContent.bodyText(article));
-        item.put("summary", ItemContent.summary(article));
+        item.put("title", texts.headline());
+        item.put("content_html", texts.bodyHtml());
+        item.put("content_text", texts.bodyText());
+        item.put("summary", texts.summary());
         article.getImages().stream().map(ItemContent::imageUrl).flatMap(Optional::stream).findFirst()
                 .ifPresent(url -> item.put("image", url));
         item.put("date_published", rfc3339(ArticleTimes.published(article)));
         item.put("date_modified", rfc3339(ArticleTimes.updated(article)));
-        ItemContent.author(article).ifPresent(author -> item.putArray("authors").addObject().put("name", author));
+        texts.author().ifPresent(author -> item.putArray("authors").addObject().put("name", author));
         String language = ItemContent.text(article.getLanguage());
         if (language != null && !language.isEmpty()) {
             item.put("language", language);

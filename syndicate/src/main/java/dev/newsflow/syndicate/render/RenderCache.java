@@ -1,76 +1,76 @@
 package dev.newsflow.syndicate.render;
 
+import dev.newsflow.syndicate.cache.WeightBoundedLru;
 import dev.newsflow.syndicate.state.FeedItem;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.lang.ref.WeakReference;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Remembers the last rendering of each feed document (by format and URL) with the fingerprint of
  * what went into it: the links, the feed's last change and each item's id, version and action. An
  * unchanged document (the common case: partners poll far more often than news changes) is served
- * from here without rendering again. Bounded, least recently used out first.
+ * from here without rendering again. A document changed by one new story is rendered again with the
+ * other stories' texts from the shared {@link ItemTextCache}. Bounded by the approximate bytes held,
+ * least recently used out first.
  */
 public final class RenderCache {
-    /** A rendered document and its weak ETag. */
-    public record Rendered(byte[] body, String etag) {
+    /**
+     * @param items the page's item list the rendering was made from: the page cache hands out the same
+     *              immutable list while the state is unchanged, so seeing it again proves the items are
+     *              the same without building their fingerprint. Weak, so it does not keep pages alive.
+     */
+    private record Entry(String title, Instant updated, Optional<String> nextUrl, Optional<String> hubUrl,
+                         WeakReference<List<FeedItem>> items, String fingerprint, Rendered rendered) {
+        boolean sameLinksAndTimes(FeedDocument document) {
+            return updated.equals(document.updated()) && title.equals(document.title())
+                    && nextUrl.equals(document.nextUrl()) && hubUrl.equals(document.hubUrl());
+        }
+
+        long weight() {
+            return rendered.weight() + 2L * (fingerprint.length() + title.length()) + 256;
+        }
     }
 
-    private final Map<String, Entry> entries;
+    private final WeightBoundedLru<String, Entry> entries;
+    private final ItemTextCache texts;
 
-    private record Entry(String fingerprint, Rendered rendered) {
-    }
-
-    public RenderCache(int capacity) {
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > capacity;
-            }
-        };
+    public RenderCache(long maxBytes, ItemTextCache texts) {
+        this.entries = new WeightBoundedLru<>(maxBytes, Entry::weight);
+        this.texts = Objects.requireNonNull(texts, "texts");
     }
 
     public Rendered render(FeedFormat format, FeedDocument document) {
         String key = format.extension() + " " + document.selfUrl();
-        String fingerprint = fingerprint(document);
-        synchronized (entries) {
-            Entry cached = entries.get(key);
-            if (cached != null && cached.fingerprint().equals(fingerprint)) {
-                return cached.rendered();
-            }
+        Entry cached = entries.get(key);
+        if (cached != null && cached.sameLinksAndTimes(document) && cached.items().get() == document.items()) {
+            return cached.rendered();
         }
-        byte[] body = format.renderer().render(document);
-        Rendered rendered = new Rendered(body, "W/\"" + digest(body) + "\"");
-        synchronized (entries) {
-            entries.put(key, new Entry(fingerprint, rendered));
+        String fingerprint = fingerprint(document.items());
+        Rendered rendered;
+        if (cached != null && cached.sameLinksAndTimes(document) && cached.fingerprint().equals(fingerprint)) {
+            rendered = cached.rendered();
+        } else {
+            rendered = new Rendered(format.renderer().render(document, texts), document.updated());
         }
+        entries.put(key, new Entry(document.title(), document.updated(), document.nextUrl(), document.hubUrl(),
+                new WeakReference<>(document.items()), fingerprint, rendered));
         return rendered;
     }
 
-    static String fingerprint(FeedDocument document) {
-        StringBuilder text = new StringBuilder(64 + 48 * document.items().size())
-                .append(document.title()).append('\n')
-                .append(document.updated().toEpochMilli()).append('\n')
-                .append(document.nextUrl().orElse("")).append('\n')
-                .append(document.hubUrl().orElse("")).append('\n');
-        for (FeedItem item : document.items()) {
+    /** Approximate bytes held. */
+    public long weight() {
+        return entries.weight();
+    }
+
+    private static String fingerprint(List<FeedItem> items) {
+        StringBuilder text = new StringBuilder(48 * items.size());
+        for (FeedItem item : items) {
             text.append(item.article().getArticleId()).append('@').append(item.article().getVersion())
                     .append(item.article().getAction()).append('@').append(item.timelineKey()).append('\n');
         }
         return text.toString();
-    }
-
-    private static String digest(byte[] body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 18));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

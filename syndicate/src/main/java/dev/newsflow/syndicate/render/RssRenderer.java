@@ -36,7 +36,7 @@ public final class RssRenderer implements FeedRenderer {
     }
 
     @Override
-    public byte[] render(FeedDocument document) {
+    public byte[] render(FeedDocument document, ItemTextCache texts) {
         Channel channel = new Channel("rss_2.0");
         channel.setTitle(ItemContent.text(document.title()));
         channel.setLink(document.homeUrl());
@@ -46,7 +46,7 @@ public final class RssRenderer implements FeedRenderer {
         List<Item> items = new ArrayList<>();
         for (FeedItem item : document.items()) {
             if (!item.killed()) {
-                items.add(item(item.article()));
+                items.add(item(item.article(), texts.texts(item.article())));
             }
         }
         channel.setItems(items);
@@ -77,9 +77,9 @@ public final class RssRenderer implements FeedRenderer {
         return link;
     }
 
-    private static Item item(EnrichedArticle article) {
+    private static Item item(EnrichedArticle article, ItemTexts texts) {
         Item item = new Item();
-        item.setTitle(ItemContent.headline(article));
+        item.setTitle(texts.headline());
         ItemContent.link(article).ifPresent(item::setLink);
         Guid guid = new Guid();
         guid.setValue(ItemContent.guid(article));
@@ -88,11 +88,11 @@ public final class RssRenderer implements FeedRenderer {
         item.setPubDate(Date.from(ArticleTimes.published(article)));
         Description description = new Description();
         description.setType("text/html");
-        description.setValue(ItemContent.bodyHtml(article));
+        description.setValue(texts.bodyHtml());
         item.setDescription(description);
         item.setCategories(categories(article));
         List<Module> modules = new ArrayList<>();
-        ItemContent.author(article).ifPresent(author -> {
+        texts.author().ifPresent(author -> {
             DCModuleImpl dc = new DCModuleImpl();
             dc.setCreator(author);
             modules.add(dc);

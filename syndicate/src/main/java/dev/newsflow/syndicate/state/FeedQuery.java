@@ -1,14 +1,13 @@
 package dev.newsflow.syndicate.state;
 
 import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.syndicate.cache.WeightBoundedLru;
 import dev.newsflow.syndicate.filter.FeedFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import org.apache.kafka.streams.KeyValue;
@@ -22,35 +21,37 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * is applied on every page, so a cursor never exposes items outside the feed.
  */
 public final class FeedQuery {
-    // Bounded by count and a page holds up to max-page-size deserialised articles: keep it small enough
-    // that a partner walking back with cursors cannot fill the heap (the load test did at 2,048).
-    private static final int CACHE_CAPACITY = 256;
+    /** Default budget of the page cache, in deserialised articles held (~10–20 KB of heap each). */
+    public static final int DEFAULT_CACHED_ITEMS = 2_000;
 
     private final FeedStateView state;
     private final Clock clock;
     private final StateVersion version;
-    private final Map<PageKey, CachedPage> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PageKey, CachedPage> eldest) {
-            return size() > CACHE_CAPACITY;
-        }
-    };
+    // Weighed by the articles a page holds, not by pages: a page holds up to max-page-size deserialised
+    // articles, and a partner walking back with cursors must not be able to fill the heap (a count bound of
+    // 2,048 pages let the load test do just that).
+    private final WeightBoundedLru<PageKey, CachedPage> cache;
 
     /** Without a version nothing is cached (e.g. over a TopologyTestDriver, whose stores change under us). */
     public FeedQuery(FeedStateView state, Clock clock) {
-        this(state, clock, null);
+        this(state, clock, null, 0);
     }
 
     /**
-     * @param version when given, pages are cached per filter/cursor/size until the state version
-     *                changes or an embargo skipped by the page passes
+     * @param version     when given, pages are cached per filter/cursor/size until the state version
+     *                    changes or an embargo skipped by the page passes
+     * @param cachedItems budget of the page cache in articles held; 0 caches nothing
      */
-    public FeedQuery(FeedStateView state, Clock clock, StateVersion version) {
+    public FeedQuery(FeedStateView state, Clock clock, StateVersion version, int cachedItems) {
         this.state = state;
         this.clock = clock;
-        this.version = version;
+        this.version = cachedItems > 0 ? version : null;
+        this.cache = new WeightBoundedLru<>(cachedItems, cached -> cached.page().items().size() + 1L);
+    }
+
+    /** Articles held by the cached pages (for tests and metrics). */
+    public long cachedItems() {
+        return cache.weight();
     }
 
     private record PageKey(FeedFilter filter, String before, int pageSize, boolean includeKills) {
@@ -70,17 +71,13 @@ public final class FeedQuery {
         PageKey key = new PageKey(filter, before, pageSize, includeKills);
         long current = version.current();
         Instant now = clock.instant();
-        synchronized (cache) {
-            CachedPage cached = cache.get(key);
-            if (cached != null && cached.version() == current && now.isBefore(cached.validUntil())) {
-                return cached.page();
-            }
+        CachedPage cached = cache.get(key);
+        if (cached != null && cached.version() == current && now.isBefore(cached.validUntil())) {
+            return cached.page();
         }
         Instant[] nextEmbargo = new Instant[1];
         FeedPage page = read(filter, before, pageSize, includeKills, nextEmbargo);
-        synchronized (cache) {
-            cache.put(key, new CachedPage(current, nextEmbargo[0] == null ? Instant.MAX : nextEmbargo[0], page));
-        }
+        cache.put(key, new CachedPage(current, nextEmbargo[0] == null ? Instant.MAX : nextEmbargo[0], page));
         return page;
     }
 

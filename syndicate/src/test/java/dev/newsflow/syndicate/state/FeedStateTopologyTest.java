@@ -181,7 +181,7 @@ class FeedStateTopologyTest {
     @Test
     void cachedPagesFollowTheStateVersionAndEmbargoes() {
         MutableClock clock = new MutableClock(NOW);
-        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), clock, version);
+        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), clock, version, 100);
         FeedFilter all = article -> true;
         pipe(Articles.story("a", "First").build());
         pipe(Articles.story("e", "Embargoed").setEmbargoUntil(NOW.plusSeconds(60)).build());
@@ -194,6 +194,29 @@ class FeedStateTopologyTest {
 
         clock.now = NOW.plusSeconds(61);
         assertThat(headlines(cached.page(all, null, 10, false))).containsExactly("Embargoed", "Second", "First");
+    }
+
+    @Test
+    void thePageCacheHoldsAtMostItsBudgetOfArticles() {
+        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC), version, 10);
+        for (int i = 0; i < 12; i++) {
+            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
+        }
+        FeedFilter all = article -> true;
+        FeedPage newest = cached.page(all, null, 4, false);
+        assertThat(cached.page(all, null, 4, false)).isSameAs(newest);
+        // a partner walking back with cursors: every page is another cache entry, within the budget
+        String cursor = null;
+        for (int page = 0; page < 3; page++) {
+            FeedPage read = cached.page(all, cursor, 4, false);
+            assertThat(cached.cachedItems()).isLessThanOrEqualTo(10);
+            cursor = read.nextCursor().map(c -> TimelineKey.fromCursor(c).orElseThrow()).orElse(null);
+        }
+        assertThat(cached.cachedItems()).isPositive();
+        // too big for the budget: served, never kept
+        FeedPage all12 = cached.page(all, null, 12, false);
+        assertThat(all12.items()).hasSize(12);
+        assertThat(cached.page(all, null, 12, false)).isNotSameAs(all12);
     }
 
     private static final class MutableClock extends Clock {

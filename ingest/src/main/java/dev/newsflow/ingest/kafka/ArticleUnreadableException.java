@@ -1,0 +1,10 @@
+package dev.newsflow.ingest.kafka;
+
+/** Kafka could not give back an accepted article in time (HTTP 503 with Retry-After); nothing changed. */
+public final class ArticleUnreadableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ArticleUnreadableException(String detail, Throwable cause) {
+        super(detail, cause);
+    }
+}

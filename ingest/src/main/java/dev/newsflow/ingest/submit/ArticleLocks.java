@@ -1,0 +1,53 @@
+package dev.newsflow.ingest.submit;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One lock per article id, so that only submissions of the same article wait for each other
+ * (across a whole Kafka round trip) while different articles never do. A lock exists only while
+ * some thread holds it or waits for it: the map stays as small as the number of articles in flight.
+ */
+final class ArticleLocks {
+    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** A lock and how many threads hold or wait for it; {@code users} changes only inside the map's compute. */
+    private static final class Entry {
+        private final ReentrantLock lock = new ReentrantLock();
+        private int users;
+    }
+
+    /** A held lock; release it in a finally block. */
+    final class Held {
+        private final String articleId;
+        private final Entry entry;
+
+        private Held(String articleId, Entry entry) {
+            this.articleId = articleId;
+            this.entry = entry;
+        }
+
+        void release() {
+            entry.lock.unlock();
+            entries.computeIfPresent(articleId, (id, current) -> --current.users == 0 ? null : current);
+        }
+    }
+
+    /** Waits until no other thread holds the lock of this article, then holds it. */
+    Held hold(String articleId) {
+        // Counting the user inside compute keeps an entry from being removed between lookup and lock().
+        Entry entry = entries.compute(articleId, (id, current) -> {
+            Entry used = current == null ? new Entry() : current;
+            used.users++;
+            return used;
+        });
+        entry.lock.lock();
+        return new Held(articleId, entry);
+    }
+
+    /** Articles whose lock is held or waited for right now. */
+    int inUse() {
+        return entries.size();
+    }
+}
