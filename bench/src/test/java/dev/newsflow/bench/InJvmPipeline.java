@@ -35,14 +35,14 @@ public final class InJvmPipeline implements AutoCloseable {
         ingest = IngestService.start(new IngestConfig(ingestSettings));
 
         Map<String, Object> enrichSettings = new HashMap<>(kafka.serviceSettings());
-        enrichSettings.put("application.id", TestKafka.unique("bench-enrich"));
+        enrichSettings.put("application.id", TestKafka.unique("newsflow-enrich-bench"));
         enrichSettings.put("state.dir", stateDir.resolve("enrich").toString());
         enrichSettings.put("enrich.port", "0");
         enrichSettings.put("enrich.host", "127.0.0.1");
         enrich = EnrichService.start(new EnrichConfig(enrichSettings));
 
         Map<String, Object> syndicateSettings = new HashMap<>(kafka.serviceSettings());
-        syndicateSettings.put(SyndicateConfig.APPLICATION_ID, TestKafka.unique("bench-syndicate"));
+        syndicateSettings.put(SyndicateConfig.APPLICATION_ID, TestKafka.unique("newsflow-syndicate-bench"));
         syndicateSettings.put(SyndicateConfig.STATE_DIR, stateDir.resolve("syndicate").toString());
         syndicateSettings.put(SyndicateConfig.PORT, "0");
         syndicateSettings.put(SyndicateConfig.HOST, "127.0.0.1");

@@ -13,6 +13,7 @@ import dev.newsflow.bench.feeds.ExternalTools;
 import dev.newsflow.bench.feeds.FeedsBenchmark;
 import dev.newsflow.bench.feeds.FeedsOptions;
 import dev.newsflow.bench.feeds.FeedsReport;
+import dev.newsflow.bench.memory.CpuComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +81,13 @@ class PipelineBenchSmokeTest {
         assertThat(run.baseline().received()).isEqualTo(24);
         assertThat(report.memory().peakRssBytes()).isPositive();
         assertThat(report.allChecksPassed()).isTrue();
-        assertThat(report.toText()).contains("POST \u2192 on articles-enriched", "raw Kafka", "PASS", "peak RSS");
+        assertThat(report.toText()).contains("POST \u2192 on articles-enriched", "raw Kafka", "PASS", "peak RSS",
+                "CPU of the pipeline process");
+        // the services' threads are told apart by name: each stage's CPU lands on its own row
+        assertThat(run.cpuMillisPerArticle(CpuComponent.INGEST_HTTP)).isPositive();
+        assertThat(run.cpuMillisPerArticle(CpuComponent.ENRICH_STREAMS)).isPositive();
+        assertThat(run.cpuMillisPerArticle(CpuComponent.SYNDICATE_STREAMS)).isPositive();
+        assertThat(run.cpuMillisPerArticle(null)).isGreaterThan(run.cpuMillisPerArticle(CpuComponent.INGEST_HTTP));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.Locale;
  * The part of {@code newsflow demo} a thread works for, told from its name. The services name their HTTP
  * pools ({@code ingest-http}, {@code syndicate-http}, ...) and Kafka Streams names its threads after the
  * application id, so the CPU of one process can be split between ingest, enrich, syndicate and the broker.
+ * Streams threads are recognised by the default application ids ({@code newsflow-enrich},
+ * {@code newsflow-syndicate} and ids starting so); others count as "other threads".
  * The kernel keeps only the first 15 characters of a thread's name; every rule below fits in them.
  */
 public enum CpuComponent {
