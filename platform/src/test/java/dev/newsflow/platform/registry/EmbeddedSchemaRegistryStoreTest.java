@@ -2,8 +2,10 @@ package dev.newsflow.platform.registry;
 
 import static dev.newsflow.platform.registry.RegistryHttp.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.platform.testing.TestKafka;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -101,9 +103,12 @@ class EmbeddedSchemaRegistryStoreTest {
             String same = schema("Same", "one");
             Set<Integer> ids = registerConcurrently(instances, 12, i -> "shared-value", i -> same);
             assertThat(ids).hasSize(1);
-            for (RegistryHttp http : instances) {
-                assertThat(http.get("/subjects/shared-value/versions").body()).isEqualTo("[1]");
-            }
+            // Each instance reads the other's writes from the topic: reads across instances are eventually consistent.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                for (RegistryHttp http : instances) {
+                    assertThat(http.get("/subjects/shared-value/versions").body()).isEqualTo("[1]");
+                }
+            });
         }
     }
 
@@ -118,10 +123,14 @@ class EmbeddedSchemaRegistryStoreTest {
             instances.get(0).put("/config", "{\"compatibility\":\"NONE\"}");
             ids = registerConcurrently(instances, 10, i -> "race-value", i -> schema("R" + i, "f"));
             assertThat(ids).hasSize(10);
-            assertThat(instances.get(0).get("/subjects/race-value/versions").body())
-                    .isEqualTo("[1,2,3,4,5,6,7,8,9,10]");
+            // A registration answered by one instance reaches the other through the topic, a moment later.
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                for (RegistryHttp http : instances) {
+                    assertThat(http.get("/subjects/race-value/versions").body()).isEqualTo("[1,2,3,4,5,6,7,8,9,10]");
+                }
+                assertThat(instances.get(1).get("/schemas").body()).isEqualTo(instances.get(0).get("/schemas").body());
+            });
             answers = instances.get(0).get("/schemas").body();
-            assertThat(instances.get(1).get("/schemas").body()).isEqualTo(answers);
         }
         try (EmbeddedSchemaRegistry restarted = startOn(topic)) {
             assertThat(new RegistryHttp(restarted.url()).get("/schemas").body()).isEqualTo(answers);
