@@ -3,10 +3,11 @@
 #   1. JMH: clean-up + enrichment, Avro serde vs JSON, feed rendering   (~3 min on 2 cores)
 #   2. `newsflow demo` started on free loopback ports, then the end-to-end load generator against it:
 #      closed loop at max and open loop at 1,000 articles/s (each with the raw-Kafka baseline), open loop at
-#      100 articles/s, 3 runs each; peak RSS and live heap of the demo process  (~2-3 min)
+#      100 articles/s, 3 runs each; peak RSS and live heap of the demo process  (~3 min)
 #   3. the feeds benchmark: wrk against the demo's syndicator and against nginx serving the same bytes
-#      (200 and 304, RSS/Atom/JSON)                                         (~1.5 min)
-#   4. heap per service (the pipeline started step by step in one JVM)     (~1 min)
+#      (200 and 304, RSS/Atom/JSON)                                         (~1.3 min)
+#   4. heap per service (the pipeline started step by step in one JVM)     (~0.5 min)
+# Whole run: ~8 min on 2 cores (476-489 s measured), under the 10 minutes the benchmarks issue allows.
 # Usage: bench/run-benchmarks.sh [--quick|--profile]
 #        --quick: 1 fork / 1 run each, to try the script (~3 min)
 #        --profile: instead of the figures, JFR profiles (where the time goes) of the enrichment benchmark and of
