@@ -6,7 +6,6 @@ import dev.newsflow.platform.config.ServiceConfig;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -118,23 +117,12 @@ public final class EnrichConfig extends ServiceConfig {
      * service's, so exactly-once and the application id cannot be overridden by accident.
      */
     public Map<String, Object> streamsConfig() {
-        Map<String, Object> streams = new HashMap<>(kafkaClientConfig());
-        streams.putAll(serdeConfig());
+        Map<String, Object> streams = streamsBaseConfig();
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
         streams.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(NUM_STREAM_THREADS));
         streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
-        streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         streams.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SerializationDeadLetterHandler.class);
-        streams.putAll(rocksDbConfig());
-        // No global stores here. Kafka 4.3 warns at start-up unless this is opted in to (it is the
-        // default from 5.0, which is why its constant is already deprecated).
-        streams.put("processing.exception.handler.global.enabled", true);
-        // Streams 4.3 reads the flag back from the main consumer's settings too, and warns if it is not there.
-        streams.put(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), true);
-        streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplicationFactor());
-        // Internal topics (the store's changelog) get the same durability as the service's own.
-        streams.put(StreamsConfig.topicPrefix("min.insync.replicas"), Integer.toString(topicMinInsyncReplicas()));
         return streams;
     }
 }

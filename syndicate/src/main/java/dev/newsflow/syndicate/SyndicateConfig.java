@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -254,25 +253,13 @@ public final class SyndicateConfig extends ServiceConfig {
      * exactly-once and the application id cannot be overridden by accident.
      */
     public Map<String, Object> streamsConfig() {
-        Map<String, Object> streams = new HashMap<>(kafkaClientConfig());
-        streams.putAll(serdeConfig());
+        Map<String, Object> streams = streamsBaseConfig();
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, instanceApplicationId());
         streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
         streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
-        streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        streams.putAll(rocksDbConfig());
-        streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplicationFactor());
-        streams.put(StreamsConfig.topicPrefix("min.insync.replicas"), Integer.toString(topicMinInsyncReplicas()));
         // A record the serde cannot read is logged and skipped: a feed must not stop for one bad article.
         streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
-        // Processing errors on the global (partner table) thread get the same handler as the stream threads.
-        streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // Kafka Streams 4.3 also reads its settings back from the main consumer's configuration (the
-        // partition assignor does), where this flag is not passed on, and then warns that the global
-        // handler is off although it is on. Passing the flag to the main consumer too ends the false alarm.
-        streams.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
-                true);
         return streams;
     }
 

@@ -57,10 +57,29 @@ public abstract class ServiceConfig extends AbstractConfig {
                         + "(newsflow demo) the first one started sets it.");
     }
 
-    /** Kafka Streams settings that put the service's RocksDB stores under the process-wide budget. */
-    protected Map<String, Object> rocksDbConfig() {
-        return Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class,
-                BoundedRocksDbMemory.MEMORY_BYTES, getLong(ROCKSDB_MEMORY_BYTES));
+    /**
+     * The Kafka Streams settings every newsflow Streams application shares, for the service to add its own to
+     * (application id, state directory, commit interval, handlers): pass-through {@code kafka.*} client settings
+     * and the serde's first, then exactly-once, the RocksDB budget and the durability of internal topics, so that
+     * a pass-through setting cannot switch those off by accident.
+     */
+    protected Map<String, Object> streamsBaseConfig() {
+        Map<String, Object> streams = new HashMap<>(kafkaClientConfig());
+        streams.putAll(serdeConfig());
+        streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Every RocksDB store of the process under one budget.
+        streams.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        streams.put(BoundedRocksDbMemory.MEMORY_BYTES, getLong(ROCKSDB_MEMORY_BYTES));
+        // Internal topics (changelogs, repartition topics) get the same durability as the service's own.
+        streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplicationFactor());
+        streams.put(StreamsConfig.topicPrefix("min.insync.replicas"), Integer.toString(topicMinInsyncReplicas()));
+        // Processing errors on a global-store thread get the same handler as the stream threads (the default from
+        // Kafka 5.0; 4.3 warns unless it is opted in to). Streams 4.3 also reads the flag back from the main
+        // consumer's settings, where it is not passed on, and then warns that it is off: so it goes there too.
+        streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        streams.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+                true);
+        return streams;
     }
 
     public String bootstrapServers() {
