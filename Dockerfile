@@ -1,13 +1,19 @@
-# Build stage: the whole reactor, tests skipped (CI runs them); the app module's jar + lib/ is the product.
+# Build stage: the app module and what it needs, tests skipped (CI runs them); the app module's jar + lib/ is the
+# product: the services and the CLI, without the embedded broker (devstack) or the benchmarks (bench). Every module
+# the parent pom lists is copied, since Maven reads them all; only app and its upstream modules are built.
+# CI replays this stage without a Docker engine (.ci/run).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY schemas schemas
+COPY registry registry
 COPY platform platform
 COPY ingest ingest
 COPY enrich enrich
 COPY syndicate syndicate
+COPY devstack devstack
 COPY app app
+COPY bench bench
 RUN mvn -B -q -DskipTests package -pl app -am
 
 # Run stage: a JRE and the jar; the service is chosen by the command (ingest | enrich | syndicate | schemas register).

@@ -8,7 +8,7 @@
 #      (200 and 304, RSS/Atom/JSON)                                         (~1.3 min)
 #   4. heap per service (the pipeline started step by step in one JVM)     (~0.5 min)
 # Whole run: ~8 min on 2 cores (476-489 s measured), under the 10 minutes the benchmarks issue allows.
-# Usage: bench/run-benchmarks.sh [--quick|--profile]
+# Usage: bench/run-benchmarks.sh [--quick|--profile]   (each step is a `newsflow bench <command> --out FILE`)
 #        --quick: 1 fork / 1 run each, to try the script (~3 min)
 #        --profile: instead of the figures, JFR profiles (where the time goes) of the enrichment benchmark and of
 #                   `newsflow demo` under the closed-loop load and the feeds load (~3 min)
@@ -48,26 +48,25 @@ steps=()
 step_start=$SECONDS
 step_done() { steps+=("| $1 | $((SECONDS - step_start)) |"); step_start=$SECONDS; }
 
-# bench and what it needs are built in the reactor (nothing is installed into ~/.m2), and the jars are copied to
-# bench/target/bench-lib: a private copy, so that a rebuild during the run cannot swap classes under it.
-lib="$root/bench/target/bench-lib"
+# bench, and the demo it loads, are built in the reactor (nothing is installed into ~/.m2); bench's jar and its lib/
+# (what `newsflow bench` runs) are copied to bench/target/bench-run: a private copy, so that a rebuild during the run
+# cannot swap classes under it.
+run_dir="$root/bench/target/bench-run"
 if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
-  log "building bench and the modules it uses (mvn -B -q -DskipTests -pl bench -am package)"
-  rm -rf "$lib"
-  mvn -B -q -DskipTests -pl bench -am package dependency:copy-dependencies -DincludeScope=test \
-    -DoutputDirectory="$lib"
-elif [ ! -d "$lib" ]; then
-  mvn -B -q -pl bench dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$lib"
+  log "building bench and the demo (mvn -B -q -DskipTests -pl bench,devstack -am package)"
+  mvn -B -q -DskipTests -pl bench,devstack -am package
+  # the launcher rebuilds a jar older than the sources; the jar plugin keeps an unchanged jar's old time
+  touch "$root/bench/target/newsflow-bench.jar" "$root/devstack/target/newsflow-devstack.jar"
 fi
-step_done "build (mvn package of bench and the modules it uses)"
-rm -rf "$root/bench/target/bench-classes"
-cp -r "$root/bench/target/classes" "$root/bench/target/bench-classes"
-cp="$root/bench/target/bench-classes:$lib/*"
+step_done "build (mvn package of bench, devstack and the modules they use)"
+rm -rf "$run_dir"
+mkdir -p "$run_dir"
+cp -r "$root/bench/target/newsflow-bench.jar" "$root/bench/target/lib" "$run_dir/"
 
 bench() {
   local name="$1"
   log "bench $*"
-  if ! java -Xmx768m -cp "$cp" dev.newsflow.bench.BenchScriptMain "$@" --out "$out" >>"$work/bench-$name.log" 2>&1; then
+  if ! java -Xmx768m -jar "$run_dir/newsflow-bench.jar" "$@" --out "$out" >>"$work/bench-$name.log" 2>&1; then
     log "bench $name FAILED (a check failed or it crashed); last log lines:"
     tail -40 "$work/bench-$name.log" >&2
     failures=$((failures + 1))

@@ -1,8 +1,6 @@
 package dev.newsflow.app;
 
-import dev.newsflow.app.cli.BenchCommand;
 import dev.newsflow.app.cli.ConfigCommand;
-import dev.newsflow.app.cli.DemoCommand;
 import dev.newsflow.app.cli.EnrichCommand;
 import dev.newsflow.app.cli.EnrichFileCommand;
 import dev.newsflow.app.cli.IngestCommand;
@@ -10,17 +8,21 @@ import dev.newsflow.app.cli.PartnersCommand;
 import dev.newsflow.app.cli.PostCommand;
 import dev.newsflow.app.cli.SchemasCommand;
 import dev.newsflow.app.cli.SyndicateCommand;
+import dev.newsflow.platform.lifecycle.Failures;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code newsflow} command line: run one service, or everything on an embedded broker. */
+/** The {@code newsflow} command line: run one service, register schemas, post articles, manage partners. */
 @Command(name = "newsflow",
         mixinStandardHelpOptions = true,
         version = "newsflow 0.1.0",
         description = "News ingestion and syndication on Kafka.",
+        footer = {"", "Run by the launcher from their own modules, so that this jar (the services' image) carries "
+                + "no broker and no benchmarks:",
+                "  demo    everything in one JVM on an embedded broker (devstack): newsflow demo --help",
+                "  bench   JMH, the end-to-end load generator, feeds vs nginx (bench): newsflow bench --help"},
         subcommands = {
-                DemoCommand.class,
                 IngestCommand.class,
                 EnrichCommand.class,
                 SyndicateCommand.class,
@@ -29,7 +31,6 @@ import picocli.CommandLine.Command;
                 PostCommand.class,
                 EnrichFileCommand.class,
                 PartnersCommand.class,
-                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {
@@ -50,11 +51,7 @@ public final class Newsflow implements Runnable {
 
     /** A failed command says what went wrong in one line; the stack trace is for --debug logs. */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
-        commandLine.getErr().println("newsflow " + commandLine.getCommandName() + ": " + cause.getMessage());
+        commandLine.getErr().println("newsflow " + commandLine.getCommandName() + ": " + Failures.oneLine(e));
         LoggerFactory.getLogger(Newsflow.class).debug("command failed", e);
         return 1;
     }

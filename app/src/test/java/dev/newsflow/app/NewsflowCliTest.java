@@ -2,8 +2,8 @@ package dev.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsflow.platform.registry.EmbeddedSchemaRegistry;
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.registry.EmbeddedSchemaRegistry;
+import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schemas.topics.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -14,6 +14,10 @@ import dev.newsflow.bench.feeds.FeedsBenchmark;
 import dev.newsflow.bench.feeds.FeedsOptions;
 import dev.newsflow.bench.feeds.FeedsReport;
 import dev.newsflow.bench.memory.CpuComponent;
+import dev.newsflow.devstack.DevStack;
+import dev.newsflow.devstack.DevStackSettings;
+import dev.newsflow.testing.TestKafka;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineBenchSmokeTest {
     @TempDir
     static Path stateDir;
-    static InJvmPipeline pipeline;
+    static DevStack pipeline;
 
+    /** The three services on the shared test broker, the bench's publisher and partner. */
     @BeforeAll
     static void startPipeline() {
-        pipeline = new InJvmPipeline(stateDir);
+        TestKafka kafka = TestKafka.get();
+        pipeline = DevStack.start(DevStackSettings.builder(stateDir)
+                .cluster(kafka.bootstrapServers(), kafka.schemaRegistryUrl())
+                .topicPartitions(2)
+                .publisher(BenchStack.PUBLISHER, BenchStack.API_KEY)
+                .partner(TestKafka.unique("bench-partner"), "Bench partner", "all")
+                .applicationIdSuffix(TestKafka.unique("bench"))
+                .serviceSetting("ingest.rate.limit.per.minute", "0")
+                .build());
     }
 
     @AfterAll
@@ -46,13 +59,7 @@ class PipelineBenchSmokeTest {
     }
 
     private static LoadOptions.Builder load(long seed, int articles) {
-        return LoadOptions.builder()
-                .ingestUrl(pipeline.ingestUrl())
-                .apiKey(InJvmPipeline.API_KEY)
-                .bootstrapServers(pipeline.kafka.bootstrapServers())
-                .schemaRegistryUrl(pipeline.kafka.schemaRegistryUrl())
-                .feedUrl(pipeline.feedUrl("json"))
-                .feedToken(pipeline.partnerToken)
+        return BenchStack.loadAgainst(pipeline)
                 .articles(articles)
                 .seed(seed)
                 .concurrency(4)
@@ -104,7 +111,8 @@ class PipelineBenchSmokeTest {
         assertThat(seeded.allChecksPassed()).isTrue();
 
         FeedsReport report = FeedsBenchmark.run(FeedsOptions.smoke(
-                List.of(pipeline.feedUrl("rss"), pipeline.feedUrl("json")), pipeline.partnerToken));
+                List.of(URI.create(pipeline.feedUrl("rss")), URI.create(pipeline.feedUrl("json"))),
+                pipeline.partnerToken()));
 
         System.out.println(report.toText());
         assertThat(report.measurements()).hasSize(4);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.enrich.annotate.ArticleAnnotator;
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.SourceFormat;

@@ -1,6 +1,6 @@
 package dev.newsflow.ingest;
 
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.testing.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,7 +2,7 @@ package dev.newsflow.syndicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;

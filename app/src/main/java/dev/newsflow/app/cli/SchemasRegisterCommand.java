@@ -1,7 +1,7 @@
 package dev.newsflow.app.cli;
 
-import dev.newsflow.platform.registry.SchemaRegistration;
-import dev.newsflow.platform.registry.SchemaRegistrationException;
+import dev.newsflow.schemas.registry.SchemaRegistration;
+import dev.newsflow.schemas.registry.SchemaRegistrationException;
 import dev.newsflow.schemas.topics.Schemas;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.newsflow.app.cli;
 
 import dev.newsflow.platform.config.ServiceConfig;
+import dev.newsflow.platform.lifecycle.RunUntilStopped;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigException;

@@ -39,7 +39,7 @@ public record HeapBreakdown(long liveBytes, Map<String, Long> bytesByPart, List<
                     "org.apache.kafka.security.", "org.apache.kafka.snapshot.", "org.apache.kafka.queue.",
                     "org.apache.kafka.timeline.", "org.apache.kafka.deferred.", "com.yammer.", "scala.")),
             Map.entry("Kafka clients", List.of("org.apache.kafka.")),
-            Map.entry("schema registry + Avro", List.of("dev.newsflow.platform.registry.", "dev.newsflow.schema",
+            Map.entry("schema registry + Avro", List.of("dev.newsflow.registry.", "dev.newsflow.schema",
                     "org.apache.avro.")),
             Map.entry("HTTP (Javalin/Jetty) + metrics", List.of("io.javalin.", "org.eclipse.jetty.", "io.micrometer.",
                     "io.prometheus.")),

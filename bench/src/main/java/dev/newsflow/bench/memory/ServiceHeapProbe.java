@@ -1,13 +1,14 @@
 package dev.newsflow.bench.memory;
 
+import dev.newsflow.bench.BenchStack;
 import dev.newsflow.bench.corpus.ArticleLength;
 import dev.newsflow.bench.corpus.ArticleShape;
 import dev.newsflow.bench.corpus.CorpusGenerator;
 import dev.newsflow.bench.corpus.SubmittedRecords;
 import dev.newsflow.bench.e2e.LoadGenerator;
-import dev.newsflow.bench.e2e.LoadOptions;
 import dev.newsflow.bench.e2e.LoadReport;
 import dev.newsflow.bench.report.TextTable;
+import dev.newsflow.devstack.DevStack;
 import dev.newsflow.enrich.ArticleEnricher;
 import dev.newsflow.enrich.annotate.ArticleAnnotators;
 import java.lang.management.ManagementFactory;
@@ -69,9 +70,9 @@ public final class ServiceHeapProbe {
         long pid = ProcessHandle.current().pid();
         List<Step> steps = new ArrayList<>();
         try (ProcessMemorySampler sampler = ProcessMemorySampler.start(pid, Duration.ofMillis(100));
-             LocalPipeline pipeline = new LocalPipeline(dataDir, 2)) {
+             DevStack pipeline = DevStack.prepare(BenchStack.settings(dataDir, 2))) {
             steps.add(measure("JVM + bench (baseline)"));
-            pipeline.startBroker();
+            pipeline.startKafka();
             steps.add(measure("+ Kafka broker (KRaft, in-JVM)"));
             pipeline.startRegistry();
             steps.add(measure("+ schema registry"));
@@ -83,10 +84,7 @@ public final class ServiceHeapProbe {
             steps.add(measure("+ enrich service (Streams, RocksDB)"));
             pipeline.startSyndicate();
             steps.add(measure("+ syndicate service (Streams, RocksDB, partner)"));
-            LoadReport load = LoadGenerator.run(LoadOptions.builder()
-                    .ingestUrl(pipeline.ingestUrl()).apiKey(LocalPipeline.API_KEY)
-                    .bootstrapServers(pipeline.bootstrapServers()).schemaRegistryUrl(pipeline.schemaRegistryUrl())
-                    .feedUrl(pipeline.feedUrl("json")).feedToken(pipeline.partnerToken())
+            LoadReport load = LoadGenerator.run(BenchStack.loadAgainst(pipeline)
                     .articles(loadArticles).warmupArticles(0).runs(1).rawBaseline(false).build());
             steps.add(measure("after " + loadArticles + " articles through the pipeline"));
             HeapBreakdown histogram = null;

@@ -8,7 +8,7 @@ import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.ArticleRecords;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.platform.kafka.TopicBootstrap;
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.SourceFormat;
 import dev.newsflow.schemas.topics.TopicCatalogue;

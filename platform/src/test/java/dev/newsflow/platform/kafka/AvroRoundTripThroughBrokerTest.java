@@ -2,7 +2,7 @@ package dev.newsflow.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;

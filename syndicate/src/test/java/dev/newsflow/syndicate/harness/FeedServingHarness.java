@@ -2,7 +2,7 @@ package dev.newsflow.syndicate.harness;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.syndicate.SyndicateService;
 import dev.newsflow.syndicate.SyndicateTestSupport;

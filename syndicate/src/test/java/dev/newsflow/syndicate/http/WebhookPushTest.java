@@ -3,7 +3,7 @@ package dev.newsflow.syndicate.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.newsflow.platform.testing.TestKafka;
+import dev.newsflow.testing.TestKafka;
 import dev.newsflow.syndicate.Articles;
 import dev.newsflow.syndicate.SyndicateService;
 import dev.newsflow.syndicate.SyndicateTestSupport;

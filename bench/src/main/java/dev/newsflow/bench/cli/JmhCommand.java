@@ -1,0 +1,67 @@
+package dev.newsflow.bench.cli;
+
+import dev.newsflow.bench.jmh.JmhOptions;
+import dev.newsflow.bench.jmh.JmhSuite;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "jmh", mixinStandardHelpOptions = true,
+        description = "Run the JMH benchmarks (clean-up and enrichment per article, Avro serde vs JSON, feed rendering).")
+final class JmhCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReportOutput output;
+
+    @Option(names = "--include", description = "Only benchmarks whose name matches this regular expression.")
+    String include;
+
+    @Option(names = "--forks", description = "JMH forks per benchmark (default: the suite's, 3).")
+    Integer forks;
+
+    @Option(names = "--lengths", split = ",", description = "Article lengths: SHORT, MEDIUM (~500 words), LONG (~2,000 words).")
+    List<String> lengths;
+
+    @Option(names = "--measurements", description = "Measurement iterations of 1 s each (after 2 warm-up iterations).")
+    Integer measurements;
+
+    @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Override a benchmark parameter, e.g. format=RSS.")
+    Map<String, String> params = Map.of();
+
+    @Option(names = "--jvm-arg", paramLabel = "ARG", description = "An argument for the forked JVMs (e.g. to record JFR).")
+    List<String> jvmArgs = new ArrayList<>();
+
+    @Option(names = "--smoke", description = "One short iteration each: checks the benchmarks run, measures nothing.")
+    boolean smoke;
+
+    @Override
+    public Integer call() throws Exception {
+        JmhOptions options = smoke ? JmhOptions.smoke() : JmhOptions.standard();
+        if (include != null) {
+            options = options.withInclude(include);
+        }
+        if (forks != null) {
+            options = options.withForks(forks);
+        }
+        if (lengths != null) {
+            options = options.withLengths(lengths);
+        }
+        if (measurements != null) {
+            options = options.withIterations(2, measurements, Duration.ofSeconds(1));
+        }
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            options = options.withParam(param.getKey(), List.of(param.getValue().split(",")));
+        }
+        options = options.withJvmArgs(jvmArgs);
+        return output.write("jmh", JmhSuite.run(options).toText(), true, spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,167 @@
+package dev.newsflow.devstack.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.devstack.DevStack;
+import dev.newsflow.devstack.DevStackSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import dev.newsflow.platform.lifecycle.Failures;
+import dev.newsflow.platform.lifecycle.RunUntilStopped;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code newsflow demo}: the launcher runs this module's jar for it, so that the services' jar never carries a
+ * broker.
+ */
+@Command(name = "newsflow demo", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
+        description = {"Run everything in one JVM: an embedded Kafka broker (KRaft) and schema registry, ingest, "
+                + "enrich and syndicate; post a sample article and print the URLs. Runs until Ctrl-C.",
+                "Data is kept in the data directory, so a restarted demo finds its articles again."})
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests: a failure is reported in one line. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new DemoCommand()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("newsflow demo: " + Failures.oneLine(e));
+            LoggerFactory.getLogger(DemoCommand.class).debug("demo failed", e);
+            return 1;
+        });
+    }
+
+    @Option(names = "--data-dir", defaultValue = ".newsflow/demo", description = "Where the broker and stores keep data (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address every listener binds to (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka client port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+    int controllerPort;
+
+    @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--ingest-port", defaultValue = "8080", description = "Publisher API port (default: ${DEFAULT-VALUE}).")
+    int ingestPort;
+
+    @Option(names = "--syndicate-port", defaultValue = "8082", description = "Feeds port (default: ${DEFAULT-VALUE}).")
+    int syndicatePort;
+
+    @Option(names = "--enrich-port", defaultValue = "8083", description = "Enrich /health and /metrics port (default: ${DEFAULT-VALUE}).")
+    int enrichPort;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the topics created (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--publisher-key", defaultValue = "demo-publisher-key",
+            description = "API key of the demo publisher (default: ${DEFAULT-VALUE}; local use only).")
+    String publisherKey;
+
+    @Option(names = "--no-sample", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Post the bundled sample article at start (default: on).")
+    boolean postSample;
+
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
+            description = "A setting for every service, e.g. -D ingest.rate.limit.per.minute=0 for load tests.")
+    Map<String, String> serviceSettings = new LinkedHashMap<>();
+
+    @Option(names = "--sample-timeout", defaultValue = "120",
+            description = "Seconds to wait for the sample article to reach the feed (default: ${DEFAULT-VALUE}).")
+    int sampleTimeoutSeconds;
+
+    @Option(names = "--once", description = "Stop after the sample article is in the feed (for scripts and smoke tests).")
+    boolean once;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String adminToken = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
+        DevStackSettings settings = DevStackSettings.builder(dataDir.toAbsolutePath())
+                .host(host)
+                .kafkaPorts(kafkaPort, controllerPort)
+                .registryPort(registryPort)
+                .servicePorts(ingestPort, enrichPort, syndicatePort)
+                .topicPartitions(partitions)
+                .publisher("demo", publisherKey)
+                .adminToken(adminToken)
+                .serviceSettings(serviceSettings)
+                .build();
+        out.println("newsflow demo: starting Kafka, schema registry, ingest, enrich and syndicate (data in "
+                + settings.dataDir() + ")");
+        out.flush();
+        DevStack stack = DevStack.start(settings);
+        try {
+            if (postSample && !postAndAwaitSample(stack, out)) {
+                stack.close();
+                return 1;
+            }
+            printUrls(stack, out);
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+        if (once) {
+            stack.close();
+            return 0;
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        RunUntilStopped.await("newsflow demo", stack);
+        return 0;
+    }
+
+    private boolean postAndAwaitSample(DevStack stack, PrintWriter out) throws Exception {
+        DemoClient client = new DemoClient();
+        JsonNode answer = client.postText(stack.ingestUrl(), stack.publisherKey(), SampleArticle.text());
+        out.printf("Posted the sample article: id %s, version %s (%s)%n", answer.path("id").asText(),
+                answer.path("version").asText(), answer.path("status").asText());
+        out.flush();
+        if (!client.awaitItem(stack.feedUrl("json"), SampleArticle.HEADLINE, Duration.ofSeconds(sampleTimeoutSeconds))) {
+            out.printf("The sample article did not reach the demo feed within %d s; see the log above "
+                    + "and %s/health.%n", sampleTimeoutSeconds, stack.enrichUrl());
+            return false;
+        }
+        return true;
+    }
+
+    private static void printUrls(DevStack stack, PrintWriter out) {
+        out.println();
+        out.println("newsflow is running.");
+        out.println("  Kafka bootstrap      " + stack.bootstrapServers());
+        out.println("  Schema registry      " + stack.schemaRegistryUrl());
+        out.println("  Ingest (publishers)  " + stack.ingestUrl() + "/v1/articles");
+        out.println("  Demo publisher key   " + stack.publisherKey());
+        out.println("  Partner admin token  " + stack.adminToken() + "   (this run only)");
+        out.println("  Demo partner token   " + stack.partnerToken() + "   (this run only)");
+        out.println("  RSS 2.0              " + stack.feedUrl("rss"));
+        out.println("  Atom                 " + stack.feedUrl("atom"));
+        out.println("  JSON Feed            " + stack.feedUrl("json"));
+        out.println("  Health               " + stack.ingestUrl() + "/health  " + stack.enrichUrl() + "/health  "
+                + stack.syndicateUrl() + "/health");
+        out.println();
+        out.println("Post an article:");
+        out.println("  curl -H 'Authorization: Bearer " + stack.publisherKey()
+                + "' -H 'Content-Type: text/plain' --data-binary @article.txt " + stack.ingestUrl() + "/v1/articles");
+        out.println();
+        out.flush();
+    }
+}

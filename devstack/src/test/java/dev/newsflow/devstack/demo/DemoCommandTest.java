@@ -1,0 +1,56 @@
+package dev.newsflow.devstack.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code newsflow demo} as a user runs it: embedded broker and registry, the three services, the
+ * sample article posted and seen in the feed; and a second start on the same data directory
+ * finds the article again instead of creating it twice.
+ */
+class DemoCommandTest {
+
+    @Test
+    void theDemoServesTheSampleArticleAndKeepsItsDataAcrossARestart(@TempDir Path dataDir) throws IOException {
+        int kafkaPort = freePort();
+        int controllerPort = freePort();
+
+        String first = runDemoOnce(dataDir, kafkaPort, controllerPort);
+        assertThat(first).contains("Posted the sample article").contains("(accepted)")
+                .contains("newsflow is running.")
+                .containsPattern("JSON Feed +http://\\S+/feeds/demo/all\\.json\\?token=\\S+")
+                .contains("Kafka bootstrap      127.0.0.1:" + kafkaPort);
+
+        String second = runDemoOnce(dataDir, kafkaPort, controllerPort);
+        assertThat(second).contains("Posted the sample article").contains("version 1 (unchanged)")
+                .contains("newsflow is running.");
+    }
+
+    private static String runDemoOnce(Path dataDir, int kafkaPort, int controllerPort) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = DemoCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("--once", "--data-dir", dataDir.toString(),
+                "--kafka-port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort),
+                "--registry-port", "0", "--ingest-port", "0", "--enrich-port", "0", "--syndicate-port", "0",
+                "--partitions", "1");
+        assertThat(exit).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();
+        return out.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
