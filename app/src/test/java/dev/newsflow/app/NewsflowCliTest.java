@@ -2,9 +2,6 @@ package dev.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsflow.registry.EmbeddedSchemaRegistry;
-import dev.newsflow.testing.TestKafka;
-import dev.newsflow.schemas.topics.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -36,23 +33,6 @@ class NewsflowCliTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("bootstrap.servers").contains("env NEWSFLOW_BOOTSTRAP_SERVERS")
                 .contains("ingest.api.keys").contains("env NEWSFLOW_INGEST_API_KEYS");
-    }
-
-    @Test
-    void schemasRegisterRegistersEverySubjectAndADryRunThenFindsThemCompatible() {
-        TestKafka kafka = TestKafka.get();
-        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(),
-                TestKafka.unique("_schemas-cli"), "127.0.0.1", 0)) {
-            Run registered = run("schemas", "register", "--schema-registry-url", registry.url());
-            assertThat(registered.exit()).as(registered.err()).isZero();
-            for (String subject : Schemas.valueSchemasBySubject().keySet()) {
-                assertThat(registered.out()).containsPattern(subject + " +id \\d+ +version 1 +BACKWARD_TRANSITIVE");
-            }
-
-            Run checked = run("schemas", "register", "--dry-run", "--schema-registry-url", registry.url());
-            assertThat(checked.exit()).isZero();
-            assertThat(checked.out()).contains("compatible").doesNotContain("INCOMPATIBLE");
-        }
     }
 
     @Test

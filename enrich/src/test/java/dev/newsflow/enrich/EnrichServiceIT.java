@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The running service on a real in-JVM broker and registry, exactly-once, read back read_committed. */
-class EnrichServiceTest {
+class EnrichServiceIT {
     private static final ArticleAnnotator NO_ANNOTATION = article -> {
     };
     private static TestKafka kafka;

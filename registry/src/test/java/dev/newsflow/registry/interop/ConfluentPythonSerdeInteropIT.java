@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ours, in both directions, through the in-JVM broker and the embedded registry; and
  * {@code kcat} (librdkafka, no Avro) shows the raw framing of one of our records.
  */
-class ConfluentPythonSerdeInteropTest {
+class ConfluentPythonSerdeInteropIT {
     private static final int COUNT = 3;
     private final TestKafka kafka = TestKafka.get();
     private final TopicCatalogue catalogue = TopicCatalogue.create(Map.of(

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * either answers any feed, including pages whose cursor the other one issued; webhook push is one
  * application shared by both, so each story is pushed once.
  */
-class TwoInstancesTest {
+class TwoInstancesIT {
     private static final String SECRET = "two-instances-webhook-secret";
 
     @TempDir

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reading accepted versions back from articles-submitted on the shared test broker. */
-class ArticleReaderTest {
+class ArticleReaderIT {
     private static IngestConfig config;
     private static TopicSpec<String, ArticleSubmitted> topic;
 

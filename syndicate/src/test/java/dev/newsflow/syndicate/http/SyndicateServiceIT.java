@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The running service on the in-JVM broker, over real HTTP. */
-class SyndicateServiceTest {
+class SyndicateServiceIT {
     @TempDir
     static Path stateDir;
 

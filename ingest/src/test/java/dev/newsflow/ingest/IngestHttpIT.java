@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The publisher API through real HTTP, writing to the in-JVM broker. */
-class IngestHttpTest {
+class IngestHttpIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestIngest ingest;
 

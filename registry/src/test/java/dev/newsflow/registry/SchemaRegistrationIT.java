@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code newsflow schemas register} against a registry of its own (own store topic, so levels do not leak). */
-class SchemaRegistrationTest {
+class SchemaRegistrationIT {
     private EmbeddedSchemaRegistry registry;
     private RegistryHttp http;
 

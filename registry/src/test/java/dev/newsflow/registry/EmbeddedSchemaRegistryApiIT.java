@@ -11,7 +11,7 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /** The REST API of the shared test registry, field by field and error code by error code, as Confluent's. */
-class EmbeddedSchemaRegistryApiTest {
+class EmbeddedSchemaRegistryApiIT {
     static final String V1 = "{\"type\":\"record\",\"name\":\"Person\",\"namespace\":\"test\","
             + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}";
     /** V1 plus a field with a default: BACKWARD and FORWARD compatible with V1. */

@@ -23,7 +23,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 /** What the {@code _schemas} topic gives: restarts, second instances and concurrent writers agree. */
-class EmbeddedSchemaRegistryStoreTest {
+class EmbeddedSchemaRegistryStoreIT {
     private final TestKafka kafka = TestKafka.get();
 
     private static String schema(String name, String... fields) {

@@ -16,7 +16,7 @@ import picocli.CommandLine;
  * sample article posted and seen in the feed; and a second start on the same data directory
  * finds the article again instead of creating it twice.
  */
-class DemoCommandTest {
+class DemoCommandIT {
 
     @Test
     void theDemoServesTheSampleArticleAndKeepsItsDataAcrossARestart(@TempDir Path dataDir) throws IOException {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * arrive on articles-enriched exactly once and appear in the partner's feed; wrk and nginx must
  * run against the syndicator's real feed.
  */
-class PipelineBenchSmokeTest {
+class PipelineBenchSmokeIT {
     @TempDir
     static Path stateDir;
     static DevStack pipeline;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bulk posting against a real ingest on the in-JVM broker. */
-class BulkPosterTest {
+class BulkPosterIT {
     private static TestIngest ingest;
 
     @TempDir

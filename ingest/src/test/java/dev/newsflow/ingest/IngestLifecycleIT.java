@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every input shape, lifecycle action and identity rule through real HTTP and the in-JVM broker. */
-class IngestLifecycleTest {
+class IngestLifecycleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OTHER_PUBLISHER = TestKafka.unique("other");
     private static TestIngest ingest;

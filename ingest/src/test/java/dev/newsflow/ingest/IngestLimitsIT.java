@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Size and rate limits, each on its own small-limit service. */
-class IngestLimitsTest {
+class IngestLimitsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

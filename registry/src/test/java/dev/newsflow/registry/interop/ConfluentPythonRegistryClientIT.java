@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * checks each answer as Confluent's client parsed it; this test then checks that what the
  * Python client was told agrees with what the registry holds.
  */
-class ConfluentPythonRegistryClientTest {
+class ConfluentPythonRegistryClientIT {
     private EmbeddedSchemaRegistry registry;
 
     @BeforeEach

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Push end to end on the running service: webhooks (admin API, the topic, the push application, a
  * local receiver), the WebSub ping (a local stub hub) and static output.
  */
-class WebhookPushTest {
+class WebhookPushIT {
     private static final String SECRET = "webhook-secret-for-the-push-test";
 
     @TempDir

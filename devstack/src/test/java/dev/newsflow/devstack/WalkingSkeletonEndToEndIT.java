@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole pipeline on the real in-JVM KRaft broker and the embedded schema registry. */
-class WalkingSkeletonEndToEndTest {
+class WalkingSkeletonEndToEndIT {
 
     @Test
     void aSeedShapedArticlePostedToIngestAppearsOnceAndCleanInThePartnersFeeds(@TempDir Path state) throws Exception {

@@ -20,7 +20,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 /** The REST client and the serde against the real (embedded) registry over HTTP. */
-class SerdeAgainstEmbeddedRegistryTest {
+class SerdeAgainstEmbeddedRegistryIT {
     private final String url = TestKafka.get().schemaRegistryUrl();
     private final RestSchemaRegistryClient client = new RestSchemaRegistryClient(url);
 

@@ -11,12 +11,12 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The same scenario as {@link WalkingSkeletonEndToEndTest}, against the real thing a cluster
+ * The same scenario as {@link WalkingSkeletonEndToEndIT}, against the real thing a cluster
  * runs: Apache Kafka's image and Confluent's Schema Registry. Skipped, with Testcontainers'
  * reason, where no Docker engine is reachable.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class ContainerPipelineTest {
+class ContainerPipelineIT {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 
-class AvroRoundTripThroughBrokerTest {
+class AvroRoundTripThroughBrokerIT {
 
     @Test
     void aRecordWrittenWithTheCatalogueSerdesReadsBackThroughTheBrokerAndRegistry() throws Exception {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What survives a restart, keys rotated while running, and what happens when Kafka cannot take a write. */
-class IngestRestartAndFailureTest {
+class IngestRestartAndFailureIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
