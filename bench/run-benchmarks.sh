@@ -31,8 +31,9 @@ work="$(mktemp -d -t newsflow-bench.XXXXXX)"
 demo_pid=""
 
 cleanup() {
-  # Keep the demo's and the benchmarks' logs next to the report: the temp dir goes.
-  for f in "$work"/*.log; do [ -f "$f" ] && cp "$f" "$root/bench/target/$stamp-$(basename "$f")"; done
+  # Keep the demo's and the benchmarks' logs, and the JFR recordings (for `jfr print`, `jfr summary` or JMC), next to
+  # the report: the temp dir goes.
+  for f in "$work"/*.log "$work"/*.jfr; do [ -f "$f" ] && cp "$f" "$root/bench/target/$stamp-$(basename "$f")"; done
   if [ -n "$demo_pid" ] && kill -0 "$demo_pid" 2>/dev/null; then
     kill "$demo_pid" 2>/dev/null || true
     wait "$demo_pid" 2>/dev/null || true

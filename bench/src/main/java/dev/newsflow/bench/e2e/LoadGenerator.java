@@ -4,7 +4,7 @@ import dev.newsflow.bench.corpus.CorpusGenerator;
 import dev.newsflow.bench.corpus.CorpusMix;
 import dev.newsflow.bench.corpus.Submission;
 import dev.newsflow.bench.corpus.SubmissionPlan;
-import dev.newsflow.bench.memory.HeapBreakdown;
+import dev.newsflow.bench.memory.HeapHistogram;
 import dev.newsflow.bench.memory.ProcessMemorySampler;
 import dev.newsflow.bench.memory.ThreadCpuSnapshot;
 import java.time.Duration;
@@ -58,11 +58,11 @@ public final class LoadGenerator {
             LoadReport.Memory memoryFigures = null;
             if (memory != null) {
                 memory.close();
-                HeapBreakdown heap = null;
+                HeapHistogram heap = null;
                 try {
-                    heap = HeapBreakdown.of(options.pipelinePid());
+                    heap = HeapHistogram.of(options.pipelinePid());
                 } catch (Exception e) {
-                    LOG.warn("no heap breakdown of process {}: {}", options.pipelinePid(), e.toString());
+                    LOG.warn("no class histogram of process {}: {}", options.pipelinePid(), e.toString());
                 }
                 memoryFigures = new LoadReport.Memory(options.pipelinePid(), memory.peakRssBytes(),
                         memory.highWaterMarkBytes(), memory.samples(), heap);

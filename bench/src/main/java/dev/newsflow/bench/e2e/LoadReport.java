@@ -1,7 +1,7 @@
 package dev.newsflow.bench.e2e;
 
 import dev.newsflow.bench.memory.CpuComponent;
-import dev.newsflow.bench.memory.HeapBreakdown;
+import dev.newsflow.bench.memory.HeapHistogram;
 import dev.newsflow.bench.report.Spread;
 import dev.newsflow.bench.report.TextTable;
 import java.util.List;
@@ -18,7 +18,7 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
      * @param highWaterMarkBytes the kernel's VmHWM at the end (since the process started)
      * @param heap the live heap after a full GC at the end, by part, or null when jcmd failed
      */
-    public record Memory(long pid, long peakRssBytes, long highWaterMarkBytes, long samples, HeapBreakdown heap) {
+    public record Memory(long pid, long peakRssBytes, long highWaterMarkBytes, long samples, HeapHistogram heap) {
     }
 
     /**
@@ -101,13 +101,10 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
             mem.row("VmHWM (peak RSS since start)", mib(memory.highWaterMarkBytes()));
             if (memory.heap() != null) {
                 mem.row("live heap after full GC at the end (jcmd GC.class_histogram)", mib(memory.heap().liveBytes()));
-                // Only parts with their own classes of note: JDK arrays and strings dominate and belong to no one
-                // in a class histogram (heap per service: `bench heap`).
-                memory.heap().bytesByPart().forEach((part, bytes) -> {
-                    if (bytes >= 1024 * 1024) {
-                        mem.row("  in classes of " + part, mib(bytes));
-                    }
-                });
+                // The largest classes say what the heap holds; who holds it a class histogram cannot tell (heap
+                // per service: `bench heap`).
+                memory.heap().largestClasses().stream().limit(3)
+                        .forEach(row -> mem.row("  largest class: " + row.className(), mib(row.bytes())));
             }
             out.append("### Memory\n\n").append(mem).append('\n');
         }

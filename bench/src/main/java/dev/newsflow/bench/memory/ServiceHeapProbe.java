@@ -40,7 +40,7 @@ public final class ServiceHeapProbe {
      * @param load the load run's report (its memory section is empty: RSS is in the steps)
      * @param afterLoad the class histogram after the load, or null when jcmd failed
      */
-    public record Report(List<Step> steps, LoadReport load, long peakRssBytes, HeapBreakdown afterLoad) {
+    public record Report(List<Step> steps, LoadReport load, long peakRssBytes, HeapHistogram afterLoad) {
         public String toText() {
             TextTable table = new TextTable("step", "live heap after GC (MiB)", "growth (MiB)", "RSS (MiB)",
                     "RSS growth (MiB)");
@@ -87,9 +87,9 @@ public final class ServiceHeapProbe {
             LoadReport load = LoadGenerator.run(BenchStack.loadAgainst(pipeline)
                     .articles(loadArticles).warmupArticles(0).runs(1).rawBaseline(false).build());
             steps.add(measure("after " + loadArticles + " articles through the pipeline"));
-            HeapBreakdown histogram = null;
+            HeapHistogram histogram = null;
             try {
-                histogram = HeapBreakdown.of(pid);
+                histogram = HeapHistogram.of(pid);
             } catch (java.io.IOException e) {
                 LOG.warn("no class histogram: {}", e.toString());
             }

@@ -15,15 +15,16 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the CPU time goes, from a JDK Flight Recorder file ({@code -XX:StartFlightRecording}):
- * the {@code jdk.ExecutionSample} events (what {@code jfr print --events jdk.ExecutionSample}
- * lists) counted by thread group (which service), by the package of the running method, and by
- * method (self time).
+ * Where the CPU time goes, from a JDK Flight Recorder file ({@code -XX:StartFlightRecording}): the
+ * {@code jdk.ExecutionSample} events, which {@code jfr print --events jdk.ExecutionSample} lists one by one, counted
+ * by what JDK 17's {@code jfr} tool cannot group by: thread group (which service), package of the running method,
+ * method (self time) and newsflow method anywhere on the stack; plus the time Streams threads and newsflow code
+ * spent not running. For single events, stacks or anything else, use {@code jfr print} or {@code jfr summary} on
+ * the recording the benchmark script keeps.
  */
-public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<String, Long> byThreadName,
-                         Map<String, Long> byPackageGroup,
-                         Map<String, Long> byMethod, Map<String, Long> byNewsflowFrame,
-                         Map<String, Long> newsflowInclusive, Map<String, Long> blockedMillis) {
+public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<String, Long> byPackageGroup,
+                         Map<String, Long> byMethod, Map<String, Long> newsflowInclusive,
+                         Map<String, Long> blockedMillis) {
 
     /** Events of a thread not running (parked, waiting, in socket I/O), as recorded above JFR's thresholds. */
     private static final java.util.Set<String> BLOCKING_EVENTS = java.util.Set.of("jdk.ThreadPark",
@@ -77,10 +78,8 @@ public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<Stri
     public static JfrSummary read(Path recording) throws IOException {
         long samples = 0;
         Map<String, Long> threads = new HashMap<>();
-        Map<String, Long> threadNames = new HashMap<>();
         Map<String, Long> packages = new HashMap<>();
         Map<String, Long> methods = new HashMap<>();
-        Map<String, Long> newsflow = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Long> blocked = new HashMap<>();
         try (RecordingFile file = new RecordingFile(recording)) {
@@ -101,31 +100,22 @@ public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<Stri
                 RecordedThread thread = event.getThread("sampledThread");
                 String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
                 threads.merge(group(threadName, THREAD_GROUPS, "other threads", true), 1L, Long::sum);
-                // Ids and numbers vary per run and per thread: collapse them so that pools add up.
-                threadNames.merge(threadName.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<uuid>").replaceAll("\\d+", "#"),
-                        1L, Long::sum);
                 RecordedFrame top = stack.getFrames().get(0);
                 String className = top.getMethod().getType().getName();
                 packages.merge(group(className, PACKAGE_GROUPS, "other libraries", false), 1L, Long::sum);
                 methods.merge(shortName(className) + "." + top.getMethod().getName(), 1L, Long::sum);
-                boolean innermostFound = false;
                 java.util.Set<String> onStack = new java.util.HashSet<>();
                 for (RecordedFrame frame : stack.getFrames()) {
                     String owner = frame.getMethod().getType().getName();
                     if (owner.startsWith("dev.newsflow.") && !owner.startsWith("dev.newsflow.bench.jmh.jmh_generated")) {
-                        String method = shortName(owner) + "." + frame.getMethod().getName();
-                        if (!innermostFound) {
-                            newsflow.merge(method, 1L, Long::sum);
-                            innermostFound = true;
-                        }
-                        onStack.add(method);
+                        onStack.add(shortName(owner) + "." + frame.getMethod().getName());
                     }
                 }
                 onStack.forEach(method -> inclusive.merge(method, 1L, Long::sum));
             }
         }
-        return new JfrSummary(samples, sorted(threads), sorted(threadNames), sorted(packages), sorted(methods), sorted(newsflow),
-                sorted(inclusive), sorted(blocked));
+        return new JfrSummary(samples, sorted(threads), sorted(packages), sorted(methods), sorted(inclusive),
+                sorted(blocked));
     }
 
     /**
@@ -187,10 +177,8 @@ public record JfrSummary(long samples, Map<String, Long> byThreadGroup, Map<Stri
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%,d execution samples (jdk.ExecutionSample)%n%n", samples));
         out.append(table("thread group (which part of the system)", byThreadGroup, limit)).append('\n');
-        out.append(table("thread name (numbers and ids collapsed)", byThreadName, limit)).append('\n');
         out.append(table("package of the running method (self)", byPackageGroup, limit)).append('\n');
         out.append(table("hottest methods (self)", byMethod, limit)).append('\n');
-        out.append(table("innermost newsflow method on the stack", byNewsflowFrame, limit)).append('\n');
         out.append(table("newsflow methods anywhere on the stack (inclusive time)", newsflowInclusive, limit + 4));
         if (!blockedMillis.isEmpty()) {
             TextTable waits = new TextTable("time not running in Streams threads and newsflow code, by thread group and "

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class HeapBreakdownTest {
+class HeapHistogramTest {
 
     @Test
-    void groupsAClassHistogramByPartOfTheSystem() {
+    void readsTheLiveHeapAndTheLargestClassesFromJcmdsHistogram() {
         String histogram = """
                 12345:
                  num     #instances         #bytes  class name (module)
@@ -20,16 +20,10 @@ class HeapBreakdownTest {
                    6:            40           4000  org.apache.kafka.clients.consumer.KafkaConsumer
                 Total         10330        5032000
                 """;
-        HeapBreakdown heap = HeapBreakdown.parse(histogram);
+        HeapHistogram heap = HeapHistogram.parse(histogram);
         assertThat(heap.liveBytes()).isEqualTo(5_032_000);
-        assertThat(heap.bytesByPart()).containsEntry(HeapBreakdown.SHARED, 4_000_000L)
-                .containsEntry("enrich (incl. knowledge base)", 1_000_000L)
-                .containsEntry("syndicate", 20_000L)
-                .containsEntry("Kafka broker + controller", 5_000L)
-                .containsEntry("Kafka Streams + RocksDB (Java side)", 3_000L)
-                .containsEntry("Kafka clients", 4_000L);
         assertThat(heap.largestClasses()).hasSize(6).first()
-                .isEqualTo(new HeapBreakdown.ClassRow("[B", 10_000, 4_000_000));
+                .isEqualTo(new HeapHistogram.ClassRow("[B", 10_000, 4_000_000));
     }
 
     @Test
