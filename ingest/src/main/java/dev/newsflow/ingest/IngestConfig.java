@@ -1,10 +1,12 @@
 package dev.newsflow.ingest;
 
 import dev.newsflow.ingest.auth.ApiKeys;
+import dev.newsflow.ingest.parse.HtmlLimits;
 import dev.newsflow.ingest.parse.SectionLine;
 import dev.newsflow.platform.config.ConfigLoader;
 import dev.newsflow.platform.config.ServiceConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ public final class IngestConfig extends ServiceConfig {
     public static final String API_KEYS_FILE = "ingest.api.keys.file";
     public static final String API_KEYS_RELOAD_INTERVAL_MS = "ingest.api.keys.reload.interval.ms";
     public static final String MAX_BODY_BYTES = "ingest.max.body.bytes";
+    public static final String HTML_MAX_DEPTH = "ingest.html.max.depth";
+    public static final String HTML_TIME_BUDGET_MS = "ingest.html.time.budget.ms";
     public static final String PRODUCE_TIMEOUT_MS = "ingest.produce.timeout.ms";
     public static final String RETRY_AFTER_SECONDS = "ingest.retry.after.seconds";
     public static final String BATCH_MAX_LINES = "ingest.batch.max.lines";
@@ -56,6 +60,12 @@ public final class IngestConfig extends ServiceConfig {
                     "How often the key file is checked for changes.")
             .define(MAX_BODY_BYTES, Type.INT, 2 * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
                     "Largest request body accepted; larger ones are answered 413.")
+            .define(HTML_MAX_DEPTH, Type.INT, HtmlLimits.DEFAULT_MAX_DEPTH, ConfigDef.Range.atLeast(16),
+                    Importance.LOW, "Deepest nesting of elements an HTML document (a page, or bodyHtml/body_html in JSON) "
+                            + "may have; deeper ones are answered 422. Real article pages nest fewer than 50 levels.")
+            .define(HTML_TIME_BUDGET_MS, Type.LONG, HtmlLimits.DEFAULT_TIME_BUDGET.toMillis(), ConfigDef.Range.atLeast(10),
+                    Importance.LOW, "CPU time reading one HTML document may take; past it the answer is 422. Reading is "
+                            + "linear in the document's size, so this is a backstop, not a limit real pages meet.")
             .define(PRODUCE_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(1_000), Importance.MEDIUM,
                     "How long a write may wait for Kafka's acknowledgement (acks=all) before the publisher "
                             + "gets 503 with Retry-After; also the producer's delivery.timeout.ms.")
@@ -122,6 +132,11 @@ public final class IngestConfig extends ServiceConfig {
 
     public int maxBodyBytes() {
         return getInt(MAX_BODY_BYTES);
+    }
+
+    /** How deep and how long reading one HTML document may go. */
+    public HtmlLimits htmlLimits() {
+        return new HtmlLimits(getInt(HTML_MAX_DEPTH), Duration.ofMillis(getLong(HTML_TIME_BUDGET_MS)));
     }
 
     public int produceTimeoutMs() {

@@ -59,7 +59,8 @@ public final class IngestService implements AutoCloseable {
             createdReader = new ArticleReader(config.readerConfig(), topic, Duration.ofMillis(config.readTimeoutMs()));
             ArticleSubmitter submitter = new ArticleSubmitter(ledger, createdWriter, Clock.systemUTC());
             LanguageDetector languages = config.languageDetection() ? OpenNlpLanguageDetector.load() : LanguageDetector.none();
-            Normalisers normalisers = new Normalisers(new SectionLine(config.sections()), languages);
+            Normalisers normalisers = new Normalisers(new SectionLine(config.sections()), languages,
+                    config.htmlLimits());
             ArticleWriter healthWriter = createdWriter;
             ServiceEndpoints endpoints = new ServiceEndpoints("ingest",
                     () -> Map.of("open", !closed.get(), "kafka-writes", healthWriter.healthy()));

@@ -86,6 +86,7 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
                 case "EnrichmentBenchmark", "CleanupBenchmark" -> enrichmentTable(rows(benchmark));
                 case "AvroSerdeBenchmark" -> serdeTable(rows(benchmark));
                 case "FeedRenderingBenchmark" -> feedTable(rows(benchmark));
+                case "HostileHtmlBenchmark" -> hostileHtmlTable(rows(benchmark));
                 default -> genericTable(rows(benchmark));
             };
             out.append(table).append('\n');
@@ -141,6 +142,15 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
             table.row(row.params().getOrDefault("format", ""), FeedRenderingBenchmark.ITEMS, row.score().format(0),
                     row.score().times(FeedRenderingBenchmark.ITEMS).format(0),
                     row.perOperation().containsKey("bytes") ? row.perOperation().get("bytes").format(0) : "n/a");
+        }
+        return table;
+    }
+
+    private static TextTable hostileHtmlTable(List<Row> rows) {
+        TextTable table = new TextTable("shape (2 MiB page)", "pages/s (1 core)", "ms per page");
+        for (Row row : rows) {
+            table.row(row.params().getOrDefault("shape", ""), row.score().format(1),
+                    String.format(java.util.Locale.ROOT, "%.0f", 1000 / row.score().median()));
         }
         return table;
     }

@@ -24,6 +24,8 @@ class JmhSuiteSmokeTest {
             // 50 items of ~500 words each: far more than 50 kB per feed in any format
             assertThat(row.perOperation().get("bytes").median()).as(row.params().toString()).isGreaterThan(50_000.0);
         }
+        assertThat(report.rows("HostileHtmlBenchmark")).extracting(r -> r.params().get("shape"))
+                .contains("NESTED_DIV", "WIDE_BR");
         for (JmhReport.Row row : report.rows()) {
             assertThat(row.score().median()).as(row.method()).isPositive();
         }
@@ -36,7 +38,8 @@ class JmhSuiteSmokeTest {
         for (JmhReport.Row row : report.rows("AvroSerdeBenchmark")) {
             assertThat(row.perOperation().get("bytes").median()).as(row.method()).isGreaterThan(500.0);
         }
-        assertThat(report.toText()).contains("### EnrichmentBenchmark", "words/s", "bytes/record", "bytes/feed", "Avro vs JSON");
+        assertThat(report.toText()).contains("### EnrichmentBenchmark", "words/s", "bytes/record", "bytes/feed", "Avro vs JSON",
+                "ms per page");
     }
 
     @Test

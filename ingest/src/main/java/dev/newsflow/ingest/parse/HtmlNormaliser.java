@@ -4,22 +4,30 @@ import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.text.TextHygiene;
 import dev.newsflow.schema.SourceFormat;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads a publisher's article page with jsoup. Headline from the article's {@code h1}, else
@@ -28,7 +36,11 @@ import org.jsoup.select.Elements;
  * article container (the {@code <article>}, {@code <main>} or {@code articleBody} with the most
  * paragraph text) after navigation, related links, comments, share widgets and other page chrome
  * are removed; {@code figure}/{@code figcaption} become image blocks (caption + credit as printed).
- * The extraction is measured by {@code MainTextScorer} against expected text.
+ * The extraction is scored against expected text by {@code MainTextScoreTest}.
+ *
+ * <p>Every step is linear in the size of the page: facts that depend on ancestors or descendants come from an
+ * {@link ElementIndex} built in one walk, never from a search per element. Pages nested deeper than
+ * {@link HtmlLimits#maxDepth()} are refused, and reading stops when the time budget is spent (both a 422).
  */
 public final class HtmlNormaliser implements ArticleNormaliser {
     /** Class or id words that mark page chrome rather than the story. */
@@ -40,17 +52,46 @@ public final class HtmlNormaliser implements ArticleNormaliser {
     private static final String REMOVED_TAGS = "script, style, noscript, template, nav, footer, "
             + "aside, iframe, button, input, select, textarea, svg, dialog, [role=navigation], [role=complementary], "
             + "[aria-hidden=true]";
-    private static final String PARAGRAPHS = "p, h2, h3, h4, blockquote, li";
+    private static final Evaluator REMOVED = QueryParser.parse(REMOVED_TAGS);
+    private static final Evaluator STORY_CONTAINER = QueryParser.parse("[itemprop=articleBody], article, main, [role=main]");
+    private static final Evaluator STORY_CONTAINER_OR_ARTICLE = QueryParser.parse("article, main, [itemprop=articleBody]");
+    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "h2", "h3", "h4", "blockquote", "li");
+    /** Where the text-block fallback breaks text. */
+    private static final Set<String> TEXT_BLOCK_TAGS = Set.of("p", "div", "td", "th", "li", "h1", "h2", "h3", "h4",
+            "h5", "h6", "table", "tr", "blockquote", "section");
+    private static final String CREDIT_ELEMENTS = "[class~=(?i)credit|copyright|source|byline], small, cite";
     private static final double MAX_LINK_DENSITY = 0.5;
+    /** A page's first figures are its story's; a gallery of thousands is not one article's images. */
+    static final int MAX_IMAGES = 200;
     private static final double INNER_SHARE = 0.6;
     /** In the text-block fallback, shorter blocks are menus, datelines and widgets. */
     private static final int MIN_BLOCK_WORDS = 10;
     private static final char BLOCK_BREAK = '\u2029';
     private static final Pattern TITLE_SUFFIX = Pattern.compile("^(.{12,}?)\\s+[|–—-]\\s+[^|–—]{2,40}$");
 
+    private final HtmlLimits limits;
+    private final LongSupplier nanoClock;
+
+    public HtmlNormaliser() {
+        this(HtmlLimits.DEFAULTS);
+    }
+
+    /** With these limits, the time budget counted in CPU time of the thread reading the page. */
+    public HtmlNormaliser(HtmlLimits limits) {
+        this(limits, PageBudget.threadCpuClock());
+    }
+
+    /** With the limits of one document and the clock (in nanoseconds) its time budget is read from. */
+    public HtmlNormaliser(HtmlLimits limits, LongSupplier nanoClock) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
     @Override
     public ArticleDraft normalise(String document) {
+        PageBudget budget = new PageBudget(limits, nanoClock);
         Document page = Jsoup.parse(document == null ? "" : document);
+        budget.checkDepth(page);
         Map<String, String> metas = metaTags(page);
         LinkedData linked = LinkedData.read(page);
         ArticleDraft.Builder draft = ArticleDraft.builder(SourceFormat.HTML);
@@ -63,15 +104,15 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         draft.byline(firstNonNull(byline(page, metas), linked.author()));
         draft.guid(meta(metas, "newsflow:guid"));
 
-        StoryRegion region = storyRegion(page);
+        StoryRegion region = storyRegion(page, budget);
         String headline = headline(page, metas, region.outer());
         // A page whose only headline is a <title> with the site's name is better served by its JSON-LD.
         if (linked.headline() != null && page.selectFirst("h1") == null && meta(metas, "og:title") == null) {
             headline = linked.headline();
         }
         draft.headline(headline);
-        draft.images(images(region.outer(), canonical));
-        draft.body(paragraphs(region.text()));
+        draft.images(images(page, region, canonical, budget));
+        draft.body(paragraphs(region, budget));
         return draft.build();
     }
 
@@ -96,44 +137,93 @@ public final class HtmlNormaliser implements ArticleNormaliser {
 
     /**
      * Where the story is: {@code outer} holds it with its lead image and headline, {@code text}
-     * (the same or an element inside) holds its paragraphs.
+     * (the same or an element inside) holds its paragraphs; {@code index} is the page after chrome was removed.
      */
-    record StoryRegion(Element outer, Element text) {
+    record StoryRegion(Element outer, Element text, ElementIndex index) {
     }
 
     /** Finds the story after chrome is removed from the page. */
-    static StoryRegion storyRegion(Document page) {
+    static StoryRegion storyRegion(Document page, PageBudget budget) {
         Element body = page.body();
-        body.select(REMOVED_TAGS).remove();
-        // A site header holds the logo and menu; an article's own header holds its headline.
-        body.select("header").stream().filter(h -> h.closest("article") == null && h.selectFirst("h1") == null)
-                .toList().forEach(Element::remove);
-        List<Element> noisy = new ArrayList<>();
-        for (Element element : body.getAllElements()) {
-            if (element != body && isNoise(element)) {
-                noisy.add(element);
+        removeChrome(body, budget);
+        ElementIndex index = ElementIndex.of(body, budget);
+        long[] paragraphText = paragraphText(index, budget);
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < index.size(); i++) {
+            if (STORY_CONTAINER.matches(body, index.element(i))) {
+                candidates.add(i);
             }
         }
-        noisy.forEach(Element::remove);
-        List<Element> candidates = new ArrayList<>(body.select("[itemprop=articleBody], article, main, [role=main]"));
         if (candidates.isEmpty()) {
             // No semantic container: the element whose own paragraphs hold the most text.
-            for (Element paragraph : body.select("p")) {
-                if (paragraph.parent() != null && !candidates.contains(paragraph.parent())) {
-                    candidates.add(paragraph.parent());
+            Set<Integer> parents = new LinkedHashSet<>();
+            for (int i = 0; i < index.size(); i++) {
+                if (index.element(i).nameIs("p") && index.parent(i) >= 0) {
+                    parents.add(index.parent(i));
+                }
+            }
+            candidates.addAll(parents);
+        }
+        int outer = 0;
+        if (!candidates.isEmpty()) {
+            outer = candidates.get(0);
+            for (int candidate : candidates) {
+                if (paragraphText[candidate] > paragraphText[outer]) {
+                    outer = candidate;
                 }
             }
         }
-        Element outer = candidates.stream().max(Comparator.comparingInt(HtmlNormaliser::paragraphText)).orElse(body);
         // <main> often holds the story plus more; an inner candidate with most of its text is the story.
-        Element text = outer;
-        for (Element inner : candidates) {
-            if (inner != text && inner.parents().contains(text)
-                    && paragraphText(inner) >= INNER_SHARE * paragraphText(text)) {
+        int text = outer;
+        for (int inner : candidates) {
+            if (inner != text && index.isStrictlyInside(inner, text)
+                    && paragraphText[inner] >= INNER_SHARE * paragraphText[text]) {
                 text = inner;
             }
         }
-        return new StoryRegion(outer, text);
+        return new StoryRegion(index.element(outer), index.element(text), index);
+    }
+
+    /**
+     * Removes what is never the story: the tags in {@link #REMOVED_TAGS}, a site header (outside any article and
+     * without the headline), and elements whose class or id marks them as chrome (unless they hold an h1). Each is
+     * decided from per-element facts gathered in two sweeps, then removed once; the same rules applied by searching
+     * the page for each element cost time quadratic in its depth.
+     */
+    private static void removeChrome(Element body, PageBudget budget) {
+        ElementIndex index = ElementIndex.of(body, budget);
+        boolean[] removedTag = index.selfOrAncestor(element -> {
+            budget.tick();
+            return REMOVED.matches(body, element);
+        });
+        // The h1s that survive the tag removal, per subtree: a header or a noisy box holding one is kept.
+        int[] headlines = new int[index.size()];
+        for (int i = index.size() - 1; i >= 0; i--) {
+            if (removedTag[i]) {
+                continue;
+            }
+            if (index.element(i).nameIs("h1")) {
+                headlines[i]++;
+            }
+            if (index.parent(i) >= 0) {
+                headlines[index.parent(i)] += headlines[i];
+            }
+        }
+        boolean[] inArticle = index.selfOrAncestor(element -> element.nameIs("article"));
+        boolean[] removed = new boolean[index.size()];
+        List<Element> topmost = new ArrayList<>();
+        for (int i = 0; i < index.size(); i++) {
+            budget.tick();
+            boolean above = index.parent(i) >= 0 && removed[index.parent(i)];
+            Element element = index.element(i);
+            boolean siteHeader = element.nameIs("header") && !inArticle[i] && headlines[i] == 0;
+            boolean noisy = i > 0 && headlines[i] == 0 && isNoise(element);
+            removed[i] = above || removedTag[i] || siteHeader || noisy;
+            if (removed[i] && !above) {
+                topmost.add(element);
+            }
+        }
+        HtmlRemoval.removeAll(topmost);
     }
 
     private static boolean isNoise(Element element) {
@@ -143,59 +233,111 @@ public final class HtmlNormaliser implements ArticleNormaliser {
             return false;
         }
         String marks = element.className() + " " + element.id();
-        // The cheap class/id test first; the subtree search for a headline only for suspects.
-        return !marks.isBlank() && NOISE.matcher(marks).find() && element.selectFirst("h1") == null;
+        return !marks.isBlank() && NOISE.matcher(marks).find();
     }
 
-    private static int paragraphText(Element element) {
-        return element.select("p").stream().mapToInt(p -> p.text().length()).sum();
+    /**
+     * For each element: the length of the text of the paragraphs in its subtree (as jsoup's {@code text()}
+     * counts it). A paragraph's text is read once; a paragraph nested in another (possible in quirks-mode
+     * tables) is counted by its text nodes only, so no text is read more than once.
+     */
+    private static long[] paragraphText(ElementIndex index, PageBudget budget) {
+        int[] paragraphs = index.countInSubtree(element -> element.nameIs("p"));
+        long[] lengths = new long[index.size()];
+        for (int i = index.size() - 1; i >= 0; i--) {
+            Element element = index.element(i);
+            if (element.nameIs("p")) {
+                budget.tick();
+                lengths[i] += paragraphs[i] == 1 ? element.text().length() : ownTextLength(element);
+            }
+            if (index.parent(i) >= 0) {
+                lengths[index.parent(i)] += lengths[i];
+            }
+        }
+        return lengths;
     }
 
-    private static List<String> paragraphs(Element container) {
+    private static int ownTextLength(Element element) {
+        int length = 0;
+        for (TextNode node : element.textNodes()) {
+            length += node.text().length();
+        }
+        return length;
+    }
+
+    private static List<String> paragraphs(StoryRegion region, PageBudget budget) {
+        ElementIndex index = region.index();
+        int container = index.indexOf(region.text());
+        boolean[] inFigure = index.selfOrAncestor(element -> element.nameIs("figure"));
+        boolean[] inStory = index.selfOrAncestor(element -> STORY_CONTAINER_OR_ARTICLE.matches(element, element));
+        int[] blocks = index.countInSubtree(HtmlNormaliser::isParagraphBlock);
         List<String> paragraphs = new ArrayList<>();
-        for (Element block : container.select(PARAGRAPHS)) {
-            if (block.closest("figure") != null || hasBlockInside(block) || block.tagName().equals("h1")) {
+        for (int i = container; i <= index.subtreeEnd(container); i++) {
+            budget.tick();
+            Element block = index.element(i);
+            // Nested blocks (a <p> inside <li> or <blockquote>) are read once, at the innermost level.
+            if (!isParagraphBlock(block) || inFigure[i] || blocks[i] > 1) {
                 continue;
             }
             String text = TextHygiene.cleanOrNull(block.text());
             if (text == null || SiteChrome.isChrome(text) || linkDensity(block, text) > MAX_LINK_DENSITY) {
                 continue;
             }
-            if (block.tagName().equals("li") && block.closest("article, main, [itemprop=articleBody]") == null) {
+            if (block.nameIs("li") && !inStory[i]) {
                 continue;
             }
             paragraphs.add(text);
         }
-        return paragraphs.isEmpty() ? textBlocks(container) : paragraphs;
+        return paragraphs.isEmpty() ? textBlocks(region.text(), budget) : paragraphs;
+    }
+
+    private static boolean isParagraphBlock(Element element) {
+        return PARAGRAPH_TAGS.contains(element.normalName());
     }
 
     /**
      * For pages without paragraph markup (text separated by {@code <br><br>} in table cells):
      * the text between block boundaries and double line breaks, keeping only blocks long enough
-     * to be prose.
+     * to be prose. Figures and links are left out. One walk, the page untouched.
      */
-    private static List<String> textBlocks(Element container) {
-        Element copy = container.clone();
-        copy.select("figure, a").remove();
-        for (Element br : copy.select("br")) {
-            br.before(String.valueOf(BLOCK_BREAK));
-        }
-        for (Element block : copy.select("p, div, td, th, li, h1, h2, h3, h4, h5, h6, table, tr, blockquote, section")) {
-            block.prepend(String.valueOf(BLOCK_BREAK));
-            block.append(String.valueOf(BLOCK_BREAK));
-        }
+    private static List<String> textBlocks(Element container, PageBudget budget) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                budget.tick();
+                if (node instanceof TextNode textNode) {
+                    text.append(textNode.getWholeText());
+                } else if (node instanceof Element element) {
+                    if (depth > 0 && (element.nameIs("figure") || element.nameIs("a"))) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (element.nameIs("br")) {
+                        text.append(BLOCK_BREAK).append('\n');
+                    } else if (TEXT_BLOCK_TAGS.contains(element.normalName())) {
+                        text.append(BLOCK_BREAK);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element element && TEXT_BLOCK_TAGS.contains(element.normalName())) {
+                    text.append(BLOCK_BREAK);
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, container);
         List<String> blocks = new ArrayList<>();
-        for (String raw : copy.wholeText().split(String.valueOf(BLOCK_BREAK))) {
-            String text = TextHygiene.cleanOrNull(raw);
-            if (text != null && text.split(" ").length >= MIN_BLOCK_WORDS && !SiteChrome.isChrome(text)) {
-                blocks.add(text);
+        for (String raw : text.toString().split(String.valueOf(BLOCK_BREAK))) {
+            budget.tick();
+            String clean = TextHygiene.cleanOrNull(raw);
+            if (clean != null && clean.split(" ").length >= MIN_BLOCK_WORDS && !SiteChrome.isChrome(clean)) {
+                blocks.add(clean);
             }
         }
         return blocks;
-    }
-
-    private static boolean hasBlockInside(Element block) {
-        return block.select(PARAGRAPHS).stream().anyMatch(inner -> inner != block);
     }
 
     private static double linkDensity(Element block, String text) {
@@ -203,30 +345,34 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         return text.isEmpty() ? 0 : (double) linked / text.length();
     }
 
-    private static List<DraftImage> images(Element container, String baseUrl) {
+    /**
+     * Each {@code figure} in the story with its first {@code figcaption} and first {@code img[src]}. A caption
+     * that itself holds figures or captions is markup gone wrong, not a caption; leaving it out keeps every
+     * caption's text read once.
+     */
+    private static List<DraftImage> images(Document page, StoryRegion region, String canonicalUrl, PageBudget budget) {
+        ImageUrls urls = new ImageUrls(page, canonicalUrl);
+        ElementIndex index = region.index();
+        int container = index.indexOf(region.outer());
+        int[] nextCaption = index.nextMatch(element -> element.nameIs("figcaption"));
+        int[] nextImage = index.nextMatch(element -> element.nameIs("img") && element.hasAttr("src"));
+        int[] nested = index.countInSubtree(element -> element.nameIs("figure") || element.nameIs("figcaption"));
+        Map<Integer, String[]> captions = new HashMap<>();
         List<DraftImage> images = new ArrayList<>();
-        for (Element figure : container.select("figure")) {
-            Element caption = figure.selectFirst("figcaption");
-            Element image = figure.selectFirst("img[src]");
-            String url = image == null ? null : absolute(image, baseUrl);
-            String captionText = null;
-            String credit = null;
-            if (caption != null) {
-                Elements creditElements = caption.select("[class~=(?i)credit|copyright|source|byline], small, cite");
-                if (!creditElements.isEmpty()) {
-                    credit = TextHygiene.cleanOrNull(creditElements.text());
-                    Element copy = caption.clone();
-                    copy.select("[class~=(?i)credit|copyright|source|byline], small, cite").remove();
-                    captionText = TextHygiene.cleanOrNull(copy.text());
-                } else {
-                    String text = TextHygiene.clean(caption.text());
-                    var split = CreditLine.split(text);
-                    captionText = split.map(CreditLine.Split::caption).orElse(text);
-                    credit = split.map(CreditLine.Split::credit).orElse(null);
-                }
+        for (int i = container; i <= index.subtreeEnd(container) && images.size() < MAX_IMAGES; i++) {
+            budget.tick();
+            if (!index.element(i).nameIs("figure")) {
+                continue;
             }
-            if (captionText == null && image != null) {
-                captionText = TextHygiene.cleanOrNull(image.attr("alt"));
+            int captionAt = index.firstInside(i, nextCaption);
+            int imageAt = index.firstInside(i, nextImage);
+            String url = imageAt < 0 ? null : urls.resolve(index.element(imageAt));
+            String[] caption = captionAt < 0 || nested[captionAt] > 1 ? new String[2]
+                    : captions.computeIfAbsent(captionAt, at -> captionAndCredit(index.element(at)));
+            String captionText = caption[0];
+            String credit = caption[1];
+            if (captionText == null && imageAt >= 0) {
+                captionText = TextHygiene.cleanOrNull(index.element(imageAt).attr("alt"));
             }
             if (captionText != null || credit != null || url != null) {
                 images.add(new DraftImage(captionText == null ? "" : captionText, credit, url));
@@ -235,20 +381,66 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         return images;
     }
 
-    private static String absolute(Element image, String baseUrl) {
-        String absolute = image.absUrl("src");
-        if (!absolute.isEmpty()) {
-            return absolute;
+    /** A figcaption's caption and credit, the credit from its own element or split off the text. */
+    private static String[] captionAndCredit(Element caption) {
+        Elements creditElements = caption.select(CREDIT_ELEMENTS);
+        if (!creditElements.isEmpty()) {
+            String credit = TextHygiene.cleanOrNull(creditElements.text());
+            Element copy = caption.clone();
+            copy.select(CREDIT_ELEMENTS).remove();
+            return new String[] {TextHygiene.cleanOrNull(copy.text()), credit};
         }
-        String src = image.attr("src");
-        if (baseUrl != null && !src.isBlank()) {
-            try {
-                return java.net.URI.create(baseUrl).resolve(src.strip()).toString();
-            } catch (IllegalArgumentException e) {
-                return null;
+        String text = TextHygiene.clean(caption.text());
+        var split = CreditLine.split(text);
+        return new String[] {split.map(CreditLine.Split::caption).orElse(text),
+                split.map(CreditLine.Split::credit).orElse(null)};
+    }
+
+    /**
+     * Resolves image sources the way a browser would, against the page's {@code <base>} or else its canonical URL.
+     * Both bases are read once per page, and jsoup is asked only when it can succeed (it signals failure with an
+     * exception, which costs more than the rest of reading an image).
+     */
+    private static final class ImageUrls {
+        private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+        private final boolean pageHasBase;
+        private final URI canonical;
+        private final boolean canonicalGiven;
+
+        ImageUrls(Document page, String canonicalUrl) {
+            this.pageHasBase = !page.baseUri().isEmpty();
+            this.canonicalGiven = canonicalUrl != null;
+            URI parsed = null;
+            if (canonicalUrl != null) {
+                try {
+                    parsed = URI.create(canonicalUrl);
+                } catch (IllegalArgumentException e) {
+                    // An unreadable canonical URL resolves nothing; absolute sources still count.
+                }
             }
+            this.canonical = parsed;
         }
-        return src.startsWith("http") ? src : null;
+
+        String resolve(Element image) {
+            String src = image.attr("src");
+            if (pageHasBase || SCHEME.matcher(src.strip()).lookingAt()) {
+                String absolute = image.absUrl("src");
+                if (!absolute.isEmpty()) {
+                    return absolute;
+                }
+            }
+            if (canonicalGiven && !src.isBlank()) {
+                if (canonical == null) {
+                    return null;
+                }
+                try {
+                    return canonical.resolve(src.strip()).toString();
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+            return src.startsWith("http") ? src : null;
+        }
     }
 
     private static Instant publishedAt(Document page, Map<String, String> metas) {

@@ -34,7 +34,18 @@ public final class JsonNormaliser implements ArticleNormaliser {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
-    private final NinjsNormaliser ninjs = new NinjsNormaliser();
+    private final HtmlParagraphs htmlParagraphs;
+    private final NinjsNormaliser ninjs;
+
+    public JsonNormaliser() {
+        this(HtmlLimits.DEFAULTS);
+    }
+
+    /** With the limits for HTML inside the JSON ({@code bodyHtml}, ninjs {@code body_html}). */
+    public JsonNormaliser(HtmlLimits htmlLimits) {
+        this.htmlParagraphs = new HtmlParagraphs(htmlLimits, PageBudget.threadCpuClock());
+        this.ninjs = new NinjsNormaliser(htmlParagraphs);
+    }
 
     @Override
     public ArticleDraft normalise(String document) {
@@ -77,7 +88,7 @@ public final class JsonNormaliser implements ArticleNormaliser {
                 .action(JsonFields.action(root, "action", ""));
         List<String> body = JsonFields.paragraphs(root, "body", "");
         if (body.isEmpty() && root.hasNonNull("bodyHtml")) {
-            body = HtmlParagraphs.paragraphs(JsonFields.rawText(root, "bodyHtml", ""));
+            body = htmlParagraphs.paragraphs(JsonFields.rawText(root, "bodyHtml", ""));
         }
         draft.body(body);
         draft.images(images(root));

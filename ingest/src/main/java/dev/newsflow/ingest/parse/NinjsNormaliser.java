@@ -23,6 +23,12 @@ public final class NinjsNormaliser {
     private static final List<String> MARKERS = List.of("uri", "body_text", "body_html", "versioncreated",
             "associations", "headlines", "bodies", "pubstatus", "firstcreated");
 
+    private final HtmlParagraphs htmlParagraphs;
+
+    NinjsNormaliser(HtmlParagraphs htmlParagraphs) {
+        this.htmlParagraphs = htmlParagraphs;
+    }
+
     static boolean looksLikeNinjs(JsonNode root) {
         JsonNode schema = root.get("$schema");
         if (schema != null && schema.isTextual() && schema.textValue().toLowerCase(Locale.ROOT).contains("ninjs")) {
@@ -79,14 +85,14 @@ public final class NinjsNormaliser {
         return fallback;
     }
 
-    private static List<String> body(JsonNode root) {
+    private List<String> body(JsonNode root) {
         List<String> text = JsonFields.paragraphs(root, "body_text", "");
         if (!text.isEmpty()) {
             return text;
         }
         String html = JsonFields.rawText(root, "body_html", "");
         if (html != null) {
-            return HtmlParagraphs.paragraphs(html);
+            return htmlParagraphs.paragraphs(html);
         }
         JsonNode bodies = JsonFields.array(root, "bodies", "");
         if (bodies == null) {
@@ -104,7 +110,7 @@ public final class NinjsNormaliser {
                 continue;
             }
             if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
-                return HtmlParagraphs.paragraphs(value);
+                return htmlParagraphs.paragraphs(value);
             }
             return JsonFields.paragraphs(item, "value", path);
         }

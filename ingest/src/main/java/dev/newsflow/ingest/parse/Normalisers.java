@@ -18,13 +18,20 @@ public final class Normalisers {
     public static final List<String> SUPPORTED = List.of("application/json", "application/ninjs+json", "text/plain",
             "text/html", "application/xhtml+xml");
 
-    private final JsonNormaliser json = new JsonNormaliser();
+    private final JsonNormaliser json;
     private final PlainTextNormaliser text;
-    private final HtmlNormaliser html = new HtmlNormaliser();
+    private final HtmlNormaliser html;
     private final LanguageDetector languages;
 
     public Normalisers(SectionLine sections, LanguageDetector languages) {
+        this(sections, languages, HtmlLimits.DEFAULTS);
+    }
+
+    /** With the limits for reading HTML, pages and HTML inside JSON alike. */
+    public Normalisers(SectionLine sections, LanguageDetector languages, HtmlLimits htmlLimits) {
         this.text = new PlainTextNormaliser(sections);
+        this.json = new JsonNormaliser(htmlLimits);
+        this.html = new HtmlNormaliser(htmlLimits);
         this.languages = languages;
     }
 

@@ -1,13 +1,18 @@
 package dev.newsflow.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.ingest.Fixtures;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.schema.SourceFormat;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlNormaliserTest {
     private final HtmlNormaliser normaliser = new HtmlNormaliser();
@@ -86,5 +91,62 @@ class HtmlNormaliserTest {
         ArticleDraft draft = normaliser.normalise("<html><head><title>Empty</title></head><body><nav>Home</nav></body></html>");
         assertThat(draft.headline()).isEqualTo("Empty");
         assertThat(draft.body()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<figure>", "<div>", "<ul><li>", "<blockquote>", "<figure><figcaption>", "<div><p>x"})
+    void aPageNestedDeeperThanTheLimitIsRefusedNamingTheLimit(String opening) {
+        String page = "<html><body><h1>Deep</h1>" + opening.repeat(10_000) + "<p>The story.</p></body></html>";
+        assertThatThrownBy(() -> normaliser.normalise(page)).isInstanceOfSatisfying(InvalidArticleException.class,
+                refused -> {
+                    assertThat(refused.field()).isEqualTo("body");
+                    assertThat(refused.getMessage()).contains("the limit is " + HtmlLimits.DEFAULT_MAX_DEPTH);
+                });
+    }
+
+    @Test
+    void bodyHtmlInJsonHasTheSameDepthLimit() {
+        String json = "{\"headline\":\"Deep\",\"bodyHtml\":\"" + "<blockquote>".repeat(10_000) + "<p>x</p>\"}";
+        assertThatThrownBy(() -> new JsonNormaliser().normalise(json))
+                .isInstanceOfSatisfying(InvalidArticleException.class,
+                        refused -> assertThat(refused.getMessage()).contains("the limit is 256"));
+    }
+
+    @Test
+    void aPageJustWithinTheDepthLimitIsRead() {
+        int depth = HtmlLimits.DEFAULT_MAX_DEPTH - 2;
+        String page = "<html><body><h1>Nested</h1>" + "<div>".repeat(depth) + "<p>The story is deep in the page.</p>"
+                + "</div>".repeat(depth) + "</body></html>";
+        assertThat(normaliser.normalise(page).body()).containsExactly("The story is deep in the page.");
+    }
+
+    @Test
+    void readingStopsWhenTheTimeBudgetIsSpentAndSaysWhy() {
+        // A clock that moves a millisecond per look: the 100 ms budget runs out after a few hundred steps.
+        AtomicLong nanos = new AtomicLong();
+        HtmlNormaliser slow = new HtmlNormaliser(new HtmlLimits(256, Duration.ofMillis(100)),
+                () -> nanos.addAndGet(1_000_000));
+        String page = "<html><body><article><h1>Long</h1>" + "<p>A paragraph of the story.</p>".repeat(100_000)
+                + "</article></body></html>";
+        assertThatThrownBy(() -> slow.normalise(page)).isInstanceOfSatisfying(InvalidArticleException.class,
+                refused -> {
+                    assertThat(refused.field()).isEqualTo("body");
+                    assertThat(refused.getMessage()).contains("time budget of 100 ms");
+                });
+    }
+
+    /**
+     * Shapes that took seconds to minutes when every element searched its ancestors or subtree, or every removal
+     * shifted its siblings: each near the 2 MiB body limit. With the default budget (1 s of CPU) a quadratic step
+     * would refuse them; read linearly they are well inside it. BENCHMARKS.md has the times.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"<script>x</script>", "<div class=\"share\">x</div>", "<div><p>One more short paragraph.</p></div>",
+            "words in a table cell, separated by line breaks only, as old sites do<br>", "<figure><img src=\"a.jpg\"></figure>"})
+    void wideAdversarialPagesAreReadWithinTheBudget(String piece) {
+        String page = "<html><body><h1>Wide</h1><table><tr><td><article>" + piece.repeat(2_000_000 / piece.length())
+                + "<p>The one real paragraph of this page, long enough to be the story.</p></article></td></tr>"
+                + "</table></body></html>";
+        assertThat(normaliser.normalise(page).headline()).isEqualTo("Wide");
     }
 }
