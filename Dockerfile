@@ -11,6 +11,7 @@ COPY platform platform
 COPY ingest ingest
 COPY enrich enrich
 COPY syndicate syndicate
+COPY ops ops
 COPY devstack devstack
 COPY app app
 COPY bench bench

@@ -1,6 +1,7 @@
 package dev.newsflow.app;
 
 import dev.newsflow.app.cli.ConfigCommand;
+import dev.newsflow.app.cli.DeadLettersCommand;
 import dev.newsflow.app.cli.EnrichCommand;
 import dev.newsflow.app.cli.EnrichFileCommand;
 import dev.newsflow.app.cli.IngestCommand;
@@ -8,6 +9,7 @@ import dev.newsflow.app.cli.PartnersCommand;
 import dev.newsflow.app.cli.PostCommand;
 import dev.newsflow.app.cli.SchemasCommand;
 import dev.newsflow.app.cli.SyndicateCommand;
+import dev.newsflow.app.cli.TopicsCommand;
 import dev.newsflow.platform.lifecycle.Failures;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Command;
                 PostCommand.class,
                 EnrichFileCommand.class,
                 PartnersCommand.class,
+                TopicsCommand.class,
+                DeadLettersCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {
@@ -51,7 +55,7 @@ public final class Newsflow implements Runnable {
 
     /** A failed command says what went wrong in one line; the stack trace is for --debug logs. */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        commandLine.getErr().println("newsflow " + commandLine.getCommandName() + ": " + Failures.oneLine(e));
+        commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + Failures.oneLine(e));
         LoggerFactory.getLogger(Newsflow.class).debug("command failed", e);
         return 1;
     }

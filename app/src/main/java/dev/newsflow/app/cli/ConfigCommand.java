@@ -2,6 +2,7 @@ package dev.newsflow.app.cli;
 
 import dev.newsflow.enrich.EnrichConfig;
 import dev.newsflow.ingest.IngestConfig;
+import dev.newsflow.ops.OpsConfig;
 import dev.newsflow.platform.config.ConfigLoader;
 import dev.newsflow.syndicate.SyndicateConfig;
 import java.io.PrintWriter;
@@ -15,12 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "List every setting of a service: key, environment variable, type, default and meaning.")
 public final class ConfigCommand implements Callable<Integer> {
-    enum Service { ingest, enrich, syndicate }
+    enum Service { ingest, enrich, syndicate, ops }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SERVICE", description = "ingest, enrich or syndicate")
+    @Parameters(paramLabel = "SERVICE", description = "ingest, enrich, syndicate or ops (the ops page and the "
+            + "topics and dead-letters commands)")
     Service service;
 
     @Override
@@ -29,6 +31,7 @@ public final class ConfigCommand implements Callable<Integer> {
             case ingest -> IngestConfig.definition();
             case enrich -> EnrichConfig.definition();
             case syndicate -> SyndicateConfig.definition();
+            case ops -> OpsConfig.definition();
         };
         PrintWriter out = spec.commandLine().getOut();
         for (ConfigDef.ConfigKey key : definition.configKeys().values()) {

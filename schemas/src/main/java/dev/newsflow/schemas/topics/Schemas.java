@@ -2,6 +2,7 @@ package dev.newsflow.schemas.topics;
 
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.DeadLetter;
+import dev.newsflow.schema.DeadLetterReplay;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.PartnerSubscription;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class Schemas {
         subjects.put(TopicCatalogue.ARTICLES_ENRICHED + "-value", EnrichedArticle.getClassSchema());
         subjects.put(TopicCatalogue.ARTICLES_DEAD_LETTER + "-value", DeadLetter.getClassSchema());
         subjects.put(TopicCatalogue.PARTNER_SUBSCRIPTIONS + "-value", PartnerSubscription.getClassSchema());
+        subjects.put(TopicCatalogue.DEAD_LETTER_REPLAYS + "-value", DeadLetterReplay.getClassSchema());
         return subjects;
     }
 }

@@ -2,6 +2,7 @@ package dev.newsflow.schemas.topics;
 
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.DeadLetter;
+import dev.newsflow.schema.DeadLetterReplay;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.schemas.serde.AvroSerdeConfig;
@@ -22,6 +23,7 @@ public final class TopicCatalogue {
     public static final String ARTICLES_ENRICHED = "articles-enriched";
     public static final String ARTICLES_DEAD_LETTER = "articles-dead-letter";
     public static final String PARTNER_SUBSCRIPTIONS = "partner-subscriptions";
+    public static final String DEAD_LETTER_REPLAYS = "dead-letter-replays";
     /** The embedded schema registry's store; not written by the services. */
     public static final String SCHEMAS = "_schemas";
 
@@ -29,6 +31,7 @@ public final class TopicCatalogue {
     private final TopicSpec<String, EnrichedArticle> articlesEnriched;
     private final TopicSpec<String, DeadLetter> articlesDeadLetter;
     private final TopicSpec<String, PartnerSubscription> partnerSubscriptions;
+    private final TopicSpec<String, DeadLetterReplay> deadLetterReplays;
 
     private TopicCatalogue(Map<String, ?> serdeConfig) {
         articlesSubmitted = new TopicSpec<>(ARTICLES_SUBMITTED, Serdes.String(),
@@ -39,6 +42,8 @@ public final class TopicCatalogue {
                 avroValues(serdeConfig), false, "what could not be processed, with why and where from");
         partnerSubscriptions = new TopicSpec<>(PARTNER_SUBSCRIPTIONS, Serdes.String(),
                 avroValues(serdeConfig), true, "the partner registry; latest record per partner wins");
+        deadLetterReplays = new TopicSpec<>(DEAD_LETTER_REPLAYS, Serdes.String(),
+                avroValues(serdeConfig), true, "dead letters replayed, by dead-letter id: none is replayed twice");
     }
 
     /**
@@ -78,7 +83,11 @@ public final class TopicCatalogue {
         return partnerSubscriptions;
     }
 
+    public TopicSpec<String, DeadLetterReplay> deadLetterReplays() {
+        return deadLetterReplays;
+    }
+
     public List<TopicSpec<?, ?>> all() {
-        return List.of(articlesSubmitted, articlesEnriched, articlesDeadLetter, partnerSubscriptions);
+        return List.of(articlesSubmitted, articlesEnriched, articlesDeadLetter, partnerSubscriptions, deadLetterReplays);
     }
 }
