@@ -95,7 +95,7 @@ public final class PipelineScenario implements AutoCloseable {
             Element credit = (Element) creditNodes.item(i);
             credits.put(credit.getAttribute("role"), credit.getTextContent());
         }
-        assertThat(credits).containsEntry("photographer", "Marta Nowak").containsEntry("distributor", "EPA");
+        assertThat(credits).containsEntry("photographer", "Marta Nowak").containsEntry("distribution company", "EPA");
         String description = rssItem.getElementsByTagName("description").item(0).getTextContent();
         assertThat(description).contains("European Union foreign ministers agreed on Monday")
                 .doesNotContain("shareprint").doesNotContain("Terms of use");

@@ -6,6 +6,7 @@ import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
+import dev.newsflow.syndicate.interop.ServedFeedsAreValid;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,7 +87,10 @@ public final class SyndicateTestSupport {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return send(request.build());
+        HttpResponse<String> response = send(request.build());
+        // where the service's own links put it (its default public base URL), which is what the validator checks
+        ServedFeedsAreValid.record("http://localhost:" + port + pathAndQuery, response);
+        return response;
     }
 
     public static HttpResponse<String> send(HttpRequest request) {

@@ -10,7 +10,6 @@ import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.syndicate.filter.FeedFilter;
 import dev.newsflow.syndicate.filter.FilterParser;
 import dev.newsflow.syndicate.http.ProblemException;
-import dev.newsflow.syndicate.render.ItemContent;
 import dev.newsflow.syndicate.render.JsonFeedRenderer;
 import dev.newsflow.syndicate.state.ArticleTimes;
 import dev.newsflow.syndicate.state.FeedStateProcessor;
@@ -164,11 +163,7 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
         body.put("articleId", article.getArticleId());
         body.put("version", article.getVersion());
         body.put("occurredAt", DateTimeFormatter.ISO_INSTANT.format(ArticleTimes.updated(article)));
-        if (event.equals("killed")) {
-            body.putObject("item").put("id", ItemContent.guid(article));
-        } else {
-            body.set("item", items.item(article));
-        }
+        body.set("item", event.equals("killed") ? items.tombstone(article) : items.item(article));
         return body.toString();
     }
 }

@@ -26,9 +26,12 @@ public enum FeedFormat {
         return renderer;
     }
 
-    /** Only Atom can say that an entry was deleted (RFC 6721); the others just drop it. */
+    /**
+     * Whether a page carries killed stories: Atom as RFC 6721 tombstones, JSON Feed as {@code _newsflow} tombstone
+     * items. RSS has no way to say it, so a killed story is just absent there.
+     */
     public boolean carriesDeletions() {
-        return this == ATOM;
+        return this != RSS;
     }
 
     public static Optional<FeedFormat> byExtension(String extension) {

@@ -17,12 +17,16 @@ import java.util.Optional;
 /**
  * JSON Feed 1.1, with a {@code _newsflow} extension per item carrying what the core format has no
  * place for: section, category, version, images with caption/creditline/by, entities and topics.
- * Killed stories are absent.
+ * JSON Feed has no way to say that an item was withdrawn, so a killed story is a tombstone item: its id, a
+ * notice in place of the text (what a reader that does not know the extension shows) and
+ * {@code "_newsflow": {"deleted": true, "deleted_at": …}}, as Atom's RFC 6721 {@code at:deleted-entry}.
  */
 public final class JsonFeedRenderer implements FeedRenderer {
     public static final String CONTENT_TYPE = "application/feed+json; charset=utf-8";
     public static final String VERSION = "https://jsonfeed.org/version/1.1";
     public static final String EXTENSION = "_newsflow";
+    /** The text of a tombstone item, for readers that show it without knowing the extension. */
+    public static final String WITHDRAWN_NOTICE = "This story has been withdrawn.";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -42,9 +46,7 @@ public final class JsonFeedRenderer implements FeedRenderer {
         document.hubUrl().ifPresent(hub -> feed.putArray("hubs").addObject().put("type", "WebSub").put("url", hub));
         ArrayNode items = feed.putArray("items");
         for (FeedItem item : document.items()) {
-            if (!item.killed()) {
-                items.add(item(item.article(), texts.texts(item.article())));
-            }
+            items.add(item.killed() ? tombstone(item.article()) : item(item.article(), texts.texts(item.article())));
         }
         try {
             return mapper.writeValueAsBytes(feed);
@@ -56,6 +58,22 @@ public final class JsonFeedRenderer implements FeedRenderer {
     /** One JSON Feed item (with the extension), also the payload of webhook pushes. */
     public ObjectNode item(EnrichedArticle article) {
         return item(article, ItemTexts.of(article));
+    }
+
+    /** The tombstone of a killed story, in feeds and in webhook pushes. */
+    public ObjectNode tombstone(EnrichedArticle article) {
+        String killedAt = rfc3339(ArticleTimes.updated(article));
+        ObjectNode item = mapper.createObjectNode();
+        item.put("id", ItemContent.guid(article));
+        item.put("content_text", WITHDRAWN_NOTICE);
+        item.put("date_modified", killedAt);
+        ObjectNode extension = item.putObject(EXTENSION);
+        extension.put("article_id", ItemContent.text(article.getArticleId()));
+        extension.put("publisher", ItemContent.text(article.getPublisherId()));
+        extension.put("version", article.getVersion());
+        extension.put("deleted", true);
+        extension.put("deleted_at", killedAt);
+        return item;
     }
 
     private ObjectNode item(EnrichedArticle article, ItemTexts texts) {

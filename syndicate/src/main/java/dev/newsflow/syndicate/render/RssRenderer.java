@@ -1,5 +1,6 @@
 package dev.newsflow.syndicate.render;
 
+import com.rometools.modules.content.ContentModuleImpl;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Category;
@@ -21,9 +22,10 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /**
- * RSS 2.0 with Media RSS captions and credits, {@code dc:creator} (RSS's author needs an e-mail),
- * non-permalink GUIDs, RFC 822 dates in GMT and {@code atom:link} self/next/hub links. Killed
- * stories are simply absent.
+ * RSS 2.0: the summary (the lead) in {@code description} and the whole story in {@code content:encoded}, Media
+ * RSS captions and credits, {@code dc:creator} (RSS's author needs an e-mail), non-permalink GUIDs, RFC 822 dates
+ * in GMT and {@code atom:link} self/next/hub links. RSS has no way to say that an item was withdrawn, so killed
+ * stories are simply absent (partners who must act on kills read Atom, JSON Feed or webhooks).
  */
 public final class RssRenderer implements FeedRenderer {
     public static final String CONTENT_TYPE = "application/rss+xml; charset=utf-8";
@@ -44,9 +46,11 @@ public final class RssRenderer implements FeedRenderer {
         channel.setLastBuildDate(Date.from(document.updated()));
         channel.setGenerator("newsflow");
         List<Item> items = new ArrayList<>();
+        List<EnrichedArticle> live = new ArrayList<>();
         for (FeedItem item : document.items()) {
             if (!item.killed()) {
                 items.add(item(item.article(), texts.texts(item.article())));
+                live.add(item.article());
             }
         }
         channel.setItems(items);
@@ -55,6 +59,13 @@ public final class RssRenderer implements FeedRenderer {
             Element root = xml.getRootElement();
             root.addNamespaceDeclaration(ATOM);
             Element channelElement = root.getChild("channel");
+            List<Element> itemElements = channelElement.getChildren("item");
+            for (int i = 0; i < itemElements.size(); i++) {
+                MediaRss.append(itemElements.get(i), live.get(i));
+            }
+            if (live.stream().anyMatch(MediaRss::hasMedia)) {
+                root.addNamespaceDeclaration(MediaRss.MEDIA);
+            }
             int at = 0;
             channelElement.addContent(at++, atomLink("self", document.selfUrl(), "application/rss+xml"));
             if (document.nextUrl().isPresent()) {
@@ -88,16 +99,18 @@ public final class RssRenderer implements FeedRenderer {
         item.setPubDate(Date.from(ArticleTimes.published(article)));
         Description description = new Description();
         description.setType("text/html");
-        description.setValue(texts.bodyHtml());
+        description.setValue(ItemContent.escapeHtml(texts.summary()));
         item.setDescription(description);
         item.setCategories(categories(article));
         List<Module> modules = new ArrayList<>();
+        ContentModuleImpl content = new ContentModuleImpl();
+        content.setEncodeds(List.of(texts.bodyHtml()));
+        modules.add(content);
         texts.author().ifPresent(author -> {
             DCModuleImpl dc = new DCModuleImpl();
             dc.setCreator(author);
             modules.add(dc);
         });
-        MediaRss.module(article).ifPresent(modules::add);
         item.setModules(modules);
         return item;
     }

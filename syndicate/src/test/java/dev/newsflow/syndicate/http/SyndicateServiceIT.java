@@ -16,6 +16,7 @@ import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.syndicate.Articles;
 import dev.newsflow.syndicate.SyndicateService;
 import dev.newsflow.syndicate.SyndicateTestSupport;
+import dev.newsflow.syndicate.interop.ServedFeedsAreValid;
 import dev.newsflow.syndicate.partner.CreatedPartner;
 import dev.newsflow.syndicate.interop.PythonTools;
 import dev.newsflow.syndicate.partner.FeedSpec;
@@ -35,9 +36,11 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The running service on the in-JVM broker, over real HTTP. */
+@ExtendWith(ServedFeedsAreValid.class)
 class SyndicateServiceIT {
     @TempDir
     static Path stateDir;
@@ -93,7 +96,7 @@ class SyndicateServiceIT {
     }
 
     @Test
-    void aKillRemovesTheStoryFromRssAndJsonAndLeavesAnAtomTombstone() {
+    void aKillRemovesTheStoryFromRssAndLeavesTombstonesInAtomAndJson() {
         String partner = TestKafka.unique("kill");
         String token = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
         String id = TestKafka.unique("killed");
@@ -106,7 +109,10 @@ class SyndicateServiceIT {
                 assertThat(get(port, "/feeds/" + partner + "/all.atom", token).body())
                         .contains("<at:deleted-entry", "ref=\"urn:newsflow:article:" + id + "\""));
         assertThat(get(port, "/feeds/" + partner + "/all.rss", token).body()).doesNotContain(id);
-        assertThat(get(port, "/feeds/" + partner + "/all.json", token).body()).doesNotContain(id);
+        JsonNode tombstone = findItem(json(get(port, "/feeds/" + partner + "/all.json", token).body()),
+                "urn:newsflow:article:" + id);
+        assertThat(tombstone.get("_newsflow").get("deleted").asBoolean()).isTrue();
+        assertThat(tombstone.toString()).doesNotContain("Soon withdrawn");
     }
 
     @Test

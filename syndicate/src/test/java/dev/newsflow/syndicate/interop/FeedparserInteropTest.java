@@ -63,13 +63,10 @@ class FeedparserInteropTest {
         assertThat(first.get("media_content").get(0).asText()).isEqualTo("https://images.example.org/lisbon.jpg");
         assertThat(first.get("media_credit").toString())
                 .contains("\"role\":\"photographer\",\"content\":\"Ana Sousa\"")
-                .contains("\"role\":\"distributor\",\"content\":\"Reuters\"");
+                .contains("\"role\":\"distribution company\",\"content\":\"Reuters\"");
         JsonNode second = rss.get("entries").get(1);
         assertThat(second.get("title").asText()).isEqualTo("Harbour reopens");
         assertThat(second.get("media_credit").toString()).contains("Ludovic Marin", "EPA");
-        // feedparser reports a media:description that follows the item description as plain-text content
-        assertThat(second.get("content").toString()).contains("The harbour at dawn");
-        assertThat(first.get("content").toString()).contains("Delegates arrive at the conference centre in Lisbon");
         assertThat(rss.get("links").toString()).contains(RenderFixtures.SELF);
 
         JsonNode atom = results.get(files.get(1).toString());
@@ -87,7 +84,8 @@ class FeedparserInteropTest {
 
         JsonNode json = results.get(files.get(2).toString());
         assertThat(json.get("schema_errors")).isEmpty();
-        assertThat(json.get("items").asInt()).isEqualTo(2);
+        // the two stories and the killed one's tombstone item
+        assertThat(json.get("items").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -116,7 +114,7 @@ class FeedparserInteropTest {
             // neither a relative link nor a javascript: URL is published
             // (feedparser falls back to the id when an entry has no link)
             assertThat(entry.get("link").asText()).doesNotContain("relative", "javascript");
-            assertThat(entry.get("media_content")).isEmpty();
+            assertThat(entry.get("media_content").toString()).doesNotContain("javascript");
         }
         for (Path file : files.subList(0, 2)) {
             String text = Files.readString(file);
@@ -124,6 +122,53 @@ class FeedparserInteropTest {
         }
         JsonNode json = results.get(files.get(2).toString());
         assertThat(json.get("schema_errors")).isEmpty();
+    }
+
+    /**
+     * What a partner's reader shows as the story is the story: in RSS and Atom, feedparser's summary and its
+     * first content begin with the lead, for photos with and without an image URL; the caption is only the
+     * photo's ({@code media:content}).
+     */
+    @Test
+    void theStoryComesFirstAndTheCaptionStaysWithItsPhoto() throws Exception {
+        String lead = "Leaders of the coastal alliance met in Lisbon on Thursday to agree a ferry treaty.";
+        EnrichedArticle withUrl = Articles.story("gazette:1", "Ferry treaty agreed").build();
+        EnrichedArticle withoutUrl = Articles.story("gazette:2", "Harbour reopens")
+                .setReceivedAt(Articles.T0.minusSeconds(3600))
+                .setImages(List.of(Image.newBuilder().setCaption("The harbour at dawn").setCreditline("EPA")
+                        .setBy("Ludovic Marin").setRawCredit("Photo: EPA / Ludovic Marin").build()))
+                .build();
+        EnrichedArticle twoPhotos = Articles.story("gazette:3", "Storm in pictures")
+                .setReceivedAt(Articles.T0.minusSeconds(7200))
+                .setImages(List.of(Image.newBuilder().setCaption("Waves over the wall").setRawCredit("Courtesy")
+                                .build(),
+                        Image.newBuilder().setCaption("A fallen tree").setBy("Ana Sousa")
+                                .setUrl("https://images.example.org/tree.jpg").build()))
+                .build();
+        List<Path> files = write("story-first", RenderFixtures.document(withUrl, withoutUrl, twoPhotos));
+        JsonNode results = PythonTools.checkFeeds(dir, files);
+        for (Path file : files.subList(0, 2)) {
+            JsonNode parsed = results.get(file.toString());
+            assertClean(parsed);
+            assertThat(parsed.get("entries")).hasSize(3);
+            for (JsonNode entry : parsed.get("entries")) {
+                assertThat(entry.get("content").get(0).asText()).as("%s content of %s", file.getFileName(),
+                        entry.get("title")).startsWith("<p>" + lead + "</p><p>The agreement");
+                assertThat(entry.get("summary").asText()).as("%s summary of %s", file.getFileName(),
+                        entry.get("title")).startsWith(lead);
+                assertThat(entry.get("content").toString() + entry.get("summary"))
+                        .doesNotContain("Delegates arrive", "harbour at dawn", "Waves over", "fallen tree");
+            }
+            JsonNode second = parsed.get("entries").get(1);
+            assertThat(second.get("media_credit").toString()).contains("Ludovic Marin", "EPA");
+            JsonNode third = parsed.get("entries").get(2);
+            assertThat(third.get("media_content")).hasSize(2);
+            assertThat(third.get("media_content").get(1).asText()).isEqualTo("https://images.example.org/tree.jpg");
+            assertThat(third.get("media_credit").toString()).contains("Courtesy", "Ana Sousa");
+        }
+        String rss = Files.readString(files.get(0));
+        assertThat(rss).contains("<media:description type=\"plain\">The harbour at dawn</media:description>",
+                "<media:description type=\"plain\">A fallen tree</media:description>");
     }
 
     private static void assertClean(JsonNode parsed) {

@@ -104,8 +104,9 @@ class PushTopologyTest {
         assertThat(got).extracting(WebhookReceiver.Received::event).containsExactly("published", "updated", "killed");
         assertThat(got).allMatch(WebhookReceiver.Received::signatureValid);
         assertThat(got.get(0).body()).contains("\"title\":\"First\"", "\"feeds\":[\"news\"]", "\"sequence\":1");
-        // the killed event carries the GUID the partner saw, nothing else of the story
-        assertThat(got.get(2).body()).contains("urn:newsflow:article:a").doesNotContain("First");
+        // the killed event carries the tombstone item the JSON Feed shows: the GUID the partner saw, nothing of the story
+        assertThat(got.get(2).body()).contains("\"id\":\"urn:newsflow:article:a\"", "\"deleted\":true",
+                "\"version\":3").doesNotContain("First");
         assertThat(log.attempts("acme")).hasSize(3).allMatch(a -> a.status() == 200);
     }
 
