@@ -113,7 +113,10 @@ public final class DevStack implements AutoCloseable {
         return this;
     }
 
-    /** Step 5: syndicate, and the partner: created, or given a new token when kept from an earlier run. */
+    /**
+     * Step 5: syndicate, and the partner: created, or kept from an earlier run with the token kept in the data
+     * directory (so feed URLs given out before still work).
+     */
     public DevStack startSyndicate() {
         Map<String, Object> own = new HashMap<>(Map.of(
                 SyndicateConfig.PORT, settings.syndicatePort(),
@@ -122,9 +125,8 @@ public final class DevStack implements AutoCloseable {
                 SyndicateConfig.STATE_DIR, settings.dataDir().resolve("syndicate-state").toString()));
         applicationId(own, SyndicateConfig.APPLICATION_ID, SyndicateConfig.DEFAULT_APPLICATION_ID);
         syndicate = started(SyndicateService.start(new SyndicateConfig(serviceSettings(own))));
-        // A token is shown once: a restarted demo keeps its partner and issues a fresh one.
-        partnerToken = syndicate.partners().createOrReissue(PartnerSpec.of(settings.partnerId(),
-                settings.partnerName(), FeedSpec.everything(settings.feedId(), "Everything"))).token();
+        partnerToken = KeptPartnerToken.ensure(syndicate.partners(), PartnerSpec.of(settings.partnerId(),
+                settings.partnerName(), FeedSpec.everything(settings.feedId(), "Everything")), settings.dataDir());
         return this;
     }
 
@@ -187,6 +189,11 @@ public final class DevStack implements AutoCloseable {
 
     public String partnerToken() {
         return partnerToken;
+    }
+
+    /** Where the partner token is kept across restarts. */
+    public java.nio.file.Path partnerTokenFile() {
+        return settings.dataDir().resolve(KeptPartnerToken.FILE);
     }
 
     /** The partner's feed in one format (rss, atom, json), its token in the query. */

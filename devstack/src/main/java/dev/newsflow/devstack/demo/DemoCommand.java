@@ -151,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Ingest (publishers)  " + stack.ingestUrl() + "/v1/articles");
         out.println("  Demo publisher key   " + stack.publisherKey());
         out.println("  Partner admin token  " + stack.adminToken() + "   (this run only)");
-        out.println("  Demo partner token   " + stack.partnerToken() + "   (this run only)");
+        out.println("  Demo partner token   " + stack.partnerToken() + "   (kept in " + stack.partnerTokenFile() + ")");
         out.println("  RSS 2.0              " + stack.feedUrl("rss"));
         out.println("  Atom                 " + stack.feedUrl("atom"));
         out.println("  JSON Feed            " + stack.feedUrl("json"));

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,19 +24,36 @@ class DemoCommandIT {
     void theDemoServesTheSampleArticleAndKeepsItsDataAcrossARestart(@TempDir Path dataDir) throws IOException {
         int kafkaPort = freePort();
         int controllerPort = freePort();
+        int syndicatePort = freePort();
 
-        String first = runDemoOnce(dataDir, kafkaPort, controllerPort);
+        String first = runDemoOnce(dataDir, kafkaPort, controllerPort, syndicatePort);
         assertThat(first).contains("Posted the sample article").contains("(accepted)")
                 .contains("newsflow is running.")
                 .containsPattern("JSON Feed +http://\\S+/feeds/demo/all\\.json\\?token=\\S+")
                 .contains("Kafka bootstrap      127.0.0.1:" + kafkaPort);
 
-        String second = runDemoOnce(dataDir, kafkaPort, controllerPort);
+        String second = runDemoOnce(dataDir, kafkaPort, controllerPort, syndicatePort);
         assertThat(second).contains("Posted the sample article").contains("version 1 (unchanged)")
                 .contains("newsflow is running.");
+        // the partner token, and with it every feed URL printed before, survives the restart
+        assertThat(partnerToken(second)).isEqualTo(partnerToken(first));
+        assertThat(feedUrl(second)).isEqualTo(feedUrl(first));
+        assertThat(first).contains("(kept in " + dataDir.toAbsolutePath().resolve("partner-token") + ")");
     }
 
-    private static String runDemoOnce(Path dataDir, int kafkaPort, int controllerPort) {
+    private static String partnerToken(String output) {
+        Matcher token = Pattern.compile("Demo partner token +(\\S+)").matcher(output);
+        assertThat(token.find()).as("a partner token in%n%s", output).isTrue();
+        return token.group(1);
+    }
+
+    private static String feedUrl(String output) {
+        Matcher url = Pattern.compile("JSON Feed +(\\S+)").matcher(output);
+        assertThat(url.find()).as("a feed URL in%n%s", output).isTrue();
+        return url.group(1);
+    }
+
+    private static String runDemoOnce(Path dataDir, int kafkaPort, int controllerPort, int syndicatePort) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = DemoCommand.commandLine();
@@ -42,7 +61,7 @@ class DemoCommandIT {
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute("--once", "--data-dir", dataDir.toString(),
                 "--kafka-port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort),
-                "--registry-port", "0", "--ingest-port", "0", "--enrich-port", "0", "--syndicate-port", "0",
+                "--registry-port", "0", "--ingest-port", "0", "--enrich-port", "0", "--syndicate-port", String.valueOf(syndicatePort),
                 "--partitions", "1");
         assertThat(exit).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();
         return out.toString();
