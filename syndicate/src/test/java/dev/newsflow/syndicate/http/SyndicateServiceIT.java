@@ -277,6 +277,41 @@ class SyndicateServiceIT {
                 e -> assertThat(e.status()).isEqualTo(401));
     }
 
+    /**
+     * A token sent in the Authorization header never appears in the document's links (they would leak it into
+     * logs, caches and shared URLs for nothing: the reader sends the header again); a token sent as ?token= is
+     * kept in self and next, or the reader, which knows only the URL, could not follow them.
+     */
+    @Test
+    void tokensStayOutOfLinksUnlessTheyCameInTheUrl() {
+        String partner = TestKafka.unique("links");
+        String publisher = TestKafka.unique("links-pub");
+        String token = createPartner(port, partner, "[{\"feedId\":\"f\",\"title\":\"Links\",\"maxItems\":1,"
+                + "\"filter\":{\"publisher\":\"" + publisher + "\"}}]");
+        SyndicateTestSupport.produce(
+                Articles.story(TestKafka.unique("links-1"), "Older").setPublisherId(publisher).build(),
+                Articles.story(TestKafka.unique("links-2"), "Newer").setPublisherId(publisher)
+                        .setReceivedAt(Articles.T0.plusSeconds(5)).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(json(get(port, "/feeds/" + partner + "/f.json", token).body()).has("next_url")).isTrue());
+        String encoded = java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        for (String format : List.of("rss", "atom", "json")) {
+            String byHeader = get(port, "/feeds/" + partner + "/f." + format, token).body();
+            assertThat(byHeader).as(format).contains("/feeds/" + partner + "/f." + format + "?before=")
+                    .doesNotContain("token=", token);
+            String byUrl = get(port, "/feeds/" + partner + "/f." + format + "?token=" + encoded, null).body();
+            assertThat(byUrl).as(format).contains("/feeds/" + partner + "/f." + format + "?token=" + encoded)
+                    .containsPattern("/feeds/" + partner + "/f\\." + format + "\\?before=[^\"&<]+&(amp;)?token="
+                            + encoded);
+        }
+        // the next link, followed as given, works with the token in it and nothing else
+        String next = json(get(port, "/feeds/" + partner + "/f.json?token=" + encoded, null).body())
+                .get("next_url").asText();
+        JsonNode older = json(send(HttpRequest.newBuilder(URI.create(next.replace("localhost", "127.0.0.1")))
+                .GET().build()).body());
+        assertThat(older.get("items").get(0).get("title").asText()).isEqualTo("Older");
+    }
+
     @Test
     void aPartnerCannotPageIntoAnotherPartnersItems() {
         String publisherA = TestKafka.unique("pub-a");
