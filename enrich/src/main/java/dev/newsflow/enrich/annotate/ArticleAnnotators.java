@@ -1,5 +1,7 @@
 package dev.newsflow.enrich.annotate;
 
+import dev.newsflow.enrich.ner.NerModel;
+
 /** The annotator the enrich service runs with. */
 public final class ArticleAnnotators {
     private ArticleAnnotators() {
@@ -7,12 +9,13 @@ public final class ArticleAnnotators {
 
     /** Loaded on first use, once per JVM (class-holder idiom: thread-safe without locking). */
     private static final class Standard {
-        static final KnowledgeBaseAnnotator INSTANCE = new KnowledgeBaseAnnotator(KnowledgeBase.load());
+        static final KnowledgeBaseAnnotator INSTANCE = new KnowledgeBaseAnnotator(KnowledgeBase.load(), NerModel.load());
     }
 
     /**
-     * The shared knowledge-base annotator: entities with Wikidata ids and IPTC Media Topics. The
-     * first call loads the knowledge base (well under a second); the instance is thread-safe.
+     * The shared annotator: entities (trained recogniser, knowledge-base links with Wikidata ids) and
+     * IPTC Media Topics. The first call loads the knowledge base and the model (about a second); the
+     * instance is thread-safe.
      */
     public static ArticleAnnotator standard() {
         return Standard.INSTANCE;

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.annotate;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import dev.newsflow.enrich.ner.NerType;
 import dev.newsflow.schema.Entity;
 import dev.newsflow.schema.EntityType;
 import dev.newsflow.schema.Mention;
@@ -12,20 +13,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds people, organisations and places in an article: knowledge-base names through the
- * double-array Aho-Corasick automaton, then rules for names the knowledge base lacks (title cues,
- * given names, organisation suffixes, place prepositions, speech verbs), then partial names resolved
- * against the full names found in the same article ("Witkoff" -> "Steve Witkoff"). Stateless: one
- * instance serves every thread.
+ * The entities of an article: the names the trained recogniser finds ({@link NameRecognizer}) are
+ * linked to the knowledge base where a name of the same type matches exactly (names through the
+ * double-array Aho-Corasick automaton), typed (storms and named events among the MISC names), and
+ * merged by referent, partial names resolved against the full names of the same article ("Witkoff" ->
+ * "Steve Witkoff"). Demonyms ("French") are evidence for their place, not entities. Credit lines are
+ * read apart: agencies and photographers. Stateless: one instance serves every thread.
  */
 public final class EntityRecognizer {
     static final double KB_CONFIDENCE = 0.9;
+    /** The least confidence of a recognised name that matches an unambiguous knowledge-base name exactly. */
+    static final double LINKED_CONFIDENCE = 0.6;
+    /** Names the recogniser is less sure of than this are left out. */
     static final double MIN_CONFIDENCE = 0.3;
 
     private final KnowledgeBase kb;
+    private final NameRecognizer names;
 
-    public EntityRecognizer(KnowledgeBase kb) {
+    public EntityRecognizer(KnowledgeBase kb, NameRecognizer names) {
         this.kb = kb;
+        this.names = names;
     }
 
     /** A span found in one field, before the article's mentions are merged into entities. */
@@ -80,92 +87,211 @@ public final class EntityRecognizer {
 
     /** As {@link #recognise(List)}, with the fields already tokenized ({@link #tokenize(List)}). */
     List<Entity> recognise(List<ArticleField> fields, Tokens[] tokens) {
+        return entities(fields, tokens, names.recognise(fields, tokens));
+    }
+
+    /** The article's entities from the names the recogniser found: linked, typed, merged by referent. */
+    List<Entity> entities(List<ArticleField> fields, Tokens[] tokens, List<EntitySpan> spans) {
         List<Candidate> candidates = new ArrayList<>();
-        List<Candidate> singles = new ArrayList<>(); // unknown single capitalised words: resolved at the end
         Map<Integer, Double> demonymEvidence = new HashMap<>();
+        List<List<Hit>> hits = new ArrayList<>(fields.size());
+        List<Map<Long, KbEntity>> exact = new ArrayList<>(fields.size());
+        boolean[] titleCase = new boolean[fields.size()];
         for (int f = 0; f < fields.size(); f++) {
-            if (tokens[f] != null) {
-                recogniseField(f, fields.get(f), tokens[f], candidates, singles, demonymEvidence);
+            ArticleField field = fields.get(f);
+            Map<Long, KbEntity> bySpan = new HashMap<>();
+            List<Hit> found = List.of();
+            if (tokens[f] != null && !field.prose()) {
+                creditCandidates(f, tokens[f], candidates);
+            } else if (tokens[f] != null) {
+                found = gazetteerHits(tokens[f].chars, tokens[f]);
+                for (Hit hit : found) {
+                    if (hit.code < 0) {
+                        KbEntity place = kb.demonymPlace(hit.code);
+                        if (place != null) {
+                            demonymEvidence.merge(place.id(), field.weight() * 0.5, Double::sum);
+                        }
+                    }
+                    bySpan.put(spanKey(hit.start, hit.end), hit.code < 0 ? DEMONYM : kb.entity(hit.code));
+                }
+                titleCase[f] = field.name().equals("headline") && names.isTitleCase(tokens[f]);
             }
+            hits.add(found);
+            exact.add(bySpan);
         }
-        resolvePartialNames(fields, candidates, singles);
+        List<Candidate> headline = new ArrayList<>();
+        for (EntitySpan span : spans) {
+            Tokens t = tokens[span.field()];
+            KbEntity hit = exact.get(span.field()).get(spanKey(span.start(), span.end()));
+            if (hit == DEMONYM || (span.type() == NerType.MISC && names.model().isNationality(t.text, span.start(), span.end()))) {
+                continue; // "French": evidence for France (counted above), not an entity of its own
+            }
+            EntityType type = typeOf(span, t, hit);
+            KbEntity entity = hit != null && compatible(type, hit) ? hit : null;
+            // The knowledge base's type wins over an unsure model ("thanked Washington"), and always in a
+            // Title Case headline, where the model cannot read the capital letters.
+            if (hit != null && entity == null && (titleCase[span.field()] || (!hit.ambiguous() && span.confidence() < 0.6))) {
+                entity = hit;
+                type = hit.type();
+            }
+            String name = entity != null ? entity.name() : t.text.substring(span.start(), span.end());
+            // A name the knowledge base knows exactly, and unambiguously, is corroborated: it stays even where
+            // the model was unsure of it ("the Coalition of the Willing").
+            double confidence = entity != null && !entity.ambiguous() ? Math.max(span.confidence(), LINKED_CONFIDENCE)
+                    : span.confidence();
+            Candidate c = new Candidate(span.field(), span.start(), span.end(), span.firstToken(), span.lastToken(), type,
+                    entity, name, confidence);
+            (titleCase[span.field()] && entity == null ? headline : candidates).add(c);
+        }
+        addKnowledgeBaseNames(fields, tokens, hits, spans, titleCase, candidates);
+        keepHeadlineNamesSeenElsewhere(headline, candidates);
+        resolvePartialNames(fields, candidates);
         return merge(fields, candidates, demonymEvidence);
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // One field
+    /**
+     * Post-checks from the knowledge base where the model cannot see a name: a name written as part of
+     * a hyphenated word ("Hamas-run", "US-led"), a knowledge-base name of several words that the model
+     * left out entirely ("Coalition of the Willing"), any knowledge-base name in a Title Case headline
+     * ("Macron Says ..."), whose capital letters the model cannot read, and a capitalised word in
+     * mid-sentence that the knowledge base names. Only unambiguous entries, and places that are also
+     * ordinary words after a place preposition ("in Nice", not "Nice weather").
+     */
+    private void addKnowledgeBaseNames(List<ArticleField> fields, Tokens[] tokens, List<List<Hit>> hits,
+                                       List<EntitySpan> spans, boolean[] titleCase, List<Candidate> out) {
+        for (int f = 0; f < fields.size(); f++) {
+            Tokens t = tokens[f];
+            for (Hit hit : hits.get(f)) {
+                if (hit.code < 0) {
+                    continue;
+                }
+                KbEntity entity = kb.entity(hit.code);
+                if (overlapsSpan(spans, f, hit.start, hit.end) || (entity.ambiguous() && !entity.commonWord())) {
+                    continue;
+                }
+                int first = t.tokenStartingAt(hit.start);
+                int last = t.tokenEndingAt(hit.end);
+                boolean partOfHyphenated = false;
+                if (last < 0 && hit.end < t.text.length() && t.text.charAt(hit.end) == '-') {
+                    last = t.tokenContaining(hit.end - 1);
+                    partOfHyphenated = true;
+                }
+                if (first < 0 && hit.start > 0 && t.text.charAt(hit.start - 1) == '-') {
+                    first = t.tokenContaining(hit.start);
+                    partOfHyphenated = true;
+                }
+                if (first < 0 || last < first) {
+                    continue;
+                }
+                boolean severalWords = last > first && t.upper(last);
+                // One capitalised word in mid-sentence that the model passed over: a knowledge-base name it did
+                // not know ("thanked Washington"), or a place also an ordinary word after a place preposition ("in Nice").
+                boolean singleWord = last == first && t.upper(first) && !t.is(first, Tokens.SENTENCE_START)
+                        && !entity.givenName()
+                        && (!entity.commonWord() || (first > 0 && entity.type() == EntityType.PLACE
+                                && NameRules.PLACE_PREPOSITIONS.contains(t.text(first - 1).toLowerCase(Locale.ROOT))));
+                if (!partOfHyphenated && !titleCase[f] && !severalWords && !singleWord) {
+                    continue;
+                }
+                if (entity.commonWord() && !singleWord) {
+                    continue; // an ordinary word too: only with a place preposition
+                }
+                out.add(new Candidate(f, hit.start, hit.end, first, last, entity.type(), entity, entity.name(),
+                        singleWord && !partOfHyphenated ? 0.5 : 0.6));
+            }
+        }
+    }
 
-    private void recogniseField(int f, ArticleField field, Tokens tokens, List<Candidate> out, List<Candidate> singles,
-                                Map<Integer, Double> demonymEvidence) {
-        String text = field.text();
-        List<Hit> hits = gazetteerHits(tokens.chars, tokens);
-        // covered[i] >= 0: token i belongs to a knowledge-base name; -2: to a demonym.
-        int[] covered = new int[tokens.size];
-        java.util.Arrays.fill(covered, -1);
-        // Only headlines are written in Title Case; a body sentence full of names is not.
-        boolean titleCase = field.prose() && field.name().equals("headline") && isTitleCase(tokens);
-        Candidate[] owner = new Candidate[tokens.size];
+    private static boolean overlapsSpan(List<EntitySpan> spans, int field, int start, int end) {
+        for (EntitySpan s : spans) {
+            if (s.field() == field && s.start() < end && start < s.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-        for (Hit hit : hits) {
+    /**
+     * A name the model found in a Title Case headline, not in the knowledge base, stays only when the
+     * article names it elsewhere (the whole name, or a person's surname): "Stand" in "Europe Must Stand
+     * By Ukraine" does not.
+     */
+    private static void keepHeadlineNamesSeenElsewhere(List<Candidate> headline, List<Candidate> candidates) {
+        if (headline.isEmpty()) {
+            return;
+        }
+        Map<String, Boolean> seen = new HashMap<>();
+        for (Candidate c : candidates) {
+            seen.put(c.name, true);
+            if (c.type == EntityType.PERSON && c.name.indexOf(' ') > 0) {
+                seen.put(c.name.substring(c.name.lastIndexOf(' ') + 1), true);
+            }
+        }
+        for (Candidate c : headline) {
+            if (seen.containsKey(c.name)) {
+                candidates.add(c);
+            }
+        }
+    }
+
+    private static long spanKey(int start, int end) {
+        return ((long) start << 32) | end;
+    }
+
+    /** Marks a demonym in the span table ("French"): evidence for its place, not an entity. */
+    private static final KbEntity DEMONYM = new KbEntity(-1, EntityType.PLACE, "", null, "demonym", false, false);
+
+    /**
+     * The entity type of a recognised name, with the rules kept as post-checks: a named storm is an
+     * event whatever the model says; a name other than a person's ending like an event ("... Summit",
+     * "... Games") is one; a MISC name the knowledge base knows as an event is one.
+     */
+    private static EntityType typeOf(EntitySpan span, Tokens t, KbEntity linked) {
+        int a = span.firstToken();
+        int b = span.lastToken();
+        if (b > a && NameRules.NAMED_STORMS.contains(t.text(a))) {
+            return EntityType.EVENT; // "Storm Ciarán", "Hurricane Milton"
+        }
+        boolean eventWord = b > a && NameRules.EVENT_SUFFIXES.contains(t.text(b));
+        return switch (span.type()) {
+            case PER -> EntityType.PERSON;
+            case LOC -> eventWord ? EntityType.EVENT : EntityType.PLACE;
+            case ORG -> eventWord ? EntityType.EVENT : EntityType.ORGANIZATION;
+            case MISC -> eventWord || (linked != null && linked.type() == EntityType.EVENT) ? EntityType.EVENT : EntityType.OTHER;
+        };
+    }
+
+    /** The knowledge base's entity is of the type the model found (a MISC name may be an event). */
+    private static boolean compatible(EntityType type, KbEntity entity) {
+        return entity.type() == type || (type == EntityType.OTHER && entity.type() == EntityType.EVENT);
+    }
+
+    /** A credit line names agencies and photographers: knowledge-base names and all-capital words are agencies. */
+    private void creditCandidates(int f, Tokens tokens, List<Candidate> out) {
+        boolean[] covered = new boolean[tokens.size];
+        for (Hit hit : gazetteerHits(tokens.chars, tokens)) {
             int first = tokens.tokenStartingAt(hit.start);
             int last = tokens.tokenEndingAt(hit.end);
-            // Hyphenated words are one token: "Hamas-run", "pro-Russian", "US-led" still name Hamas, Russia, the US.
-            if (last < 0 && hit.end < text.length() && text.charAt(hit.end) == '-') {
-                last = tokens.tokenContaining(hit.end - 1);
-            }
-            if (first < 0 && hit.start > 0 && text.charAt(hit.start - 1) == '-') {
-                first = tokens.tokenContaining(hit.start);
-            }
-            if (first < 0 || last < 0 || last < first) {
-                continue;
-            }
-            if (hit.code < 0) {
-                for (int i = first; i <= last; i++) {
-                    covered[i] = -2;
-                }
-                KbEntity place = kb.demonymPlace(hit.code);
-                if (place != null) {
-                    demonymEvidence.merge(place.id(), field.weight() * 0.5, Double::sum);
-                }
+            if (hit.code < 0 || first < 0 || last < first) {
                 continue;
             }
             KbEntity entity = kb.entity(hit.code);
-            double confidence = entity.wikidataId() != null ? 0.95 : KB_CONFIDENCE;
             if (entity.ambiguous()) {
-                confidence = ambiguousConfidence(entity, tokens, first, last, titleCase);
-                if (confidence < MIN_CONFIDENCE) {
-                    continue; // left for the rules: "Austin Powers", "Nice weather"
-                }
+                continue;
             }
-            Candidate c = new Candidate(f, hit.start, hit.end, first, last, entity.type(), entity, entity.name(), confidence);
             for (int i = first; i <= last; i++) {
-                covered[i] = entity.id();
-                owner[i] = c;
+                covered[i] = true;
             }
-            out.add(c);
+            out.add(new Candidate(f, hit.start, hit.end, first, last, entity.type(), entity, entity.name(),
+                    entity.wikidataId() != null ? 0.95 : KB_CONFIDENCE));
         }
-        if (!field.prose()) {
-            // A credit line names agencies and photographers: all-capital words are agencies.
-            for (int i = 0; i < tokens.size; i++) {
-                if (covered[i] == -1 && tokens.is(i, Tokens.ALL_CAPS) && lettersOnly(tokens, i) && tokens.end[i] - tokens.start[i] <= 8
-                        && !NameRules.COMMON_ACRONYMS.contains(tokens.text(i))) {
-                    out.add(new Candidate(f, tokens.start[i], tokens.end[i], i, i, EntityType.ORGANIZATION, null,
-                            tokens.text(i), 0.5));
-                }
+        for (int i = 0; i < tokens.size; i++) {
+            if (!covered[i] && tokens.is(i, Tokens.ALL_CAPS) && lettersOnly(tokens, i) && tokens.end[i] - tokens.start[i] <= 8
+                    && !NameRules.COMMON_ACRONYMS.contains(tokens.text(i))) {
+                out.add(new Candidate(f, tokens.start[i], tokens.end[i], i, i, EntityType.ORGANIZATION, null,
+                        tokens.text(i), 0.5));
             }
-            return;
         }
-        if (titleCase) {
-            // Headline Case hides which words are names: only knowledge-base names, plus single
-            // words that the body later shows to be names.
-            for (int i = 0; i < tokens.size; i++) {
-                if (covered[i] == -1 && tokens.upper(i)) {
-                    singles.add(new Candidate(f, tokens.start[i], tokens.end[i], i, i, null, null, tokens.text(i), 0));
-                }
-            }
-            return;
-        }
-        ruleCandidates(f, tokens, covered, owner, out, singles);
     }
 
     /**
@@ -272,258 +398,6 @@ public final class EntityRecognizer {
         return la > lb || (la == lb && a.start < b.start);
     }
 
-    /** A headline in Title Case: most of its ordinary (dictionary) words are capitalised. */
-    private boolean isTitleCase(Tokens t) {
-        // Cheap test first: most prose has far fewer capitalised words than lower-case ones.
-        int lowerCase = 0;
-        int upperCase = 0;
-        for (int i = 0; i < t.size; i++) {
-            if (t.is(i, Tokens.WORD) && t.end[i] - t.start[i] >= 3) {
-                if (t.is(i, Tokens.UPPER)) {
-                    upperCase++;
-                } else {
-                    lowerCase++;
-                }
-            }
-        }
-        if (upperCase < 3 || lowerCase > upperCase) {
-            return false;
-        }
-        int words = 0;
-        int capitalised = 0;
-        for (int i = 0; i < t.size; i++) {
-            if (!t.is(i, Tokens.WORD) || t.end[i] - t.start[i] < 3 || t.is(i, Tokens.ALL_CAPS)) {
-                continue;
-            }
-            if (!kb.isCommonWord(t.text(i).toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            words++;
-            if (t.is(i, Tokens.UPPER)) {
-                capitalised++;
-            }
-        }
-        return words >= 3 && capitalised * 10 >= words * 7;
-    }
-
-    private double ambiguousConfidence(KbEntity entity, Tokens t, int first, int last, boolean titleCase) {
-        boolean prepositionBefore = first > 0 && NameRules.PLACE_PREPOSITIONS.contains(lower(t, first - 1));
-        boolean upperAfter = t.upper(last + 1) && !NameRules.TITLES.contains(t.text(last + 1));
-        boolean upperBefore = t.upper(first - 1) && !t.is(first, Tokens.SENTENCE_START);
-        if (entity.givenName()) {
-            if (upperAfter || upperBefore || titleCueBefore(t, first)) {
-                return 0; // "Austin Powers", "Mr Lincoln"
-            }
-            return prepositionBefore ? 0.8 : 0.6;
-        }
-        // An ordinary word: only with a place preposition, or capitalised where a word would not be.
-        if (prepositionBefore) {
-            return 0.7;
-        }
-        if (titleCase || t.is(first, Tokens.SENTENCE_START) || upperAfter || upperBefore) {
-            return 0;
-        }
-        return 0.5;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Rules for names the knowledge base lacks
-
-    private void ruleCandidates(int f, Tokens t, int[] covered, Candidate[] owner, List<Candidate> out,
-                                List<Candidate> singles) {
-        Candidate previousPerson = null;
-        int previousEnd = -10;
-        int i = 0;
-        while (i < t.size) {
-            // A run may start with a known place or a demonym when an organisation name follows
-            // ("Iceland Air Defense Force", "German Air Force"); it keeps them only if it ends like one.
-            int prefixEnd = -1;
-            if (covered[i] == -2 || (owner[i] != null && owner[i].type == EntityType.PLACE)) {
-                int k = i;
-                while (k + 1 < t.size && covered[k + 1] == covered[i] && (covered[i] == -2 ? true : owner[k + 1] == owner[i])) {
-                    k++;
-                }
-                if (k + 1 < t.size && covered[k + 1] == -1 && t.upper(k + 1) && !NameRules.TITLES.contains(t.text(k + 1))) {
-                    prefixEnd = k;
-                } else {
-                    i = k + 1;
-                    continue;
-                }
-            } else if (!(covered[i] == -1 && t.upper(i))) {
-                i++;
-                continue;
-            }
-            int a = i;
-            int i0 = i;
-            int b = prefixEnd >= 0 ? prefixEnd + 1 : i;
-            int j = b + 1;
-            while (j < t.size) {
-                if (covered[j] == -1 && t.upper(j) && !t.is(j, Tokens.SENTENCE_START)) {
-                    b = j;
-                    j++;
-                } else if (isInitialStop(t, j) && covered[j + 1] == -1 && t.upper(j + 1)) {
-                    b = j + 1; // "William T. Sherman", "Dr. Nner"
-                    j += 2;
-                } else if (covered[j] == -1 && t.word(j) && NameRules.CONNECTORS.contains(t.text(j))) {
-                    int k = j + 1;
-                    while (k < t.size && covered[k] == -1 && t.word(k) && NameRules.CONNECTORS.contains(t.text(k))) {
-                        k++;
-                    }
-                    if (k < t.size && covered[k] == -1 && t.upper(k)) {
-                        b = k;
-                        j = k + 1;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            if (prefixEnd < 0 && a == b && b + 1 < t.size && owner[b + 1] != null && owner[b + 1].type == EntityType.PLACE
-                    && owner[b + 1].firstToken == b + 1 && owner[b + 1].lastToken == b + 1 && !t.upper(b + 2)
-                    && kb.isGivenName(t.text(a)) && !kb.isCommonWord(t.text(a).toLowerCase(Locale.ROOT))
-                    && !NameRules.DIRECTIONS.contains(t.text(a))) {
-                Candidate place = owner[b + 1];
-                place.confidence = 0; // "Michael Jordan" is a person, not the country
-                out.add(new Candidate(f, t.start[a], t.end[b + 1], a, b + 1, EntityType.PERSON, null,
-                        t.text.substring(t.start[a], t.end[b + 1]), 0.6));
-                i = b + 2;
-                continue;
-            }
-            if (prefixEnd < 0 && a == b && NameRules.DIRECTIONS.contains(t.text(a)) && b + 1 < t.size
-                    && owner[b + 1] != null && owner[b + 1].type == EntityType.PLACE && owner[b + 1].firstToken == b + 1) {
-                Candidate place = owner[b + 1];
-                place.confidence = 0; // "West Africa" is one place, not "Africa"
-                out.add(new Candidate(f, t.start[a], t.end[place.lastToken], a, place.lastToken, EntityType.PLACE, null,
-                        t.text.substring(t.start[a], t.end[place.lastToken]), 0.75));
-                i = place.lastToken + 1;
-                continue;
-            }
-            i = b + 1;
-            if (prefixEnd >= 0) {
-                if ((NameRules.ORG_SUFFIXES.contains(t.text(b)) || NameRules.PLACE_SUFFIXES.contains(t.text(b))) && b > prefixEnd) {
-                    EntityType type = NameRules.PLACE_SUFFIXES.contains(t.text(b)) && !NameRules.ORG_SUFFIXES.contains(t.text(b))
-                            ? EntityType.PLACE : EntityType.ORGANIZATION;
-                    String name = t.text.substring(t.start[a], t.end[b]);
-                    for (int k = a; k <= prefixEnd; k++) {
-                        if (owner[k] != null) {
-                            owner[k].confidence = 0; // the place is part of the organisation's name
-                        }
-                    }
-                    out.add(new Candidate(f, t.start[a], t.end[b], a, b, type, null, name, 0.75));
-                    continue;
-                }
-                a = prefixEnd + 1;
-            }
-
-            // Trim: leading titles (a person cue), a sentence-initial ordinary word, words never names.
-            boolean titled = false;
-            while (a <= b && (NameRules.TITLES.contains(t.text(a)) || (a > i0 && t.equals(a, ".")))) {
-                titled |= NameRules.OFFICE_TITLES.contains(t.text(a))
-                        || (t.text(a).equals("Prime") && a < b && t.text(a + 1).equals("Minister"));
-                a++;
-            }
-            if (titled && a <= b && t.equals(a, "of")) {
-                continue; // "Secretary of State", "Minister of Defence": the rest names the office
-            }
-            if (a <= b && t.is(a, Tokens.SENTENCE_START) && !titled && isOrdinaryWord(t, a)) {
-                a++;
-            }
-            while (a <= b && (NameRules.CALENDAR.contains(t.text(a)) || NameRules.CONNECTORS.contains(t.text(a)))) {
-                a++;
-            }
-            while (b >= a && (NameRules.CALENDAR.contains(t.text(b)) || NameRules.CONNECTORS.contains(t.text(b)))) {
-                b--;
-            }
-            if (a > b || (a == b && NameRules.NEVER_ALONE.contains(t.text(a)))) {
-                continue;
-            }
-            String name = t.text.substring(t.start[a], t.end[b]);
-            int length = b - a + 1;
-            Candidate c = classify(f, t, a, b, name, length, titled || titleCueBefore(t, a));
-            if (c == null) {
-                continue;
-            }
-            // "envoys Steve Witkoff and Jared Kushner": a name joined by "and" to a person is a person.
-            if (c.type == null && previousPerson != null && previousEnd == a - 2 && t.equals(a - 1, "and") && length >= 2) {
-                c.type = EntityType.PERSON;
-                c.confidence = Math.max(c.confidence, 0.7);
-            }
-            if (c.type == null) {
-                if (length == 1) {
-                    singles.add(c);
-                } else if (!t.is(a, Tokens.ALL_CAPS) || length > 1) {
-                    c.type = EntityType.OTHER;
-                    c.confidence = MIN_CONFIDENCE;
-                    out.add(c);
-                }
-                continue;
-            }
-            out.add(c);
-            if (c.type == EntityType.PERSON) {
-                previousPerson = c;
-                previousEnd = b;
-            }
-        }
-    }
-
-    private Candidate classify(int f, Tokens t, int a, int b, String name, int length, boolean titled) {
-        Candidate c = new Candidate(f, t.start[a], t.end[b], a, b, null, null, name, 0);
-        String last = t.text(b);
-        boolean allCaps = length == 1 && t.is(a, Tokens.ALL_CAPS) && lettersOnly(t, a);
-        if (length >= 2 && NameRules.NAMED_STORMS.contains(t.text(a))) {
-            c.type = EntityType.EVENT; // "Storm Ciarán", "Hurricane Milton"
-            c.confidence = 0.8;
-        } else if (length >= 2 && NameRules.EVENT_SUFFIXES.contains(last) && !t.text(a).equals("The")) {
-            c.type = EntityType.EVENT;
-            c.confidence = 0.6;
-        } else if (length >= 2 && (NameRules.PLACE_SUFFIXES.contains(last) || NameRules.PLACE_PREFIXES.contains(t.text(a)))
-                && !NameRules.ORG_SUFFIXES.contains(last)) {
-            c.type = EntityType.PLACE;
-            c.confidence = 0.7;
-        } else if (NameRules.ORG_SUFFIXES.contains(last) && length >= 2) {
-            c.type = EntityType.ORGANIZATION;
-            c.confidence = 0.75;
-        } else if (titled && !allCaps) {
-            c.type = EntityType.PERSON;
-            c.confidence = length >= 2 ? 0.8 : 0.65;
-        } else if (length >= 2 && length <= 4 && looksLikeGivenName(t, a, b)) {
-            c.type = EntityType.PERSON;
-            c.confidence = 0.7;
-        } else if (length >= 2 && length <= 4 && b + 1 < t.size && NameRules.SPEECH_VERBS.contains(t.text(b + 1))) {
-            c.type = EntityType.PERSON;
-            c.confidence = 0.6;
-        } else if (length <= 3 && a > 0 && NameRules.PLACE_PREPOSITIONS.contains(lower(t, a - 1)) && !allCaps
-                && !(length == 1 && kb.isCommonWord(t.text(a).toLowerCase(Locale.ROOT)))) {
-            c.type = EntityType.PLACE;
-            c.confidence = 0.5;
-        } else if (allCaps && t.end[a] - t.start[a] <= 6 && !t.is(a, Tokens.SENTENCE_START)
-                && !NameRules.COMMON_ACRONYMS.contains(t.text(a))) {
-            c.type = EntityType.ORGANIZATION;
-            c.confidence = 0.5;
-        } else if (length >= 2 && (t.text(a).equals("University") || t.text(a).equals("Ministry") || t.text(a).equals("Bank")
-                || t.text(a).equals("Department") || t.text(a).equals("Council"))) {
-            c.type = EntityType.ORGANIZATION;
-            c.confidence = 0.7;
-        }
-        return c;
-    }
-
-    /**
-     * A given name starting a name of two to four words ("Mark Rutte"); a given name that is also an
-     * ordinary word ("Rock", "Glory") only when the surname is not one too ("Velvet Revolver" is a band).
-     */
-    private boolean looksLikeGivenName(Tokens t, int a, int b) {
-        String first = t.text(a);
-        if (!kb.isGivenName(first) || t.is(b, Tokens.ALL_CAPS)) {
-            return false;
-        }
-        if (!kb.isCommonWord(first.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        return !kb.isCommonWord(t.text(b).toLowerCase(Locale.ROOT));
-    }
-
     private static boolean lettersOnly(Tokens t, int i) {
         for (int k = t.start[i]; k < t.end[i]; k++) {
             if (!Character.isLetter(t.text.charAt(k))) {
@@ -533,112 +407,44 @@ public final class EntityRecognizer {
         return true;
     }
 
-    /** A full stop closing an initial or a title abbreviation inside a name. */
-    private static boolean isInitialStop(Tokens t, int j) {
-        if (j + 1 >= t.size || j < 1 || t.is(j, Tokens.WORD) || t.text.charAt(t.start[j]) != '.' || t.end[j - 1] != t.start[j]) {
-            return false;
-        }
-        int len = t.end[j - 1] - t.start[j - 1];
-        return t.upper(j - 1) && (len == 1 || NameRules.TITLES.contains(t.text(j - 1)));
-    }
-
-    /** A capitalised word that is just an ordinary word at the start of a sentence ("Though", "Signed"). */
-    private boolean isOrdinaryWord(Tokens t, int i) {
-        String word = t.text(i);
-        if (t.is(i, Tokens.ALL_CAPS)) {
-            return false;
-        }
-        String lower = word.toLowerCase(Locale.ROOT);
-        if (kb.isGivenName(word) && t.upper(i + 1)) {
-            return false; // "Mark Rutte said"
-        }
-        return kb.isCommonWord(lower);
-    }
-
-    /** A title or person noun just before the name, skipping demonyms and possessives ("France’s President"). */
-    private boolean titleCueBefore(Tokens t, int first) {
-        for (int k = first - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
-            if (!t.is(k, Tokens.WORD)) {
-                if (t.text.charAt(t.start[k]) == ',' ) {
-                    return false;
-                }
-                continue;
-            }
-            String w = t.text(k);
-            if (NameRules.OFFICE_TITLES.contains(w) || NameRules.PERSON_CUES.contains(w)) {
-                return true;
-            }
-            if (NameRules.TITLES.contains(w)) {
-                continue; // "Foreign", "Deputy": keep looking for the office
-            }
-            return false;
-        }
-        return false;
-    }
-
-    private static String lower(Tokens t, int i) {
-        return t.text(i).toLowerCase(Locale.ROOT);
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Partial names and merging
 
-    private void resolvePartialNames(List<ArticleField> fields, List<Candidate> candidates, List<Candidate> singles) {
-        // Surnames of the people found with full names: "Witkoff" -> "Steve Witkoff".
+    /**
+     * Partial names resolved against the full names of the same article: a surname alone ("Witkoff") is
+     * the person named in full ("Steve Witkoff"), and so is a given name alone when only one person of
+     * the article has it. A single word the recogniser typed otherwise, with little confidence, is that
+     * person too when it is one's surname.
+     */
+    private void resolvePartialNames(List<ArticleField> fields, List<Candidate> candidates) {
         Map<String, Candidate> bySurname = new HashMap<>();
-        Map<String, Candidate> byFullName = new HashMap<>();
+        Map<String, Candidate> byFirstName = new HashMap<>();
+        Map<String, Boolean> firstNameShared = new HashMap<>();
         for (Candidate c : candidates) {
             if (c.type != EntityType.PERSON) {
                 continue;
             }
             String[] parts = c.name.split(" ");
-            if (parts.length >= 2) {
-                bySurname.putIfAbsent(parts[parts.length - 1], c);
+            if (parts.length < 2) {
+                continue;
             }
-            if (c.entity == null) {
-                byFullName.putIfAbsent(c.name, c);
-            }
-        }
-        // A given name alone ("Angelo") is the person of that first name when only one has it.
-        Map<String, Candidate> byFirstName = new HashMap<>();
-        Map<String, Boolean> firstNameShared = new HashMap<>();
-        for (Candidate c : candidates) {
-            if (c.type == EntityType.PERSON && c.name.indexOf(' ') > 0) {
-                String first = c.name.substring(0, c.name.indexOf(' '));
-                Candidate other = byFirstName.putIfAbsent(first, c);
-                if (other != null && !other.key().equals(c.key())) {
-                    firstNameShared.put(first, true);
-                }
+            bySurname.putIfAbsent(parts[parts.length - 1], c);
+            Candidate other = byFirstName.putIfAbsent(parts[0], c);
+            if (other != null && !other.key().equals(c.key())) {
+                firstNameShared.put(parts[0], true);
             }
         }
-        // Rule persons named again by their full name or surname become one entity; a single word
-        // typed by a weaker rule (a preposition, an acronym) that is a known surname is that person.
         for (Candidate c : candidates) {
-            if (c.entity != null || c.type == EntityType.PERSON) {
+            if (c.entity != null || c.name.indexOf(' ') >= 0) {
                 continue;
             }
             Candidate person = bySurname.get(c.name);
-            if (person != null && c.confidence < 0.75) {
+            if (person == null && c.type == EntityType.PERSON && !firstNameShared.containsKey(c.name)
+                    && kb.isGivenName(c.name)) {
+                person = byFirstName.get(c.name);
+            }
+            if (person != null && person != c && (c.type == EntityType.PERSON || c.confidence < 0.75)) {
                 adopt(c, person);
-            }
-        }
-        for (Candidate s : singles) {
-            Candidate person = bySurname.get(s.name);
-            if (person == null && kb.isGivenName(s.name) && !firstNameShared.containsKey(s.name)) {
-                person = byFirstName.get(s.name);
-            }
-            if (person != null) {
-                adopt(s, person);
-                candidates.add(s);
-            }
-        }
-        // A rule person's surname alone, typed PERSON by a cue ("Mr Witkoff"), joins the full name.
-        for (Candidate c : candidates) {
-            if (c.entity == null && c.type == EntityType.PERSON && !c.name.contains(" ")) {
-                Candidate person = bySurname.get(c.name);
-                if (person != null && person != c) {
-                    adopt(c, person);
-                }
             }
         }
     }

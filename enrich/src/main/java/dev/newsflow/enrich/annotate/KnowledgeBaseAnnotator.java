@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.annotate;
 
+import dev.newsflow.enrich.ner.NerModel;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Entity;
 import dev.newsflow.schema.Image;
@@ -7,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standard annotator: entities from the knowledge base and rules, then IPTC topics from
- * keywords and entity priors. Immutable and thread-safe once built; building loads the knowledge
- * base, so share one instance ({@link ArticleAnnotators#standard()}).
+ * The standard annotator: entities from the trained recogniser linked to the knowledge base, then
+ * IPTC topics from keywords and entity priors. Immutable and thread-safe once built; building loads
+ * the knowledge base and the model, so share one instance ({@link ArticleAnnotators#standard()}).
  */
 public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     static final double HEADLINE_WEIGHT = 3.0;
@@ -23,9 +24,9 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     private final EntityRecognizer recognizer;
     private final TopicClassifier classifier;
 
-    public KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase) {
+    public KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase, NerModel model) {
         this.knowledgeBase = knowledgeBase;
-        this.recognizer = new EntityRecognizer(knowledgeBase);
+        this.recognizer = new EntityRecognizer(knowledgeBase, new NameRecognizer(model, knowledgeBase));
         this.classifier = new TopicClassifier(knowledgeBase);
     }
 
@@ -43,7 +44,7 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     }
 
     /** The fields read, in article order, with the salience weight of each. */
-    static List<ArticleField> fields(EnrichedArticle.Builder article) {
+    public static List<ArticleField> fields(EnrichedArticle.Builder article) {
         List<ArticleField> fields = new ArrayList<>();
         if (article.getHeadline() != null) {
             fields.add(new ArticleField("headline", article.getHeadline(), HEADLINE_WEIGHT, true));
