@@ -1,11 +1,8 @@
 package dev.newsflow.enrich.ner;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -71,34 +68,94 @@ final class Lexicon {
         int[] table = new int[3 * capacity];
         int m = capacity - 1;
         int size = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isEmpty() || line.startsWith("# ")) {
-                    continue;
-                }
-                int t1 = line.indexOf('\t');
-                int t2 = line.indexOf('\t', t1 + 1);
-                long hash = WordForms.simplified(line.substring(0, t1));
-                int key = fingerprint(hash);
-                String path = line.substring(t1 + 1, t2);
-                String bits = line.substring(t2 + 1);
-                int slot = (int) (hash >>> 44) & m;
-                while (table[3 * slot] != 0 && table[3 * slot] != key) {
-                    slot = (slot + 1) & m;
-                }
-                if (table[3 * slot] == 0) {
-                    size++;
-                    if (size > capacity * 3 / 4) {
-                        throw new IllegalStateException("lexicon larger than its table: " + size);
-                    }
-                }
-                table[3 * slot] = key;
-                table[3 * slot + 1] = path.equals("-") ? 0 : packPath(path);
-                table[3 * slot + 2] = bits.equals("-") ? 0 : Integer.parseUnsignedInt(bits, 16);
+        byte[] text;
+        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped), 1 << 16)) {
+            text = in.readAllBytes();
+        }
+        // Parsed from the bytes in place: 643k lines, no string a line (loading is part of every start).
+        char[] word = new char[256];
+        int p = 0;
+        while (p < text.length) {
+            int lineEnd = p;
+            while (lineEnd < text.length && text[lineEnd] != '\n') {
+                lineEnd++;
             }
+            if (lineEnd == p || text[p] == '#') {
+                p = lineEnd + 1;
+                continue;
+            }
+            int t1 = p;
+            while (text[t1] != '\t') {
+                t1++;
+            }
+            int t2 = t1 + 1;
+            while (text[t2] != '\t') {
+                t2++;
+            }
+            int n = decodeUtf8(text, p, t1, word);
+            long hash = WordForms.simplified(word, 0, n);
+            int key = fingerprint(hash);
+            int slot = (int) (hash >>> 44) & m;
+            while (table[3 * slot] != 0 && table[3 * slot] != key) {
+                slot = (slot + 1) & m;
+            }
+            if (table[3 * slot] == 0) {
+                size++;
+                if (size > capacity * 3 / 4) {
+                    throw new IllegalStateException("lexicon larger than its table: " + size);
+                }
+            }
+            table[3 * slot] = key;
+            table[3 * slot + 1] = text[t1 + 1] == '-' ? 0 : packPath(text, t1 + 1, t2);
+            table[3 * slot + 2] = text[t2 + 1] == '-' ? 0 : parseHex(text, t2 + 1, lineEnd);
+            p = lineEnd + 1;
         }
         return new Lexicon(table, size, sha);
+    }
+
+    private static int decodeUtf8(byte[] b, int from, int to, char[] out) {
+        int n = 0;
+        int k = from;
+        while (k < to) {
+            int c = b[k] & 0xFF;
+            int code;
+            if (c < 0x80) {
+                code = c;
+                k++;
+            } else if (c < 0xE0) {
+                code = ((c & 0x1F) << 6) | (b[k + 1] & 0x3F);
+                k += 2;
+            } else if (c < 0xF0) {
+                code = ((c & 0x0F) << 12) | ((b[k + 1] & 0x3F) << 6) | (b[k + 2] & 0x3F);
+                k += 3;
+            } else {
+                code = ((c & 0x07) << 18) | ((b[k + 1] & 0x3F) << 12) | ((b[k + 2] & 0x3F) << 6) | (b[k + 3] & 0x3F);
+                k += 4;
+            }
+            if (n + 2 > out.length) {
+                break; // words are short; a longer one is looked up by its first 254 characters
+            }
+            n += Character.toChars(code, out, n);
+        }
+        return n;
+    }
+
+    private static int packPath(byte[] b, int from, int to) {
+        int bits = 0;
+        int n = Math.min(to - from, 24);
+        for (int k = 0; k < n; k++) {
+            bits = (bits << 1) | (b[from + k] == '1' ? 1 : 0);
+        }
+        return (n << 24) | bits;
+    }
+
+    private static int parseHex(byte[] b, int from, int to) {
+        int v = 0;
+        for (int k = from; k < to; k++) {
+            int c = b[k];
+            v = (v << 4) | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        return v;
     }
 
     /** A Brown path as (length << 24) | bits; 0 for none. */
