@@ -126,6 +126,12 @@ public final class EntityRecognizer {
             if (hit == DEMONYM || (span.type() == NerType.MISC && names.model().isNationality(t.text, span.start(), span.end()))) {
                 continue; // "French": evidence for France (counted above), not an entity of its own
             }
+            if (span.firstToken() == span.lastToken() && NameRules.NEVER_ALONE.contains(t.text(span.firstToken()))) {
+                continue; // "Western", "Tuesday", "God": never an entity on its own
+            }
+            if (hit == null && hyphenated(span, t.text) && hasKnowledgeBasePart(hits.get(span.field()), span)) {
+                continue; // "Hamas-run": the knowledge-base post-check names the part ("Hamas")
+            }
             EntityType type = typeOf(span, t, hit);
             KbEntity entity = hit != null && compatible(type, hit) ? hit : null;
             // The knowledge base's type wins over an unsure model ("thanked Washington"), and always in a
@@ -166,7 +172,7 @@ public final class EntityRecognizer {
                     continue;
                 }
                 KbEntity entity = kb.entity(hit.code);
-                if (overlapsSpan(spans, f, hit.start, hit.end) || (entity.ambiguous() && !entity.commonWord())) {
+                if (overlapsSpan(spans, f, hit.start, hit.end, t.text) || (entity.ambiguous() && !entity.commonWord())) {
                     continue;
                 }
                 int first = t.tokenStartingAt(hit.start);
@@ -202,9 +208,29 @@ public final class EntityRecognizer {
         }
     }
 
-    private static boolean overlapsSpan(List<EntitySpan> spans, int field, int start, int end) {
+    private static boolean overlapsSpan(List<EntitySpan> spans, int field, int start, int end, String text) {
         for (EntitySpan s : spans) {
-            if (s.field() == field && s.start() < end && start < s.end()) {
+            if (s.field() == field && s.start() < end && start < s.end() && !hyphenated(s, text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A one-token name written with a hyphen ("Hamas-run", "US-led"): its parts are the post-check's. */
+    private static boolean hyphenated(EntitySpan s, String text) {
+        if (s.firstToken() != s.lastToken()) {
+            return false;
+        }
+        int dash = text.indexOf('-', s.start());
+        return dash > s.start() && dash < s.end() - 1;
+    }
+
+    /** A knowledge-base name fills a hyphen-delimited part of the one-token span. */
+    private boolean hasKnowledgeBasePart(List<Hit> hits, EntitySpan span) {
+        for (Hit hit : hits) {
+            if (hit.code >= 0 && !kb.entity(hit.code).ambiguous() && hit.start >= span.start() && hit.end <= span.end()
+                    && (hit.end - hit.start) < (span.end() - span.start())) {
                 return true;
             }
         }

@@ -94,14 +94,15 @@ public final class NameRecognizer {
                 NerType type = NerTagger.type(y);
                 int a = first;
                 int b = k;
-                // A name neither starts nor ends with "of", "the", "and" ("[Secretary] of State Marco Rubio").
-                while (a < b && isFunctionWord(tokens[s.field[a]], s.token[a])) {
+                // A name starts and ends with a capitalised word (or a particle such as "von"), not with "of",
+                // "the" or another lower-case word ("[Secretary] of State Marco Rubio", "northern Italy").
+                while (a < b && isLowerCaseEdge(tokens[s.field[a]], s.token[a])) {
                     a++;
                 }
-                while (b > a && isFunctionWord(tokens[s.field[b]], s.token[b])) {
+                while (b > a && isLowerCaseEdge(tokens[s.field[b]], s.token[b])) {
                     b--;
                 }
-                if (!isFunctionWord(tokens[s.field[a]], s.token[a])) {
+                if (!isLowerCaseEdge(tokens[s.field[a]], s.token[a])) {
                     spans.add(new EntitySpan(s.field[k], in.start(a), in.end(b), type, s.tagger.confidence(first, k),
                             s.token[a], s.token[b]));
                 }
@@ -111,16 +112,32 @@ public final class NameRecognizer {
         return spans;
     }
 
-    private static final String[] FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "by", "with",
-            "a", "an", "or", "from"};
+    private static final String[] PARTICLES = {"de", "von", "van", "der", "den", "al", "bin", "ibn", "da", "di", "del",
+            "la", "le", "du", "dos", "das", "y", "e", "ter", "ten", "zu"};
 
-    private static boolean isFunctionWord(Tokens t, int i) {
-        for (String w : FUNCTION_WORDS) {
-            if (t.equals(i, w)) {
-                return true;
+    /**
+     * A token that neither starts nor ends a name: a word of lower-case letters only that is not a name
+     * particle ("of", "northern"), or a punctuation mark other than a full stop ("Inc.").
+     */
+    private static boolean isLowerCaseEdge(Tokens t, int i) {
+        if (!t.is(i, Tokens.WORD)) {
+            return t.end[i] - t.start[i] == 1 && t.text.charAt(t.start[i]) != '.';
+        }
+        if (t.is(i, Tokens.UPPER)) {
+            return false;
+        }
+        for (int k = t.start[i]; k < t.end[i]; k++) {
+            char c = t.text.charAt(k);
+            if (!Character.isLetter(c) || !Character.isLowerCase(c)) {
+                return false;
             }
         }
-        return false;
+        for (String particle : PARTICLES) {
+            if (t.equals(i, particle)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -41,8 +41,6 @@ final class DocumentFeatures {
     private static final int T_LOWER_P1 = 8;
     private static final int T_LOWER_M2 = 9;
     private static final int T_LOWER_P2 = 10;
-    private static final int T_BIGRAM_M = 11;
-    private static final int T_BIGRAM_P = 12;
     private static final int T_SHAPE_M = 13;
     private static final int T_SHAPE_P = 14;
     private static final int T_SHAPE_3 = 15;
@@ -55,8 +53,6 @@ final class DocumentFeatures {
     private static final int T_FIRST = 22;
     private static final int T_DOC_CASE = 23;
     private static final int T_RUN = 24;
-    private static final int T_LOWER_M1_SHAPE = 25;
-    private static final int T_SHAPE_LOWER_P1 = 26;
     private static final int T_LENGTH = 27;
     private static final int T_GAZ_SPAN = 28;
     private static final int T_BROWN_M2 = 29;
@@ -420,13 +416,6 @@ final class DocumentFeatures {
         return ((long) template << 56) ^ value * 0x9E3779B97F4A7C15L;
     }
 
-    private long lowerAt(int i, int j) {
-        if (j < sentenceFrom[i] || j >= sentenceTo[i]) {
-            return SENTENCE_EDGE;
-        }
-        return lower[j];
-    }
-
     private long shapeAt(int i, int j) {
         if (j < sentenceFrom[i] || j >= sentenceTo[i]) {
             return SENTENCE_EDGE;
@@ -660,17 +649,11 @@ final class DocumentFeatures {
     private void context(NerInput in, int i) {
         int f = flags[i];
         long first = (f & FIRST_WORD) != 0 ? 1 : 0;
-        long m1 = lowerAt(i, i - 1);
-        long p1 = lowerAt(i, i + 1);
-        emit(t(T_BIGRAM_M, WordForms.combine(m1, lower[i])));
-        emit(t(T_BIGRAM_P, WordForms.combine(lower[i], p1)));
         long sm1 = shapeAt(i, i - 1);
         long sp1 = shapeAt(i, i + 1);
         emit(t(T_SHAPE_M, WordForms.combine(sm1, shape[i])));
         emit(t(T_SHAPE_P, WordForms.combine(shape[i], sp1)));
         emit(t(T_SHAPE_3, WordForms.combine(sm1, shape[i], sp1)));
-        emit(t(T_LOWER_M1_SHAPE, WordForms.combine(m1, shape[i])));
-        emit(t(T_SHAPE_LOWER_P1, WordForms.combine(shape[i], p1)));
         int ph = phrase[i];
         while (ph != 0) {
             int bit = Integer.numberOfTrailingZeros(ph);

@@ -30,7 +30,7 @@ public final class NerModel {
     static final String RESOURCE = "ner/model.bin.gz";
     static final String MAGIC = "newsflow-ner";
     /** Bumped whenever the features change: a model trained with other features must not load. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     final int bits;
     final Lexicon lexicon;

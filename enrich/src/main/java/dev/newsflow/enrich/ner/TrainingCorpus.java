@@ -86,6 +86,10 @@ final class TrainingCorpus {
             "Transportation", "Homeland", "Security", "Veterans", "War", "Navy", "Army", "Finance", "Economy", "Trade",
             "General", "Staff", "Joint", "Chiefs", "Attorney", "Culture", "Environment", "Industry", "Development");
 
+    /** Lower-case particles that may start or end a name ("[Ursula von der Leyen]", "[Charles de Gaulle]"). */
+    static final Set<String> PARTICLES = Set.of("de", "von", "van", "der", "den", "al", "bin", "ibn", "da", "di", "del",
+            "la", "le", "du", "dos", "das", "y", "e", "ter", "ten", "zu");
+
     /** Lower-case words that neither start nor end a name in the newsflow convention. */
     static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "on", "at", "to", "by", "with",
             "a", "an", "or", "from");
@@ -241,6 +245,27 @@ final class TrainingCorpus {
                 markUnsure(unsure, span.start(), span.end());
                 continue;
             }
+            if (lowerCaseWord(tokens[a]) || lowerCaseWord(tokens[b - 1])) {
+                // "Norwegian constitution", "2004 Canadian federal election": a name starts and ends with a
+                // capitalised word here. A lone nationality word inside is MISC; the rest says nothing.
+                int c = a;
+                int d = b;
+                while (c < d && lowerCaseWord(tokens[c])) {
+                    c++;
+                }
+                while (d > c && lowerCaseWord(tokens[d - 1])) {
+                    d--;
+                }
+                markUnsure(unsure, span.start(), span.end());
+                if (d - c == 1 && nationality(tokens[c]) && Character.isUpperCase(tokens[c].charAt(0))) {
+                    unsure[c] = false;
+                    out.add(new Span(c, d, "MISC"));
+                    count(set, "nationality word of a longer lower-case name typed MISC");
+                } else {
+                    count(set, "name with a lower-case first or last word left unlabelled");
+                }
+                continue;
+            }
             if (!type.equals("MISC") && nationality(tokens[b - 1]) && allCapitalised(tokens, a, b)) {
                 type = "MISC"; // "German", "South Korean": nationality words are MISC, not the country
                 count(set, "nationality word typed MISC");
@@ -256,6 +281,20 @@ final class TrainingCorpus {
         }
         out.sort((x, y) -> Integer.compare(x.start(), y.start()));
         return new Sentence(tokens, out, unsure);
+    }
+
+    /** A word of lower-case letters only that is not a name particle ("constitution", "river"). */
+    static boolean lowerCaseWord(String token) {
+        if (token.isEmpty() || PARTICLES.contains(token)) {
+            return false;
+        }
+        for (int k = 0; k < token.length(); k++) {
+            char c = token.charAt(k);
+            if (!Character.isLetter(c) || !Character.isLowerCase(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void markUnsure(boolean[] unsure, int from, int to) {
