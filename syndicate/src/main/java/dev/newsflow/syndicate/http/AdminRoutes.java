@@ -2,6 +2,9 @@ package dev.newsflow.syndicate.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsflow.platform.errors.NotFoundException;
+import dev.newsflow.platform.http.Problem;
+import dev.newsflow.platform.http.ProblemException;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.syndicate.partner.CreatedPartner;
 import dev.newsflow.syndicate.partner.PartnerAdmin;
@@ -46,7 +49,7 @@ public final class AdminRoutes {
         config.routes.get("/v1/partners/{partner}", ctx -> {
             authorize(ctx);
             PartnerSubscription partner = admin.get(ctx.pathParam("partner"))
-                    .orElseThrow(() -> ProblemException.notFound("no partner '" + ctx.pathParam("partner") + "'"));
+                    .orElseThrow(() -> new NotFoundException("no partner '" + ctx.pathParam("partner") + "'"));
             json(ctx, PartnerJson.toJson(partner, baseUrl.get()));
         });
         config.routes.put("/v1/partners/{partner}", ctx -> {
@@ -69,7 +72,7 @@ public final class AdminRoutes {
         config.routes.get("/v1/partners/{partner}/deliveries", ctx -> {
             authorize(ctx);
             String partnerId = ctx.pathParam("partner");
-            admin.get(partnerId).orElseThrow(() -> ProblemException.notFound("no partner '" + partnerId + "'"));
+            admin.get(partnerId).orElseThrow(() -> new NotFoundException("no partner '" + partnerId + "'"));
             ArrayNode list = PartnerJson.mapper().createArrayNode();
             for (DeliveryLog.Attempt attempt : deliveries.attempts(partnerId)) {
                 list.addObject().put("at", attempt.at().toString()).put("sequence", attempt.sequence())
@@ -92,14 +95,14 @@ public final class AdminRoutes {
 
     private void authorize(Context ctx) {
         if (adminToken == null || adminToken.isEmpty()) {
-            throw new ProblemException(503, "Service Unavailable",
-                    "the admin API is off: set syndicate.admin.token", null);
+            throw new ProblemException(Problem.of(503, "admin-api-off", "The admin API is off",
+                    "the admin API is off: set syndicate.admin.token", null));
         }
         String presented = FeedRoutes.bearer(ctx);
         if (!PartnerTokens.sameSecret(presented, adminToken)) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"newsflow-admin\"");
-            throw new ProblemException(401, "Unauthorized", "a valid admin bearer token is required",
-                    "Authorization");
+            throw new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
+                            "a valid admin bearer token is required", "Authorization")
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"newsflow-admin\""));
         }
     }
 

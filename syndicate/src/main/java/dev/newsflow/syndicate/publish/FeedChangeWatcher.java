@@ -1,10 +1,10 @@
 package dev.newsflow.syndicate.publish;
 
+import dev.newsflow.platform.errors.InvalidInputException;
 import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.syndicate.filter.FeedFilter;
 import dev.newsflow.syndicate.filter.FilterParser;
-import dev.newsflow.syndicate.http.ProblemException;
 import dev.newsflow.syndicate.render.FeedAssembler;
 import dev.newsflow.syndicate.render.FeedDocument;
 import dev.newsflow.syndicate.render.FeedFormat;
@@ -109,7 +109,7 @@ public final class FeedChangeWatcher implements AutoCloseable {
         FeedFilter filter;
         try {
             filter = FilterParser.parse(feed.getFilter(), feed.getMinConfidence(), "filter");
-        } catch (ProblemException e) {
+        } catch (InvalidInputException e) {
             return false;
         }
         FeedPage page = query.page(filter, null, Math.min(feed.getMaxItems(), maxPageSize), true);

@@ -79,9 +79,12 @@ class WebhookPushIT {
             assertThat(receiver.accepted()).extracting(r -> r.body().contains("Pushed one") ? "one"
                     : r.body().contains("Pushed two") ? "two" : "?").containsExactlyInAnyOrder("one", "two");
             assertThat(receiver.received()).noneMatch(r -> r.body().contains("Not for this partner"));
-            assertThat(client.deliveries(partner).toString()).contains("\"status\":204", "\"status\":500");
-            assertThat(SyndicateTestSupport.get(service.port(), "/metrics", null).body())
-                    .contains("newsflow_webhook_deliveries_total{outcome=\"delivered\"");
+            // outcomes are recorded by the stream thread after the worker's POST returns: wait for them
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(client.deliveries(partner).toString()).contains("\"status\":204", "\"status\":500");
+                assertThat(SyndicateTestSupport.get(service.port(), "/metrics", null).body())
+                        .contains("newsflow_webhook_deliveries_total{outcome=\"delivered\"");
+            });
 
             // static output and the WebSub ping for the same feed
             Path rss = out.resolve(partner).resolve("mine.rss");

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich.cleanup;
+package dev.newsflow.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,26 @@ class ChromeFilterTest {
     })
     void keepsContent(String paragraph) {
         assertThat(filter.classify(paragraph)).as(paragraph).isEmpty();
+    }
+
+    /** The lines ingest's own list (SiteChrome, merged into this one) recognised and kept, still so. */
+    @ParameterizedTest
+    @ValueSource(strings = {"shareprint", "Share", "share print", "Tweet",
+            "Editor in chief — Kirill Martynov. Terms of use. Privacy policy.",
+            "Read more: How the underdogs built their squad", "READ MORE", "Terms of use | Privacy policy | Cookie policy",
+            "Privacy policy", "© 2026 Coastal Daily. All rights reserved.", "Subscribe to our newsletter", "Related:",
+            "Advertisement"})
+    void recognisesTheLinesIngestDropsFromPagesAndScrapedText(String line) {
+        assertThat(filter.isChrome(line)).as(line).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The company changed its terms of use last week, angering users.",
+            "Related talks will continue in Geneva next month.",
+            "The editor-in-chief of the paper, Liisa Saar, resigned on Monday.",
+            "Share prices fell by 4% on Monday."})
+    void keepsReportingThatMentionsChromeWords(String line) {
+        assertThat(filter.isChrome(line)).as(line).isFalse();
     }
 
     @org.junit.jupiter.api.Test

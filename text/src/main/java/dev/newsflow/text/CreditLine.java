@@ -1,4 +1,4 @@
-package dev.newsflow.ingest.parse;
+package dev.newsflow.text;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +17,8 @@ public final class CreditLine {
     private static final String NAME = "[\\p{L}\\p{M}0-9][\\p{L}\\p{M}0-9 .,'&’-]{0,60}?";
     /** A person's or agency's name as capitalised words ("Ludovic Marin", "J. Scott Applewhite"). */
     private static final String CAPITALISED = "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*){0,4}";
-    private static final String AGENCIES = "AP|AFP|Reuters|EPA(?:-EFE)?|PA|dpa|Bloomberg|Xinhua|ANP|Anadolu|Shutterstock|Getty Images";
+    /** Any agency of the one list ({@link KnownAgencies}). */
+    private static final String AGENCIES = KnownAgencies.pattern();
     private static final List<Pattern> TRAILING = List.of(
             // "Photo: EPA / Ludovic Marin", "Photograph: Name/Agency", "Picture by X", "Credit: X"
             Pattern.compile("(?:^|\\s)((?:Photos?|PHOTOS?|Photograph(?:s|y)?|Pictures?|Images?|Foto|Credit|CREDIT)"
@@ -30,7 +31,7 @@ public final class CreditLine {
             // "AP Photo/Evan Vucci", "Reuters/Gonzalo Fuentes"
             Pattern.compile("(?:^|\\s)((?:" + AGENCIES + ")(?:\\s+Photo)?\\s*/\\s*" + CAPITALISED + ")\\s*$"),
             // "Ludovic Marin/AFP", "Name / AFP via Getty Images"
-            Pattern.compile("(?:^|\\s)(" + CAPITALISED + "\\s*/\\s*(?:" + AGENCIES + "|PA Wire)"
+            Pattern.compile("(?:^|\\s)(" + CAPITALISED + "\\s*/\\s*(?:" + AGENCIES + ")"
                     + "(?:\\s+via\\s+Getty Images)?)\\s*$"));
 
     /** Longer than any credit the patterns accept (label + two 60-character names). */

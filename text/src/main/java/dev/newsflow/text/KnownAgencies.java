@@ -1,12 +1,18 @@
-package dev.newsflow.enrich.cleanup;
+package dev.newsflow.text;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Photo agencies, wire services and picture desks whose names appear in credits, so that
  * "EPA / Ludovic Marin" and "Ludovic Marin / EPA" both give creditline EPA. Matching is on
- * {@link TextNormalizer#comparable} forms; "EPA-EFE" matches through its first word.
+ * {@link TextNormalizer#comparable} forms; "EPA-EFE" matches through its first word. The one list
+ * newsflow has: ingest finds credits at the end of captions with it ({@link CreditLine}), enrich
+ * splits them into creditline and photographer.
  */
 public final class KnownAgencies {
     private static final Set<String> NAMES = Set.of(
@@ -38,6 +44,17 @@ public final class KnownAgencies {
             "police", "army", "forces", "defence", "defense", "commons", "courtesy", "supplied", "via");
 
     private KnownAgencies() {
+    }
+
+    /**
+     * A regular expression (a non-capturing group, case ignored) matching any known name as printed: words
+     * separated by spaces or hyphens ("EPA-EFE", "Getty Images"), longest names first.
+     */
+    public static String pattern() {
+        return NAMES.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(name -> Arrays.stream(name.split(" ")).map(Pattern::quote).collect(Collectors.joining("[\\s-]+")))
+                .collect(Collectors.joining("|", "(?i:", ")"));
     }
 
     /**

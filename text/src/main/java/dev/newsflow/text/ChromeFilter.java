@@ -1,4 +1,4 @@
-package dev.newsflow.enrich.cleanup;
+package dev.newsflow.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 /**
  * Recognises site chrome that a scraper delivers as paragraphs: share/print widgets
  * ("shareprint", "Share Tweet Email"), footers ("Editor in chief — … Terms of use. Privacy
- * policy."), advertising and newsletter prompts. A paragraph is chrome only when every sentence
- * in it is, so a news paragraph that mentions a privacy policy stays.
+ * policy.", "Terms of use | Privacy policy"), advertising and newsletter prompts. A paragraph is
+ * chrome only when every sentence (or " | "-separated link) in it is, so a news paragraph that
+ * mentions a privacy policy stays. The one list of chrome newsflow has: ingest uses it to find the
+ * article in a page or a scraper's text, enrich to clean what was submitted (and report why).
  */
 public final class ChromeFilter {
     /** Widget words that scrapers glue together ("shareprint", "sharetweetemail"). */
@@ -86,7 +88,7 @@ public final class ChromeFilter {
     }
 
     /** {@link #classify} for text that is already {@link TextNormalizer#tidy}. */
-    Optional<String> classifyTidy(String text) {
+    public Optional<String> classifyTidy(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -123,19 +125,28 @@ public final class ChromeFilter {
             if (end == text.length()) {
                 break;
             }
-            start = end + 1;
+            start = end;
+            while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '|')) {
+                start++;
+            }
+            if (start == text.length()) {
+                break;
+            }
         }
         return Optional.of("site footer (" + String.join(", ", reasons) + ")");
     }
 
     /**
      * Where the sentence starting at {@code start} ends (exclusive: after its . ! or ?, when a space
-     * and a capital, digit, "(" or "©" follow), or the text's length; the next sentence starts after
-     * the space.
+     * and a capital, digit, "(" or "©" follow; or before a " | "), or the text's length; the next
+     * sentence starts after the spaces and bars that follow.
      */
     private static int sentenceEnd(String text, int start) {
         for (int i = start; i < text.length() - 2; i++) {
             char c = text.charAt(i);
+            if (c == ' ' && text.charAt(i + 1) == '|' && text.charAt(i + 2) == ' ' && i > start) {
+                return i; // footer links side by side: "Terms of use | Privacy policy"
+            }
             if ((c == '.' || c == '!' || c == '?') && text.charAt(i + 1) == ' ') {
                 char next = text.charAt(i + 2);
                 if (Character.isUpperCase(next) || Character.isDigit(next) || next == '(' || next == '\u00A9') {
@@ -180,7 +191,7 @@ public final class ChromeFilter {
     }
 
     /** {@link #trailingWidget} for text that is already {@link TextNormalizer#tidy}. */
-    Optional<GluedChrome> trailingWidgetTidy(String text) {
+    public Optional<GluedChrome> trailingWidgetTidy(String text) {
         int end = text.length();
         int start = end;
         while (start > 0 && Character.isLetter(text.charAt(start - 1))) {

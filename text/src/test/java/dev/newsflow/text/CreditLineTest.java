@@ -1,4 +1,4 @@
-package dev.newsflow.ingest.parse;
+package dev.newsflow.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.newsflow.enrich.cleanup;
+package dev.newsflow.text;
 
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ public final class TextNormalizer {
     }
 
     /** Whitespace as scrapers leave it: Java whitespace, Unicode spaces (no-break too), zero-width ones. */
-    static boolean isSpace(char c) {
+    public static boolean isSpace(char c) {
         if (c < 0x80) {
             return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
         }
@@ -164,7 +164,7 @@ public final class TextNormalizer {
     }
 
     /** The distinct words of a string already in {@link #comparable} form. */
-    static Set<String> tokensOfComparable(String comparable) {
+    public static Set<String> tokensOfComparable(String comparable) {
         if (comparable.isEmpty()) {
             return Collections.emptySet();
         }
@@ -185,12 +185,12 @@ public final class TextNormalizer {
      * Whether {@code text} contains any of the lower-case ASCII words, ignoring case: one pass, a
      * cheap filter before a regular expression.
      */
-    static boolean containsAnyIgnoreCase(String text, String... lowerCaseWords) {
+    public static boolean containsAnyIgnoreCase(String text, String... lowerCaseWords) {
         return containsAnyIgnoreCase(text, 0, lowerCaseWords);
     }
 
     /** {@link #containsAnyIgnoreCase(String, String...)} from index {@code from} on. */
-    static boolean containsAnyIgnoreCase(String text, int from, String... lowerCaseWords) {
+    public static boolean containsAnyIgnoreCase(String text, int from, String... lowerCaseWords) {
         // The words' first letters as a bit set: most characters start none of them.
         int firstLetters = 0;
         for (String word : lowerCaseWords) {
