@@ -8,6 +8,7 @@ COPY pom.xml ./
 COPY schemas schemas
 COPY registry registry
 COPY platform platform
+COPY text text
 COPY ingest ingest
 COPY enrich enrich
 COPY syndicate syndicate

@@ -93,7 +93,9 @@ class WebhookPushIT {
                 assertThat(Files.readString(rss)).contains("Pushed one", "Pushed two", "rel=\"hub\"")
                         .doesNotContain("Not for this partner");
             });
-            assertThat(out.resolve(partner).resolve("mine.json")).exists();
+            // the watcher writes a feed's formats one after another: wait for the last one too
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(out.resolve(partner).resolve("mine.json")).exists());
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hubPings).contains(
                     "hub.mode=publish&hub.url=" + service.baseUrl() + "/feeds/" + partner + "/mine.atom"));
         } finally {
