@@ -4,12 +4,14 @@ import dev.newsflow.app.cli.ConfigCommand;
 import dev.newsflow.app.cli.DeadLettersCommand;
 import dev.newsflow.app.cli.EnrichCommand;
 import dev.newsflow.app.cli.EnrichFileCommand;
+import dev.newsflow.app.cli.EvalCommand;
 import dev.newsflow.app.cli.IngestCommand;
 import dev.newsflow.app.cli.PartnersCommand;
 import dev.newsflow.app.cli.PostCommand;
 import dev.newsflow.app.cli.SchemasCommand;
 import dev.newsflow.app.cli.SyndicateCommand;
 import dev.newsflow.app.cli.TopicsCommand;
+import dev.newsflow.app.cli.TrainCommand;
 import dev.newsflow.platform.lifecycle.Failures;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Command;
                 PartnersCommand.class,
                 TopicsCommand.class,
                 DeadLettersCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

@@ -1,5 +1,8 @@
 package dev.newsflow.enrich.annotate;
 
+import dev.newsflow.enrich.topics.TopicModel;
+import dev.newsflow.enrich.topics.TrainedTopicAssigner;
+
 /** The annotator the enrich service runs with. */
 public final class ArticleAnnotators {
     private ArticleAnnotators() {
@@ -16,5 +19,15 @@ public final class ArticleAnnotators {
      */
     public static ArticleAnnotator standard() {
         return Standard.INSTANCE;
+    }
+
+    /** The standard annotator as its own type, for what needs its evidence (training, evaluation). */
+    public static KnowledgeBaseAnnotator standardKnowledgeBaseAnnotator() {
+        return Standard.INSTANCE;
+    }
+
+    /** The trained IPTC topic model committed with the module, on the given knowledge base. */
+    static TopicAssigner standardTopics(KnowledgeBase kb) {
+        return new TrainedTopicAssigner(TopicModel.load(), kb);
     }
 }

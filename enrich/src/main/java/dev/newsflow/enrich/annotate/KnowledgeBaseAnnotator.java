@@ -3,13 +3,15 @@ package dev.newsflow.enrich.annotate;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Entity;
 import dev.newsflow.schema.Image;
+import dev.newsflow.schema.Topic;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standard annotator: entities from the knowledge base and rules, then IPTC topics from
- * keywords and entity priors. Immutable and thread-safe once built; building loads the knowledge
- * base, so share one instance ({@link ArticleAnnotators#standard()}).
+ * The standard annotator: entities from the knowledge base and rules, then IPTC topics from a
+ * {@link TopicAssigner} (the standard one is the trained model of {@code dev.newsflow.enrich.topics})
+ * reading the article's {@link TopicEvidence}. Immutable and thread-safe once built; building loads
+ * the knowledge base, so share one instance ({@link ArticleAnnotators#standard()}).
  */
 public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     static final double HEADLINE_WEIGHT = 3.0;
@@ -21,12 +23,24 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
 
     private final KnowledgeBase knowledgeBase;
     private final EntityRecognizer recognizer;
-    private final TopicClassifier classifier;
+    private final KeywordEvidence keywordEvidence;
+    private final TopicAssigner topics;
 
+    /** With the standard topic assigner: the trained model committed with the enrich module. */
     public KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase) {
+        this(knowledgeBase, ArticleAnnotators.standardTopics(knowledgeBase));
+    }
+
+    public KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase, TopicAssigner topics) {
         this.knowledgeBase = knowledgeBase;
         this.recognizer = new EntityRecognizer(knowledgeBase);
-        this.classifier = new TopicClassifier(knowledgeBase);
+        this.keywordEvidence = new KeywordEvidence(knowledgeBase);
+        this.topics = topics;
+    }
+
+    /** An annotator on the same knowledge base with another topic assigner (training, evaluation). */
+    public KnowledgeBaseAnnotator withTopics(TopicAssigner other) {
+        return new KnowledgeBaseAnnotator(knowledgeBase, other);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -35,11 +49,53 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
 
     @Override
     public void annotate(EnrichedArticle.Builder article) {
+        Prepared prepared = prepare(article);
+        article.setEntities(prepared.entities);
+        article.setTopics(topics(prepared));
+    }
+
+    /**
+     * An article read for annotation: its fields, their tokens (made once, for entities and topics) and
+     * the entities found. Topic assignment starts from here, so a benchmark can time topics alone.
+     */
+    public static final class Prepared {
+        final List<ArticleField> fields;
+        final Tokens[] tokens;
+        final List<Entity> entities;
+
+        Prepared(List<ArticleField> fields, Tokens[] tokens, List<Entity> entities) {
+            this.fields = fields;
+            this.tokens = tokens;
+            this.entities = entities;
+        }
+
+        public List<Entity> entities() {
+            return entities;
+        }
+    }
+
+    /** Fields, tokens and entities of the article. */
+    public Prepared prepare(EnrichedArticle.Builder article) {
         List<ArticleField> fields = fields(article);
         Tokens[] tokens = EntityRecognizer.tokenize(fields); // once, for both passes
-        List<Entity> entities = recognizer.recognise(fields, tokens);
-        article.setEntities(entities);
-        article.setTopics(classifier.classify(fields, tokens, entities));
+        return new Prepared(fields, tokens, recognizer.recognise(fields, tokens));
+    }
+
+    /** The IPTC topics of a prepared article: keyword evidence, then the topic assigner. */
+    public List<Topic> topics(Prepared article) {
+        return topics.assign(evidence(article));
+    }
+
+    /**
+     * What the topic assigner reads of the article (fields, entities, keyword hits), without assigning
+     * topics: the topic model's trainer reads its training articles through this.
+     */
+    public TopicEvidence evidence(EnrichedArticle.Builder article) {
+        return evidence(prepare(article));
+    }
+
+    TopicEvidence evidence(Prepared article) {
+        return keywordEvidence.evidence(article.fields, article.tokens, article.entities);
     }
 
     /** The fields read, in article order, with the salience weight of each. */
