@@ -73,4 +73,37 @@ class NewsflowCliTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("Unmatched argument");
     }
+
+    @Test
+    void evalTopicsScoresALabelledFileAndPrintsTheAccuracyLast(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("labelled.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"headline\":\"Striker's late goal wins the derby\",\"body\":[\"The striker scored in stoppage time as "
+                        + "the home side beat their rivals 2-1 in the league, the coach praising his players.\"],"
+                        + "\"topics\":[\"medtop:15000000\"]}",
+                "{\"headline\":\"Central bank raises interest rates\",\"body\":\"The central bank raised interest rates "
+                        + "by a quarter point to fight inflation, and shares fell on the stock market.\","
+                        + "\"topics\":[\"medtop:04000000\",\"medtop:20000344\"]}"));
+        Run run = run("eval", "topics", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("top-level accuracy 1.000 (2/2)").contains("medtop:15000000").contains("micro-F1");
+        assertThat(run.out().strip().lines().reduce((a, b) -> b)).hasValue("accuracy 1.000");
+    }
+
+    @Test
+    void evalTopicsNamesTheLineAndFieldOfABadFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, "{\"headline\":\"h\",\"body\":\"b\",\"topics\":[\"politics\"]}\n");
+        Run run = run("eval", "topics", file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("bad.jsonl:1").contains("topics");
+    }
+
+    @Test
+    void trainTopicsSaysWhereItsDataComesFrom() {
+        Run run = run("train", "topics", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("--shared-data").contains("data/topics/train-written.jsonl")
+                .contains("never trained on");
+    }
 }

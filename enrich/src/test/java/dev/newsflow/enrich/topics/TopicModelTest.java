@@ -109,9 +109,10 @@ class TopicModelTest {
         String[] level2 = model.secondLevelQcodes().toArray(new String[0]);
         level2[0] = "medtop:20000160";
         TopicModel withRetired = new TopicModel(model.description, model.topQcodes, model.keys, model.blocks, model.idf,
-                model.topBias, model.topWeights, level2, model.level2Parent, model.level2Bias, model.level2Start,
-                model.level2Class, model.level2Weights, model.topCalibration, model.level2PlattA, model.level2PlattB,
-                model.topEmit, model.level2Emit);
+                model.topBias, model.topWeights, model.topScale, level2, model.level2Parent, model.level2Bias,
+                model.level2Start, model.level2Class, model.level2Weights, model.lexiconStart, model.lexiconTarget,
+                model.lexiconWeights, model.topCalibration, model.level2PlattA, model.level2PlattB, model.topEmit,
+                model.level2Emit);
         TopicModel reread = TopicModel.read(new ByteArrayInputStream(withRetired.toBytes()));
         assertThatThrownBy(() -> new TrainedTopicAssigner(reread, ANNOTATOR.knowledgeBase()))
                 .hasMessageContaining("medtop:20000160").hasMessageContaining("retired");

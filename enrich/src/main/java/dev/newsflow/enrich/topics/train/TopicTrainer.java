@@ -70,6 +70,7 @@ public final class TopicTrainer {
         public static Settings defaults() {
             Map<String, Double> sources = new LinkedHashMap<>();
             sources.put(TrainingData.WRITTEN, 4.0);
+            sources.put(TrainingData.WRITTEN_PARAGRAPH, 1.0);
             sources.put(TrainingData.CURRENT_EVENTS, 1.0);
             sources.put(TrainingData.IPTC, 1.0);
             sources.put(TrainingData.CROSSNER, 0.5);
@@ -84,8 +85,13 @@ public final class TopicTrainer {
         }
     }
 
-    /** The model and what was measured while making it. */
-    public record Outcome(TopicModel model, TrainingReport report) {
+    /**
+     * The model, what was measured while making it, and the trainer's own view of the final model (its
+     * unrounded weights over the features the trainer extracted): what the topology computes from the
+     * model file must agree with it, which a test checks.
+     */
+    public record Outcome(TopicModel model, TrainingReport report,
+                          java.util.function.Function<TrainingArticle, double[]> trainerProbabilities) {
     }
 
     /** One training text as features and labels. */
@@ -189,12 +195,22 @@ public final class TopicTrainer {
         double[] platt = fitLevel2Calibration(training, outOfFoldLevel2, outOfFoldLevel2Known, level2Qcodes, level2Parent,
                 settings);
 
-        Fitted finalModel = fit(training, level2Qcodes, level2Parent, settings);
-        TopicModel model = finalModel.toModel(description(articles, docs, settings), calibration, platt, settings);
+        float level2Emit = chooseLevel2Emit(training, outOfFold, outOfFoldLevel2, outOfFoldLevel2Known, level2Qcodes,
+                level2Parent, calibration, platt, settings);
+        Settings chosen = new Settings(settings.lambda(), settings.level2Lambda(), settings.minDocumentFrequency(),
+                settings.folds(), settings.heldOutPercent(), settings.classBalance(), settings.sourceWeights(),
+                settings.calibrationWeights(), settings.level2MinPositives(), settings.topEmit(), level2Emit,
+                settings.maxIterations(), settings.pruneBelow());
+        Fitted finalModel = fit(training, level2Qcodes, level2Parent, chosen);
+        TopicModel model = finalModel.toModel(description(articles, docs, chosen), calibration, platt, chosen);
         TrainingReport report = TrainingReport.of(model, topQcodes, level2Qcodes, level2Parent, training, outOfFold,
                 outOfFoldLevel2, heldOut, finalModel, settings, kb);
         LOG.info("topic model trained in {} s", (System.nanoTime() - started) / 1_000_000_000);
-        return new Outcome(model, report);
+        Settings used = chosen;
+        return new Outcome(model, report, a -> {
+            Doc d = doc(a, used);
+            return d == null ? null : finalModel.topProbabilities(d);
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -278,7 +294,8 @@ public final class TopicTrainer {
             block[i] = (byte) e.getValue()[1];
             i++;
         }
-        long h = stableHash(a.id());
+        String group = a.id().contains("#") ? a.id().substring(0, a.id().indexOf('#')) : a.id();
+        long h = stableHash(group); // parts of one article share its split and fold
         boolean heldOut = Math.floorMod(h, 100) < settings.heldOutPercent();
         int fold = (int) Math.floorMod(h >>> 20, (long) settings.folds());
         return new Doc(a, keys, raw, block, target, topSet, main, a.level2(), level2Labelled, heldOut, fold);
@@ -380,7 +397,13 @@ public final class TopicTrainer {
     private static Vocabulary vocabulary(List<Doc> docs, Settings settings) {
         Map<Long, int[]> df = new HashMap<>();
         Map<Long, Byte> blocks = new HashMap<>();
+        int counted = 0;
         for (Doc d : docs) {
+            // A paragraph repeats its article's words: counting it would double their document frequency.
+            if (d.article.source().equals(TrainingData.WRITTEN_PARAGRAPH)) {
+                continue;
+            }
+            counted++;
             for (int i = 0; i < d.keys.length; i++) {
                 df.computeIfAbsent(d.keys[i], k -> new int[1])[0]++;
                 blocks.putIfAbsent(d.keys[i], d.block[i]);
@@ -391,7 +414,7 @@ public final class TopicTrainer {
                 .mapToLong(Map.Entry::getKey).sorted().toArray();
         byte[] block = new byte[keys.length];
         float[] idf = new float[keys.length];
-        double n = docs.size();
+        double n = counted;
         for (int i = 0; i < keys.length; i++) {
             block[i] = blocks.get(keys[i]);
             idf[i] = (float) (Math.log((n + 1) / (df.get(keys[i])[0] + 1)) + 1);
@@ -893,6 +916,51 @@ public final class TopicTrainer {
         }
         return points.isEmpty() ? new double[] {1, 0} : Platt.fit(points);
     }
+
+    /**
+     * The least score a second-level topic needs to be given: of {@link #LEVEL2_EMIT_CHOICES}, the one with
+     * the best second-level micro-F1 on the cross-fitted scores of the written articles (the texts labelled
+     * at the second level the way editors label them); {@code settings.level2Emit()} when there are none.
+     */
+    private float chooseLevel2Emit(List<Doc> training, double[][] outOfFold, double[][] logits, boolean[][] known,
+                                   String[] level2Qcodes, int[] level2Parent, Calibration calibration, double[] platt,
+                                   Settings settings) {
+        float best = settings.level2Emit();
+        double bestF1 = -1;
+        for (float threshold : LEVEL2_EMIT_CHOICES) {
+            long tp = 0;
+            long fp = 0;
+            long fn = 0;
+            for (int i = 0; i < training.size(); i++) {
+                Doc d = training.get(i);
+                if (!d.article.source().equals(TrainingData.WRITTEN) || d.level2.isEmpty() || logits[i] == null) {
+                    continue;
+                }
+                double[] p = outOfFold[i];
+                int top = TrainingReport.argmax(p);
+                for (int c = 0; c < level2Qcodes.length; c++) {
+                    int parent = level2Parent[c];
+                    double parentScore = calibration.apply(p[parent]);
+                    boolean parentGiven = parent == top || parentScore >= settings.topEmit();
+                    double q = 1 / (1 + Math.exp(-(platt[0] * logits[i][c] + platt[1])));
+                    boolean given = known[i][c] && parentGiven && parentScore * q >= threshold;
+                    boolean right = d.level2.contains(level2Qcodes[c]);
+                    tp += given && right ? 1 : 0;
+                    fp += given && !right ? 1 : 0;
+                    fn += !given && right ? 1 : 0;
+                }
+            }
+            double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+            if (f1 > bestF1 + 1e-12) {
+                bestF1 = f1;
+                best = threshold;
+            }
+        }
+        LOG.info("second-level threshold {} (cross-fitted micro-F1 {} on the written articles)", best, bestF1);
+        return best;
+    }
+
+    static final float[] LEVEL2_EMIT_CHOICES = {0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f};
 
     // ---------------------------------------------------------------------------------------------
 

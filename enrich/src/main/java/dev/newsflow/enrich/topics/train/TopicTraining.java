@@ -48,7 +48,7 @@ public record TopicTraining(Path sharedData, List<Path> written, Path devSet, Pa
         TrainingData data = new TrainingData(kb);
         List<TrainingArticle> articles = new ArrayList<>();
         for (Path file : written) {
-            articles.addAll(data.written(file, TrainingData.WRITTEN));
+            articles.addAll(data.written(file, TrainingData.WRITTEN, true));
         }
         articles.addAll(data.currentEvents(require(sharedData.resolve("topics-train/wiki-current-events/current_events.jsonl"))));
         articles.addAll(data.iptcDefinitions(require(sharedData.resolve("iptc/mediatopic.json"))));

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 public final class TrainingData {
     public static final String WRITTEN = "written";
+    /** Single paragraphs of the written articles: news register at the length of a summary. */
+    public static final String WRITTEN_PARAGRAPH = "written-paragraph";
     public static final String CURRENT_EVENTS = "wikipedia-current-events";
     public static final String IPTC = "iptc";
     public static final String CROSSNER = "crossner";
@@ -43,14 +45,28 @@ public final class TrainingData {
      * first, then second-level (or deeper) ones. Other top levels named count as secondary labels.
      */
     public List<TrainingArticle> written(Path file, String source) throws IOException {
+        return written(file, source, false);
+    }
+
+    /** As {@link #written(Path, String)}, with each paragraph also a training text of its own when asked. */
+    public List<TrainingArticle> written(Path file, String source, boolean paragraphs) throws IOException {
         List<TrainingArticle> articles = new ArrayList<>();
         int line = 0;
         for (JsonNode node : jsonLines(file)) {
             line++;
             LabelledJson parsed = LabelledJson.parse(node, file + ":" + line);
             String id = parsed.id() != null ? parsed.id() : source + "-" + line;
-            articles.add(new TrainingArticle(source + ":" + id, source, parsed.headline(), parsed.body(),
-                    topLevelShares(parsed.topics()), level2Of(parsed.topics()), Set.of(), 1.0));
+            Map<String, Double> top = topLevelShares(parsed.topics());
+            Set<String> level2 = level2Of(parsed.topics());
+            articles.add(new TrainingArticle(source + ":" + id, source, parsed.headline(), parsed.body(), top, level2,
+                    Set.of(), 1.0));
+            if (paragraphs) {
+                // Each paragraph on its own too: the same fold as its article (ids share the part before '#').
+                for (int p = 0; p < parsed.body().size(); p++) {
+                    articles.add(new TrainingArticle(source + ":" + id + "#" + p, WRITTEN_PARAGRAPH,
+                            p == 0 ? parsed.headline() : "", List.of(parsed.body().get(p)), top, level2, Set.of(), 1.0));
+                }
+            }
         }
         return articles;
     }

@@ -101,6 +101,20 @@ public final class TrainingReport {
             out.append("| ").append(source).append(" | ").append(share(heldOutAccuracy.get(source))).append(" | ")
                     .append(share(outOfFoldAccuracy.get(source))).append(" |\n");
         }
+        out.append("\n## Written articles, cross-fitted: most frequent confusions (expected → given)\n\n");
+        Map<String, int[]> confusions = new java.util.TreeMap<>();
+        for (int i = 0; i < training.size(); i++) {
+            TopicTrainer.Doc d = training.get(i);
+            int given = argmax(outOfFold[i]);
+            if (d.article.source().equals(TrainingData.WRITTEN) && given != d.main) {
+                confusions.computeIfAbsent(kb.topic(topQcodes[d.main]).label() + " → " + kb.topic(topQcodes[given]).label(),
+                        k -> new int[1])[0]++;
+            }
+        }
+        confusions.entrySet().stream()
+                .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? b.getValue()[0] - a.getValue()[0] : a.getKey().compareTo(b.getKey()))
+                .limit(15)
+                .forEach(e -> out.append("- ").append(e.getKey()).append(": ").append(e.getValue()[0]).append('\n'));
         out.append("\n## Calibration of top-level scores (news-like sources: ")
                 .append(String.join(", ", settings.calibrationWeights().keySet())).append(")\n\n");
         out.append("Every top-level topic of every text counts once: of the topics given a score in the bin, the share that")

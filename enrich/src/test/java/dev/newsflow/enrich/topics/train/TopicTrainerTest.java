@@ -66,6 +66,24 @@ class TopicTrainerTest {
     }
 
     @Test
+    void theTopologyComputesFromTheModelFileWhatTheTrainerComputedFromItsOwnFeatures() throws IOException {
+        TopicTrainer.Outcome outcome = new TopicTrainer(kb).train(corpus, small());
+        TopicModel model = TopicModel.read(new ByteArrayInputStream(outcome.model().toBytes()));
+        TrainedTopicAssigner assigner = new TrainedTopicAssigner(model, kb);
+        KnowledgeBaseAnnotator annotator = new KnowledgeBaseAnnotator(kb, assigner);
+        for (TrainingArticle a : corpus) {
+            EnrichedArticle.Builder b = EnrichedArticle.newBuilder().setHeadline(a.headline())
+                    .setBody(new ArrayList<>(a.body())).setImages(new ArrayList<>());
+            double[] served = assigner.score(annotator.evidence(b)).raw();
+            double[] trained = outcome.trainerProbabilities().apply(a);
+            for (int c = 0; c < served.length; c++) {
+                // Weights are stored in 16 bits: the two agree to well under a percentage point.
+                assertThat(served[c]).as("%s topic %d", a.id(), c).isCloseTo(trained[c], org.assertj.core.api.Assertions.within(2e-3));
+            }
+        }
+    }
+
+    @Test
     void trainingTextsThatShareAParagraphOrHeadlineWithTheDevSetAreLeftOut(@TempDir Path dir) throws IOException {
         Path dev = dir.resolve("dev.jsonl");
         Files.writeString(dev, "{\"id\":\"dev-1\",\"headline\":\"Central bank holds interest rates\",\"body\":[\"Other words.\"],"
