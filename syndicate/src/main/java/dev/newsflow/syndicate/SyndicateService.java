@@ -1,5 +1,6 @@
 package dev.newsflow.syndicate;
 
+import dev.newsflow.platform.http.OpenApiDocument;
 import dev.newsflow.platform.http.ServiceEndpoints;
 import dev.newsflow.platform.kafka.StreamThreadFailurePolicy;
 import dev.newsflow.platform.kafka.TopicBootstrap;
@@ -8,6 +9,7 @@ import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
 import dev.newsflow.syndicate.http.AdminRoutes;
 import dev.newsflow.syndicate.http.FeedRoutes;
+import dev.newsflow.syndicate.http.PartnerGuideRoutes;
 import dev.newsflow.syndicate.http.SyndicateProblems;
 import dev.newsflow.syndicate.partner.PartnerAdmin;
 import dev.newsflow.syndicate.publish.FeedChangeWatcher;
@@ -52,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyndicateService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyndicateService.class);
+    /** The feeds and admin API, described for {@code GET /openapi.json}. */
+    public static final String OPENAPI_RESOURCE = "/dev/newsflow/syndicate/openapi.json";
 
     private final SyndicateConfig config;
     private final KafkaStreams streams;
@@ -133,6 +137,8 @@ public final class SyndicateService implements AutoCloseable {
             FeedRoutes feeds = new FeedRoutes(state, assembler, new RenderCache(config.renderCacheMaxBytes(), itemTexts),
                     endpoints.metrics());
             AdminRoutes admin = new AdminRoutes(partners, config.adminToken(), baseUrl, deliveries);
+            PartnerGuideRoutes guide = PartnerGuideRoutes.fromJar();
+            OpenApiDocument openApi = OpenApiDocument.fromResource(SyndicateService.class, OPENAPI_RESOURCE);
             http = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.startup.startupWatcherEnabled = false;
@@ -140,6 +146,8 @@ public final class SyndicateService implements AutoCloseable {
                 endpoints.install(cfg);
                 feeds.install(cfg);
                 admin.install(cfg);
+                guide.install(cfg);
+                openApi.install(cfg, baseUrl);
                 SyndicateProblems.mapping().install(cfg);
             }).start(config.host(), config.port());
             boundPort[0] = http.port();

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.testing.OpenApi31;
 import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.syndicate.Articles;
@@ -380,6 +381,19 @@ class SyndicateServiceIT {
                     .contains("http://localhost:" + port + "/feeds/" + partner + "/mine.");
         }
         assertThat(results.get(files.get(2).toString()).get("schema_errors")).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheRealServerAndThePartnerGuideIsServed() {
+        HttpResponse<String> openApi = get(port, "/openapi.json", null);
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        JsonNode document = json(openApi.body());
+        assertThat(document.get("servers").get(0).get("url").asText()).isEqualTo(service.baseUrl())
+                .isEqualTo("http://localhost:" + port);
+        assertThat(OpenApi31.problems(document)).isEmpty();
+        HttpResponse<String> guide = get(port, "/docs", null);
+        assertThat(guide.statusCode()).isEqualTo(200);
+        assertThat(guide.body()).contains("<h2>Authentication</h2>", "<code>_newsflow</code>");
     }
 
     @Test
