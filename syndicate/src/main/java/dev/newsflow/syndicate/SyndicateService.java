@@ -16,6 +16,7 @@ import dev.newsflow.syndicate.publish.FeedChangeWatcher;
 import dev.newsflow.syndicate.publish.StaticFeedWriter;
 import dev.newsflow.syndicate.publish.WebSubPublisher;
 import dev.newsflow.syndicate.push.DeliveryLog;
+import dev.newsflow.syndicate.push.PushStateView;
 import dev.newsflow.syndicate.push.PushTopology;
 import dev.newsflow.syndicate.push.WebhookDeliveryWorker;
 import dev.newsflow.syndicate.push.WebhookSender;
@@ -136,7 +137,8 @@ public final class SyndicateService implements AutoCloseable {
             ItemTextCache itemTexts = new ItemTextCache(config.itemCacheMaxBytes());
             FeedRoutes feeds = new FeedRoutes(state, assembler, new RenderCache(config.renderCacheMaxBytes(), itemTexts),
                     endpoints.metrics());
-            AdminRoutes admin = new AdminRoutes(partners, config.adminToken(), baseUrl, deliveries);
+            AdminRoutes admin = new AdminRoutes(partners, config.adminToken(), baseUrl, deliveries,
+                    new PushStateView(push, deliveries));
             PartnerGuideRoutes guide = PartnerGuideRoutes.fromJar();
             OpenApiDocument openApi = OpenApiDocument.fromResource(SyndicateService.class, OPENAPI_RESOURCE);
             http = Javalin.create(cfg -> {

@@ -11,13 +11,14 @@ import dev.newsflow.syndicate.partner.PartnerAdmin;
 import dev.newsflow.syndicate.partner.PartnerSpec;
 import dev.newsflow.syndicate.partner.PartnerTokens;
 import dev.newsflow.syndicate.push.DeliveryLog;
+import dev.newsflow.syndicate.push.PushStateView;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
 
 /**
- * {@code /v1/partners}: create (the token is in the 201 answer and nowhere else), list, read,
- * replace, disable/enable and rotate the token. Every call needs the admin bearer token; without a
+ * {@code /v1/partners}: create (the token is in the 201 answer and nowhere else), list, read (with the push
+ * state), replace, delete, disable/enable and rotate the token. Every call needs the admin bearer token; without a
  * configured admin token the API answers 503.
  */
 public final class AdminRoutes {
@@ -25,12 +26,15 @@ public final class AdminRoutes {
     private final String adminToken;
     private final Supplier<String> baseUrl;
     private final DeliveryLog deliveries;
+    private final PushStateView push;
 
-    public AdminRoutes(PartnerAdmin admin, String adminToken, Supplier<String> baseUrl, DeliveryLog deliveries) {
+    public AdminRoutes(PartnerAdmin admin, String adminToken, Supplier<String> baseUrl, DeliveryLog deliveries,
+                       PushStateView push) {
         this.admin = admin;
         this.adminToken = adminToken;
         this.baseUrl = baseUrl;
         this.deliveries = deliveries;
+        this.push = push;
     }
 
     public void install(JavalinConfig config) {
@@ -50,12 +54,19 @@ public final class AdminRoutes {
             authorize(ctx);
             PartnerSubscription partner = admin.get(ctx.pathParam("partner"))
                     .orElseThrow(() -> new NotFoundException("no partner '" + ctx.pathParam("partner") + "'"));
-            json(ctx, PartnerJson.toJson(partner, baseUrl.get()));
+            ObjectNode body = PartnerJson.toJson(partner, baseUrl.get());
+            push.describe(partner).ifPresent(state -> body.set("push", state));
+            json(ctx, body);
         });
         config.routes.put("/v1/partners/{partner}", ctx -> {
             authorize(ctx);
             PartnerSpec spec = PartnerJson.parseSpec(ctx.body());
             json(ctx, PartnerJson.toJson(admin.update(ctx.pathParam("partner"), spec), baseUrl.get()));
+        });
+        config.routes.delete("/v1/partners/{partner}", ctx -> {
+            authorize(ctx);
+            admin.delete(ctx.pathParam("partner"));
+            ctx.status(204);
         });
         config.routes.post("/v1/partners/{partner}/disable", ctx -> {
             authorize(ctx);

@@ -171,17 +171,43 @@ public final class PartnerAdmin {
         return now;
     }
 
-    private PartnerSubscription write(PartnerSubscription partner) {
+    /**
+     * Deletes a partner: a tombstone (null value) on the compacted registry topic, so compaction removes the record
+     * and with it the token hash and webhook secret. Its feeds answer 404 as soon as this returns; the push side
+     * drops its pending events and state, static output its files. The id can be used again.
+     */
+    public synchronized void delete(String partnerId) {
+        require(partnerId);
+        long deadline = send(partnerId, null);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (store.get().get(partnerId) == null) {
+                    return;
+                }
+            } catch (InvalidStateStoreException e) {
+                // rebalancing or restoring: try again until the deadline
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        throw new UnavailableException("the deletion was written but is not yet visible; retry the read shortly");
+    }
+
+    /** Writes one record (null: a tombstone) with acks=all; returns the deadline for it to become visible. */
+    private long send(String partnerId, PartnerSubscription value) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            producer.send(new ProducerRecord<>(topic, partner.getPartnerId(), partner))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, partnerId, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new UnavailableException("the partner registry did not acknowledge the write: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted", e);
         }
+        return deadline;
+    }
+
+    private PartnerSubscription write(PartnerSubscription partner) {
+        long deadline = send(partner.getPartnerId(), partner);
         // Read-your-writes: wait until the global store has caught up with this record.
         while (System.nanoTime() < deadline) {
             try {

@@ -85,14 +85,22 @@ public final class FeedChangeWatcher implements AutoCloseable {
         return this;
     }
 
-    /** One pass over every enabled partner's feeds; returns how many feeds changed. */
+    /**
+     * One pass over every enabled partner's feeds; returns how many feeds changed. Static files of partners that
+     * were deleted are removed.
+     */
     public synchronized int checkOnce() {
         int changed = 0;
+        java.util.Set<String> known = new java.util.HashSet<>();
         try (KeyValueIterator<String, PartnerSubscription> partners = state.partners().all()) {
             while (partners.hasNext()) {
                 KeyValue<String, PartnerSubscription> entry = partners.next();
                 PartnerSubscription partner = entry.value;
-                if (partner == null || !partner.getEnabled()) {
+                if (partner == null) {
+                    continue;
+                }
+                known.add(partner.getPartnerId());
+                if (!partner.getEnabled()) {
                     continue;
                 }
                 for (FeedSubscription feed : partner.getFeeds()) {
@@ -100,6 +108,12 @@ public final class FeedChangeWatcher implements AutoCloseable {
                         changed++;
                     }
                 }
+            }
+        }
+        if (files.isPresent()) {
+            for (String deleted : files.get().removeAllBut(known)) {
+                LOG.info("partner {} was deleted: its static feed files are removed", deleted);
+                fingerprints.keySet().removeIf(key -> key.startsWith(deleted + "/"));
             }
         }
         return changed;

@@ -108,6 +108,18 @@ final class WebhookDeliverer implements Processor<String, String, String, DeadLe
         status.put(partnerId, current.withNextSequence(sequence + 1).toJson());
     }
 
+    /** Drops a deleted partner's pending events and push state. */
+    private void forget(String partnerId) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, String> pending = outbox.range(partnerId + "|", partnerId + "|~")) {
+            pending.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(outbox::delete);
+        status.delete(partnerId);
+        LOG.info("partner {} was deleted: dropped {} pending webhook events and its push state", partnerId,
+                keys.size());
+    }
+
     static String outboxKey(String partnerId, long sequence) {
         return partnerId + "|" + String.format("%019d", sequence);
     }
@@ -142,7 +154,11 @@ final class WebhookDeliverer implements Processor<String, String, String, DeadLe
     private void dispatch(String partnerId, List<KeyValue<String, String>> entries, long nowMs) {
         ValueAndTimestamp<PartnerSubscription> stored = partners.get(partnerId);
         PartnerSubscription partner = stored == null ? null : stored.value();
-        if (partner == null || !partner.getEnabled() || partner.getWebhookUrl() == null) {
+        if (partner == null) {
+            forget(partnerId); // deleted: its events must not reach a partner created later with the same id
+            return;
+        }
+        if (!partner.getEnabled() || partner.getWebhookUrl() == null) {
             return; // kept until the partner is enabled again or given a webhook
         }
         PushStatus current = PushStatus.fromJson(status.get(partnerId));

@@ -120,6 +120,29 @@ class PushTopologyTest {
         assertThat(log.attempts("acme")).hasSize(3).allMatch(a -> a.status() == 200);
     }
 
+    /** A deleted partner's waiting events are dropped: a partner created later with the same id starts afresh. */
+    @Test
+    void aDeletedPartnersPendingEventsAndStateAreDropped() {
+        receiver.answer(() -> 503);
+        partners.pipeInput("acme", partner("acme", START, null));
+        articles.pipeInput("a", Articles.story("a", "Before the deletion").build());
+        articles.pipeInput("b", Articles.story("b", "Also before").build());
+        driver.advanceWallClockTime(Duration.ofMillis(100)); // attempt 1 fails; both wait
+        assertThat(receiver.received()).hasSize(1);
+
+        partners.pipeInput("acme", (PartnerSubscription) null); // the tombstone
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        receiver.answer(() -> 200);
+        partners.pipeInput("acme", partner("acme", START.plusSeconds(5), null));
+        articles.pipeInput("c", Articles.story("c", "After").build());
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        List<WebhookReceiver.Received> accepted = receiver.accepted();
+        assertThat(accepted).hasSize(1);
+        assertThat(accepted.get(0).sequence()).isEqualTo(1L);
+        assertThat(accepted.get(0).body()).contains("After").doesNotContain("before");
+    }
+
     @Test
     void failuresAreRetriedWithBackoffWithoutReordering() {
         AtomicInteger calls = new AtomicInteger();
