@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 PostCommand.class,
                 EnrichFileCommand.class,
+                EvalCommand.class,
                 PartnersCommand.class,
                 TopicsCommand.class,
                 DeadLettersCommand.class,

@@ -36,6 +36,27 @@ class NewsflowCliTest {
     }
 
     @Test
+    void evalLinkingPrintsPrecisionRecallAndTheCalibrationTable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("linking.txt");
+        Files.writeString(file, String.join("\n",
+                "=== t-1 politics",
+                "H: [[Starmer|PER|Q6383803]] meets [[Macron|PER|Q3052772]] in [[Paris|LOC|Q90]]",
+                "P: [[Keir Starmer|PER|Q6383803]] and [[Emmanuel Macron|PER|Q3052772]] met in Paris on Monday.",
+                "C: [[Keir Starmer|PER|Q6383803]] arrives.",
+                "R: EPA / Ludovic Marin", ""));
+        Run run = run("eval", "linking", "--errors", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("gold mentions 6 (6 with a Wikidata id, 0 NIL)").contains("confidence   links")
+                .contains("wrong  t-1 body[0] \"Paris\" -> Q90 (gold NIL)");
+        // Paris in the body was left unmarked on purpose: a link nobody marked counts against precision.
+        String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).isEqualTo("linking precision 0.857 recall 1.000 F1 0.923");
+
+        Run bad = run("eval", "linking", dir.resolve("missing.txt").toString());
+        assertThat(bad.exit()).isNotZero();
+    }
+
+    @Test
     void enrichFileCleansAndEnrichesASeedShapedFileOffline(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("article.txt");
         try (var in = NewsflowCliTest.class.getResourceAsStream("/fixtures/eu-sanctions.txt")) {

@@ -1,26 +1,26 @@
 package dev.newsflow.enrich.annotate;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
-import dev.newsflow.schema.Entity;
 import dev.newsflow.schema.EntityType;
-import dev.newsflow.schema.Mention;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds people, organisations and places in an article: knowledge-base names through the
+ * Finds names of people, organisations and places in an article: knowledge-base names through the
  * double-array Aho-Corasick automaton, then rules for names the knowledge base lacks (title cues,
- * given names, organisation suffixes, place prepositions, speech verbs), then partial names resolved
- * against the full names found in the same article ("Witkoff" -> "Steve Witkoff"). Stateless: one
- * instance serves every thread.
+ * given names, organisation suffixes, place prepositions, speech verbs). It only says where names are
+ * and of what type ({@link RecognisedMention}); which entity each is, and which mentions name the same
+ * one, is the {@link EntityLinker}'s work. Credit lines are not read: an agency or photographer named
+ * only there is not an entity of the story. Stateless: one instance serves every thread.
  */
 public final class EntityRecognizer {
     static final double KB_CONFIDENCE = 0.9;
     static final double MIN_CONFIDENCE = 0.3;
+    /** A capitalised word that is a name only if it is the surname or given name of a person found elsewhere. */
+    static final double TENTATIVE_CONFIDENCE = 0.6;
 
     private final KnowledgeBase kb;
 
@@ -63,9 +63,8 @@ public final class EntityRecognizer {
     private record Hit(int start, int end, int code) {
     }
 
-    /** Entities of the article, most salient first. */
-    public List<Entity> recognise(List<ArticleField> fields) {
-        return recognise(fields, tokenize(fields));
+    /** What the recogniser found: the mentions, and the places that demonyms point at (id -> weight). */
+    public record Recognised(List<RecognisedMention> mentions, Map<Integer, Double> demonymEvidence) {
     }
 
     /** Tokens of each field (null for an empty one), shared by the recogniser and the topic classifier. */
@@ -78,18 +77,27 @@ public final class EntityRecognizer {
         return tokens;
     }
 
-    /** As {@link #recognise(List)}, with the fields already tokenized ({@link #tokenize(List)}). */
-    List<Entity> recognise(List<ArticleField> fields, Tokens[] tokens) {
+    /** The names in the article's prose fields, with the fields already tokenized ({@link #tokenize(List)}). */
+    Recognised recognise(List<ArticleField> fields, Tokens[] tokens) {
         List<Candidate> candidates = new ArrayList<>();
-        List<Candidate> singles = new ArrayList<>(); // unknown single capitalised words: resolved at the end
+        List<Candidate> singles = new ArrayList<>(); // unknown single capitalised words: names only if they join one
         Map<Integer, Double> demonymEvidence = new HashMap<>();
         for (int f = 0; f < fields.size(); f++) {
-            if (tokens[f] != null) {
+            if (tokens[f] != null && fields.get(f).prose()) {
                 recogniseField(f, fields.get(f), tokens[f], candidates, singles, demonymEvidence);
             }
         }
-        resolvePartialNames(fields, candidates, singles);
-        return merge(fields, candidates, demonymEvidence);
+        List<RecognisedMention> mentions = new ArrayList<>(candidates.size() + singles.size());
+        for (Candidate c : candidates) {
+            if (c.type != null && c.confidence >= MIN_CONFIDENCE) {
+                mentions.add(new RecognisedMention(c.field, c.start, c.end, c.type, c.confidence, false));
+            }
+        }
+        for (Candidate s : singles) {
+            mentions.add(new RecognisedMention(s.field, s.start, s.end, EntityType.OTHER, TENTATIVE_CONFIDENCE, true));
+        }
+        mentions.sort((a, b) -> a.field() != b.field() ? Integer.compare(a.field(), b.field()) : Integer.compare(a.start(), b.start()));
+        return new Recognised(mentions, demonymEvidence);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -143,17 +151,6 @@ public final class EntityRecognizer {
                 owner[i] = c;
             }
             out.add(c);
-        }
-        if (!field.prose()) {
-            // A credit line names agencies and photographers: all-capital words are agencies.
-            for (int i = 0; i < tokens.size; i++) {
-                if (covered[i] == -1 && tokens.is(i, Tokens.ALL_CAPS) && lettersOnly(tokens, i) && tokens.end[i] - tokens.start[i] <= 8
-                        && !NameRules.COMMON_ACRONYMS.contains(tokens.text(i))) {
-                    out.add(new Candidate(f, tokens.start[i], tokens.end[i], i, i, EntityType.ORGANIZATION, null,
-                            tokens.text(i), 0.5));
-                }
-            }
-            return;
         }
         if (titleCase) {
             // Headline Case hides which words are names: only knowledge-base names, plus single
@@ -580,121 +577,4 @@ public final class EntityRecognizer {
         return t.text(i).toLowerCase(Locale.ROOT);
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // Partial names and merging
-
-    private void resolvePartialNames(List<ArticleField> fields, List<Candidate> candidates, List<Candidate> singles) {
-        // Surnames of the people found with full names: "Witkoff" -> "Steve Witkoff".
-        Map<String, Candidate> bySurname = new HashMap<>();
-        Map<String, Candidate> byFullName = new HashMap<>();
-        for (Candidate c : candidates) {
-            if (c.type != EntityType.PERSON) {
-                continue;
-            }
-            String[] parts = c.name.split(" ");
-            if (parts.length >= 2) {
-                bySurname.putIfAbsent(parts[parts.length - 1], c);
-            }
-            if (c.entity == null) {
-                byFullName.putIfAbsent(c.name, c);
-            }
-        }
-        // A given name alone ("Angelo") is the person of that first name when only one has it.
-        Map<String, Candidate> byFirstName = new HashMap<>();
-        Map<String, Boolean> firstNameShared = new HashMap<>();
-        for (Candidate c : candidates) {
-            if (c.type == EntityType.PERSON && c.name.indexOf(' ') > 0) {
-                String first = c.name.substring(0, c.name.indexOf(' '));
-                Candidate other = byFirstName.putIfAbsent(first, c);
-                if (other != null && !other.key().equals(c.key())) {
-                    firstNameShared.put(first, true);
-                }
-            }
-        }
-        // Rule persons named again by their full name or surname become one entity; a single word
-        // typed by a weaker rule (a preposition, an acronym) that is a known surname is that person.
-        for (Candidate c : candidates) {
-            if (c.entity != null || c.type == EntityType.PERSON) {
-                continue;
-            }
-            Candidate person = bySurname.get(c.name);
-            if (person != null && c.confidence < 0.75) {
-                adopt(c, person);
-            }
-        }
-        for (Candidate s : singles) {
-            Candidate person = bySurname.get(s.name);
-            if (person == null && kb.isGivenName(s.name) && !firstNameShared.containsKey(s.name)) {
-                person = byFirstName.get(s.name);
-            }
-            if (person != null) {
-                adopt(s, person);
-                candidates.add(s);
-            }
-        }
-        // A rule person's surname alone, typed PERSON by a cue ("Mr Witkoff"), joins the full name.
-        for (Candidate c : candidates) {
-            if (c.entity == null && c.type == EntityType.PERSON && !c.name.contains(" ")) {
-                Candidate person = bySurname.get(c.name);
-                if (person != null && person != c) {
-                    adopt(c, person);
-                }
-            }
-        }
-    }
-
-    private static void adopt(Candidate c, Candidate person) {
-        c.type = EntityType.PERSON;
-        c.entity = person.entity;
-        c.name = person.name;
-        c.confidence = Math.max(0.6, Math.min(person.confidence, 0.85));
-    }
-
-    private List<Entity> merge(List<ArticleField> fields, List<Candidate> candidates, Map<Integer, Double> demonymEvidence) {
-        Map<Object, List<Candidate>> byKey = new LinkedHashMap<>();
-        for (Candidate c : candidates) {
-            if (c.type == null || c.confidence < MIN_CONFIDENCE) {
-                continue;
-            }
-            byKey.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
-        }
-        List<Entity> entities = new ArrayList<>(byKey.size());
-        double[] scores = new double[byKey.size()];
-        double max = 0;
-        int e = 0;
-        for (List<Candidate> group : byKey.values()) {
-            Candidate head = group.get(0);
-            double score = 0;
-            double confidence = 0;
-            List<Mention> mentions = new ArrayList<>(group.size());
-            group.sort((x, y) -> x.field != y.field ? Integer.compare(x.field, y.field) : Integer.compare(x.start, y.start));
-            for (Candidate c : group) {
-                ArticleField field = fields.get(c.field);
-                score += field.weight();
-                confidence = Math.max(confidence, c.confidence);
-                mentions.add(new Mention(field.name(), c.start, c.end, field.text().substring(c.start, c.end)));
-            }
-            if (head.entity != null) {
-                score += demonymEvidence.getOrDefault(head.entity.id(), 0.0);
-            }
-            confidence = Math.min(0.99, confidence + 0.03 * (group.size() - 1));
-            scores[e] = score;
-            max = Math.max(max, score);
-            entities.add(new Entity(head.entity != null ? head.entity.name() : head.name, head.type,
-                    head.entity != null ? head.entity.wikidataId() : null, round(confidence), 0.0, mentions));
-            e++;
-        }
-        for (int k = 0; k < entities.size(); k++) {
-            entities.get(k).setSalience(round(max == 0 ? 0 : scores[k] / max));
-        }
-        entities.sort((x, y) -> {
-            int bySalience = Double.compare(y.getSalience(), x.getSalience());
-            return bySalience != 0 ? bySalience : Double.compare(y.getConfidence(), x.getConfidence());
-        });
-        return entities;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
 }

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standard annotator: entities from the knowledge base and rules, then IPTC topics from a
+ * The standard annotator: names found by the recogniser and linked to the knowledge base, one entity
+ * per referent ({@link EntityLinker}), then IPTC topics from a
  * {@link TopicAssigner} (the standard one is the trained model of {@code dev.newsflow.enrich.topics})
  * reading the article's {@link TopicEvidence}. Immutable and thread-safe once built; building loads
  * the knowledge base, so share one instance ({@link ArticleAnnotators#standard()}).
@@ -23,6 +24,8 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
 
     private final KnowledgeBase knowledgeBase;
     private final EntityRecognizer recognizer;
+    private final EntityLinker linker;
+    private final LinkCalibration calibration;
     private final KeywordEvidence keywordEvidence;
     private final TopicAssigner topics;
 
@@ -32,15 +35,26 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     }
 
     public KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase, TopicAssigner topics) {
+        this(knowledgeBase, topics, LinkCalibration.load());
+    }
+
+    private KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase, TopicAssigner topics, LinkCalibration calibration) {
         this.knowledgeBase = knowledgeBase;
         this.recognizer = new EntityRecognizer(knowledgeBase);
+        this.calibration = calibration;
+        this.linker = new EntityLinker(knowledgeBase, calibration);
         this.keywordEvidence = new KeywordEvidence(knowledgeBase);
         this.topics = topics;
     }
 
     /** An annotator on the same knowledge base with another topic assigner (training, evaluation). */
     public KnowledgeBaseAnnotator withTopics(TopicAssigner other) {
-        return new KnowledgeBaseAnnotator(knowledgeBase, other);
+        return new KnowledgeBaseAnnotator(knowledgeBase, other, calibration);
+    }
+
+    /** An annotator on the same knowledge base with another link calibration (fitting it, evaluation). */
+    public KnowledgeBaseAnnotator withCalibration(LinkCalibration other) {
+        return new KnowledgeBaseAnnotator(knowledgeBase, topics, other);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -77,8 +91,17 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     /** Fields, tokens and entities of the article. */
     public Prepared prepare(EnrichedArticle.Builder article) {
         List<ArticleField> fields = fields(article);
-        Tokens[] tokens = EntityRecognizer.tokenize(fields); // once, for both passes
-        return new Prepared(fields, tokens, recognizer.recognise(fields, tokens));
+        Tokens[] tokens = EntityRecognizer.tokenize(fields); // once, for entities and topics
+        EntityRecognizer.Recognised names = recognizer.recognise(fields, tokens);
+        return new Prepared(fields, tokens, linker.link(fields, tokens, names.mentions(), names.demonymEvidence()));
+    }
+
+    /** The entities of the article and what the linker decided for each group of mentions (evaluation). */
+    List<Entity> entitiesWithDecisions(EnrichedArticle.Builder article, List<EntityLinker.Decision> decisions) {
+        List<ArticleField> fields = fields(article);
+        Tokens[] tokens = EntityRecognizer.tokenize(fields);
+        EntityRecognizer.Recognised names = recognizer.recognise(fields, tokens);
+        return linker.link(fields, tokens, names.mentions(), names.demonymEvidence(), decisions);
     }
 
     /** The IPTC topics of a prepared article: keyword evidence, then the topic assigner. */

@@ -210,7 +210,7 @@ public final class TopicClassifier implements TopicAssigner {
             if (entity.getType() == EntityType.PLACE || entity.getType() == EntityType.OTHER) {
                 continue;
             }
-            KbEntity kbEntity = kb.find(entity.getType(), entity.getName());
+            KbEntity kbEntity = kb.entityFor(entity);
             if (kbEntity == null) {
                 continue;
             }
