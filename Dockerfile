@@ -1,13 +1,16 @@
 # Build stage: the app module and what it needs, tests skipped (CI runs them); the app module's jar + lib/ is the
 # product: the services and the CLI, without the embedded broker (devstack) or the benchmarks (bench). Every module
-# the parent pom lists is copied, since Maven reads them all; only app and its upstream modules are built.
+# the parent pom lists is copied, since Maven reads them all; only app and its upstream modules are built. docs/
+# holds the partner guide, which syndicate serves from its jar.
 # CI replays this stage without a Docker engine (.ci/run).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
+COPY docs docs
 COPY schemas schemas
 COPY registry registry
 COPY platform platform
+COPY text text
 COPY ingest ingest
 COPY enrich enrich
 COPY syndicate syndicate

@@ -34,11 +34,11 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 PostCommand.class,
                 EnrichFileCommand.class,
+                EvalCommand.class,
                 PartnersCommand.class,
                 TopicsCommand.class,
                 DeadLettersCommand.class,
                 TrainCommand.class,
-                EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

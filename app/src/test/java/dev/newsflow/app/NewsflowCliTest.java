@@ -36,6 +36,27 @@ class NewsflowCliTest {
     }
 
     @Test
+    void evalLinkingPrintsPrecisionRecallAndTheCalibrationTable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("linking.txt");
+        Files.writeString(file, String.join("\n",
+                "=== t-1 politics",
+                "H: [[Starmer|PER|Q6383803]] meets [[Macron|PER|Q3052772]] in [[Paris|LOC|Q90]]",
+                "P: [[Keir Starmer|PER|Q6383803]] and [[Emmanuel Macron|PER|Q3052772]] met in Paris on Monday.",
+                "C: [[Keir Starmer|PER|Q6383803]] arrives.",
+                "R: EPA / Ludovic Marin", ""));
+        Run run = run("eval", "linking", "--errors", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("gold mentions 6 (6 with a Wikidata id, 0 NIL)").contains("confidence   links")
+                .contains("wrong  t-1 body[0] \"Paris\" -> Q90 (gold NIL)");
+        // Paris in the body was left unmarked on purpose: a link nobody marked counts against precision.
+        String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).isEqualTo("linking precision 0.857 recall 1.000 F1 0.923");
+
+        Run bad = run("eval", "linking", dir.resolve("missing.txt").toString());
+        assertThat(bad.exit()).isNotZero();
+    }
+
+    @Test
     void enrichFileCleansAndEnrichesASeedShapedFileOffline(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("article.txt");
         try (var in = NewsflowCliTest.class.getResourceAsStream("/fixtures/eu-sanctions.txt")) {
@@ -72,5 +93,60 @@ class NewsflowCliTest {
         Run run = run("frobnicate");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("Unmatched argument");
+    }
+
+    @Test
+    void evalTopicsScoresALabelledFileAndPrintsTheAccuracyLast(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("labelled.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"headline\":\"Striker's late goal wins the derby\",\"body\":[\"The striker scored in stoppage time as "
+                        + "the home side beat their rivals 2-1 in the league, the coach praising his players.\"],"
+                        + "\"topics\":[\"medtop:15000000\"]}",
+                "{\"headline\":\"Central bank raises interest rates\",\"body\":\"The central bank raised interest rates "
+                        + "by a quarter point to fight inflation, and shares fell on the stock market.\","
+                        + "\"topics\":[\"medtop:04000000\",\"medtop:20000344\"]}"));
+        Run run = run("eval", "topics", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("top-level accuracy 1.000 (2/2)").contains("medtop:15000000").contains("micro-F1");
+        assertThat(run.out().strip().lines().reduce((a, b) -> b)).hasValue("accuracy 1.000");
+    }
+
+    @Test
+    void evalTopicsNamesTheLineAndFieldOfABadFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, "{\"headline\":\"h\",\"body\":\"b\",\"topics\":[\"politics\"]}\n");
+        Run run = run("eval", "topics", file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("bad.jsonl:1").contains("topics");
+    }
+
+    @Test
+    void trainTopicsSaysWhereItsDataComesFrom() {
+        Run run = run("train", "topics", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("--shared-data").contains("data/topics/train-written.jsonl")
+                .contains("never trained on");
+    }
+
+    @Test
+    void evalNerScoresACoNllFileAndPrintsTheMicroF1Last(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("names.conll");
+        Files.writeString(file, String.join("\n",
+                "-DOCSTART- O", "",
+                "Angela\tB-PER", "Merkel\tI-PER", "spoke\tO", "in\tO", "Berlin\tB-LOC", "on\tO", "Monday\tO", ".\tO", "",
+                "The\tO", "United\tB-ORG", "Nations\tI-ORG", "met\tO", "in\tO", "Geneva\tB-LOC", ".\tO", ""));
+        Run run = run("eval", "ner", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 documents, 2 sentences; tags read as IOB2; scoring LOC/ORG/PER")
+                .contains("| type | P | R | F1 | tp | fp | fn |").contains("| PER |");
+        String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).matches("micro-F1 [01]\\.\\d{3}");
+    }
+
+    @Test
+    void trainNerSaysWhereItsDataComesFromAndWhereTheModelGoes() {
+        Run run = run("train", "ner", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("ner-train").contains("model.bin.gz");
     }
 }

@@ -5,6 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.enrich.offline.OfflineEnricher;
+import dev.newsflow.ingest.article.ArticleDraft;
+import dev.newsflow.ingest.article.ArticleRecords;
+import dev.newsflow.ingest.parse.Normalisers;
+import dev.newsflow.ingest.parse.SectionLine;
+import dev.newsflow.ingest.text.OpenNlpLanguageDetector;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.Entity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +23,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -27,7 +38,8 @@ import org.w3c.dom.NodeList;
  * The walking skeleton end to end, written once and run against any Kafka + schema registry
  * (the in-JVM broker here, Kafka and Confluent Schema Registry containers where Docker exists):
  * a publisher posts a seed-shaped article, the partner's RSS and JSON feeds carry exactly one
- * clean item.
+ * clean item, with the entities' Wikidata ids and confidences the annotator gave them, and feeds
+ * filtered by entity id carry it only at or above their minimum confidence.
  */
 public final class PipelineScenario implements AutoCloseable {
     static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
@@ -52,6 +64,22 @@ public final class PipelineScenario implements AutoCloseable {
 
     /** Posts the fixture and checks both feeds; every assertion names what a partner would see wrong. */
     public void seedShapedArticleReachesThePartnersFeedsClean() throws Exception {
+        // Feeds by entity: Radosław Sikorski is Q58085 (EveryPolitician, Polish Sejm); Keir Starmer is not in the story.
+        HttpResponse<String> feeds = http.send(HttpRequest.newBuilder(
+                        URI.create(stack.syndicateUrl() + "/v1/partners/" + stack.partnerId()))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"displayName":"Scenario partner","feeds":[
+                          {"feedId":"all","title":"Everything"},
+                          {"feedId":"sikorski","title":"Sikorski","filter":{"entity":"Q58085"},"minConfidence":0.5},
+                          {"feedId":"sikorski-certain","title":"Sikorski, certain","filter":{"entity":"Q58085"},"minConfidence":0.999},
+                          {"feedId":"starmer","title":"Starmer","filter":{"entity":["Q6383803","Keir Starmer"]}}]}
+                        """)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(feeds.statusCode()).as(feeds.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("sikorski-certain", "json").statusCode() == 200 && get("starmer", "json").statusCode() == 200);
+
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
                         URI.create(stack.ingestUrl() + "/v1/articles"))
                 .header("Authorization", "Bearer " + stack.publisherKey())
@@ -81,6 +109,26 @@ public final class PipelineScenario implements AutoCloseable {
         assertThat(images.get(0).path("creditline").asText()).isEqualTo("EPA");
         assertThat(images.get(0).path("by").asText()).isEqualTo("Marta Nowak");
 
+        // Partners see the ids and confidences the annotator gives, and filter on them.
+        Map<String, Double> confidenceById = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (JsonNode e : extension.path("entities")) {
+            names.add(e.path("name").asText());
+            if (e.hasNonNull("wikidata_id")) {
+                confidenceById.put(e.path("wikidata_id").asText(), e.path("confidence").asDouble());
+            }
+        }
+        assertThat(confidenceById).containsKeys("Q58085", "Q458", "Q36", "Q183", "Q31", "Q239");
+        assertThat(names).as("the photo agency and photographer of the credit are not entities of the story")
+                .doesNotContain("EPA", "Marta Nowak", "European Pressphoto Agency");
+        assertThat(confidenceById).isEqualTo(offlineConfidences());
+        assertThat(confidenceById.get("Q58085")).isBetween(0.5, 0.999);
+        assertThat(await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> json.readTree(get("sikorski", "json").body()).path("items"), i -> i.size() == 1)).hasSize(1);
+        assertThat(json.readTree(get("sikorski-certain", "json").body()).path("items"))
+                .as("below the feed's minimum confidence").isEmpty();
+        assertThat(json.readTree(get("starmer", "json").body()).path("items")).isEmpty();
+
         Document rss = parseXml(get("rss").body());
         NodeList rssItems = rss.getElementsByTagName("item");
         assertThat(rssItems.getLength()).isEqualTo(1);
@@ -101,9 +149,27 @@ public final class PipelineScenario implements AutoCloseable {
                 .doesNotContain("shareprint").doesNotContain("Terms of use");
     }
 
+    /** QID -> confidence of the entities the offline enricher (the same annotator) gives the fixture. */
+    private static Map<String, Double> offlineConfidences() throws IOException {
+        Normalisers normalisers = new Normalisers(SectionLine.withDefaults(), OpenNlpLanguageDetector.load());
+        ArticleDraft draft = normalisers.normalise("text/plain", fixture());
+        EnrichedArticle enriched = OfflineEnricher.standard().enrich(ArticleRecords.firstVersion("scenario", draft, Instant.now()));
+        Map<String, Double> byId = new HashMap<>();
+        for (Entity e : enriched.getEntities()) {
+            if (e.getWikidataId() != null) {
+                byId.put(e.getWikidataId(), e.getConfidence());
+            }
+        }
+        return byId;
+    }
+
     private HttpResponse<String> get(String extension) throws IOException, InterruptedException {
+        return get("all", extension);
+    }
+
+    private HttpResponse<String> get(String feed, String extension) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(stack.syndicateUrl() + "/feeds/"
-                        + stack.partnerId() + "/all." + extension))
+                        + stack.partnerId() + "/" + feed + "." + extension))
                 .header("Authorization", "Bearer " + stack.partnerToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -97,11 +97,11 @@ public final class EnrichConfig extends ServiceConfig {
     }
 
     public Duration dedupeRetention() {
-        return Duration.ofMillis(getLong(DEDUPE_RETENTION_MS));
+        return durationMs(DEDUPE_RETENTION_MS);
     }
 
     public Duration dedupePurgeInterval() {
-        return Duration.ofMillis(getLong(DEDUPE_PURGE_INTERVAL_MS));
+        return durationMs(DEDUPE_PURGE_INTERVAL_MS);
     }
 
     public double captionSimilarityThreshold() {
@@ -109,7 +109,7 @@ public final class EnrichConfig extends ServiceConfig {
     }
 
     public Duration closeTimeout() {
-        return Duration.ofMillis(getLong(CLOSE_TIMEOUT_MS));
+        return durationMs(CLOSE_TIMEOUT_MS);
     }
 
     /**

@@ -2,13 +2,15 @@ package dev.newsflow.enrich;
 
 import dev.newsflow.enrich.annotate.ArticleAnnotator;
 import dev.newsflow.enrich.annotate.ArticleAnnotators;
+import dev.newsflow.enrich.topology.EnrichTopology;
+import dev.newsflow.enrich.topology.SerializationDeadLetterHandler;
 import dev.newsflow.platform.http.ServiceEndpoints;
+import dev.newsflow.platform.kafka.StreamThreadFailurePolicy;
 import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,6 @@ import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,21 +46,14 @@ public final class EnrichService implements AutoCloseable {
         ServiceEndpoints serviceEndpoints = new ServiceEndpoints("enrich", this::healthChecks);
         this.endpoints = serviceEndpoints;
         this.metrics = new EnrichMetrics(serviceEndpoints.metrics());
-        Topology topology = new EnrichTopology(catalogue, annotator, metrics, Clock.systemUTC())
-                .buildTopology(config);
+        Clock clock = Clock.systemUTC();
+        Topology topology = new EnrichTopology(catalogue, annotator, metrics, clock).buildTopology(config);
         Properties properties = new Properties();
         properties.putAll(config.streamsConfig());
+        properties.put(SerializationDeadLetterHandler.CLOCK_CONFIG, clock);
         this.streams = new KafkaStreams(topology, properties);
-        // A thread that died on an unexpected error (e.g. the registry unreachable while writing)
-        // is replaced: with exactly-once its open transaction is aborted and the records are retried.
-        // More than five deaths in ten minutes is not transient: stop, and let /health say so.
-        ThreadFailureBudget budget = new ThreadFailureBudget(5, Duration.ofMinutes(10), Clock.systemUTC());
-        streams.setUncaughtExceptionHandler(error -> {
-            StreamThreadExceptionResponse response = budget.onFailure();
-            LOG.error("enrich stream thread failed; {}", response == StreamThreadExceptionResponse.REPLACE_THREAD
-                    ? "replacing it" : "too many failures, shutting Kafka Streams down", error);
-            return response;
-        });
+        // Retried when it can help, stopped (and /health says so) when it cannot, or when threads keep dying.
+        streams.setUncaughtExceptionHandler(StreamThreadFailurePolicy.standard("enrich"));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(serviceEndpoints.metrics());
         this.http = Javalin.create(cfg -> {

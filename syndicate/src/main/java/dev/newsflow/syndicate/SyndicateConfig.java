@@ -2,8 +2,8 @@ package dev.newsflow.syndicate;
 
 import dev.newsflow.platform.config.ConfigLoader;
 import dev.newsflow.platform.config.ServiceConfig;
+import dev.newsflow.platform.config.Validators;
 import dev.newsflow.syndicate.state.FeedQuery;
-import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -41,7 +41,7 @@ public final class SyndicateConfig extends ServiceConfig {
     public static final String PUSH_BACKOFF_INITIAL_MS = "syndicate.push.backoff.initial.ms";
     public static final String PUSH_BACKOFF_MAX_MS = "syndicate.push.backoff.max.ms";
     public static final String PUSH_SUSPEND_AFTER_FAILURES = "syndicate.push.suspend.after.failures";
-    public static final String PUSH_SIGNATURE_TOLERANCE_S = "syndicate.push.signature.tolerance.seconds";
+    public static final String PUSH_DELIVERY_THREADS = "syndicate.push.delivery.threads";
     public static final String WEBSUB_HUB_URL = "syndicate.websub.hub.url";
     public static final String STATIC_OUT_DIR = "syndicate.static.out.dir";
     public static final String STATIC_INTERVAL_MS = "syndicate.static.interval.ms";
@@ -57,7 +57,7 @@ public final class SyndicateConfig extends ServiceConfig {
                     "Address the feed and admin HTTP API listens on.")
             .define(PORT, Type.INT, DEFAULT_PORT, ConfigDef.Range.between(0, 65535), Importance.HIGH,
                     "Port of the feed and admin HTTP API; 0 picks a free port (see SyndicateService.port()).")
-            .define(PUBLIC_BASE_URL, Type.STRING, "", new AbsoluteUrlOrEmpty(), Importance.HIGH,
+            .define(PUBLIC_BASE_URL, Type.STRING, "", Validators.absoluteHttpUrlOrEmpty(), Importance.HIGH,
                     "Absolute base URL partners reach this service at (e.g. https://feeds.example.com), used for "
                             + "rel=self, paging and item links. Empty: http://localhost:<port>.")
             .define(ADMIN_TOKEN, Type.PASSWORD, "", Importance.HIGH,
@@ -91,14 +91,15 @@ public final class SyndicateConfig extends ServiceConfig {
                     "Wait after the first failed delivery; doubles per consecutive failure, with up to 50% jitter.")
             .define(PUSH_BACKOFF_MAX_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "Longest wait between delivery attempts.")
+            .define(PUSH_DELIVERY_THREADS, Type.INT, 4, ConfigDef.Range.between(1, 256), Importance.LOW,
+                    "Threads sending webhook POSTs, outside the Streams threads; each serves one partner at a time, "
+                            + "so this many slow partners can be waited on at once without delaying the others.")
             .define(PUSH_SUSPEND_AFTER_FAILURES, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "Consecutive failures after which a partner's webhook is suspended (events are kept; "
                             + "POST /v1/partners/{id}/resume-webhook resumes).")
-            .define(PUSH_SIGNATURE_TOLERANCE_S, Type.LONG, 300L, ConfigDef.Range.atLeast(1), Importance.LOW,
-                    "Documented replay window for receivers checking X-Newsflow-Signature timestamps.")
-            .define(WEBSUB_HUB_URL, Type.STRING, "", new AbsoluteUrlOrEmpty(), Importance.MEDIUM,
+            .define(WEBSUB_HUB_URL, Type.STRING, "", Validators.absoluteHttpUrlOrEmpty(), Importance.MEDIUM,
                     "WebSub hub: feeds advertise it (rel=hub) and the hub is notified when a feed changes. Empty: off.")
-            .define(STATIC_OUT_DIR, Type.STRING, "", new PathOrEmpty(), Importance.MEDIUM,
+            .define(STATIC_OUT_DIR, Type.STRING, "", Validators.pathOrEmpty(), Importance.MEDIUM,
                     "When set, every feed's first page is also written under this directory "
                             + "(<partner>/<feed>.rss|.atom|.json, atomically) for CDN/S3-style hosting.")
             .define(STATIC_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(100), Importance.LOW,
@@ -178,15 +179,15 @@ public final class SyndicateConfig extends ServiceConfig {
     }
 
     public Duration closeTimeout() {
-        return Duration.ofMillis(getLong(CLOSE_TIMEOUT_MS));
+        return durationMs(CLOSE_TIMEOUT_MS);
     }
 
     public Duration startupTimeout() {
-        return Duration.ofMillis(getLong(STARTUP_TIMEOUT_MS));
+        return durationMs(STARTUP_TIMEOUT_MS);
     }
 
     public Duration adminWriteTimeout() {
-        return Duration.ofMillis(getLong(ADMIN_WRITE_TIMEOUT_MS));
+        return durationMs(ADMIN_WRITE_TIMEOUT_MS);
     }
 
     public boolean pushEnabled() {
@@ -194,19 +195,23 @@ public final class SyndicateConfig extends ServiceConfig {
     }
 
     public Duration pushInterval() {
-        return Duration.ofMillis(getLong(PUSH_INTERVAL_MS));
+        return durationMs(PUSH_INTERVAL_MS);
+    }
+
+    public int pushDeliveryThreads() {
+        return getInt(PUSH_DELIVERY_THREADS);
     }
 
     public Duration pushTimeout() {
-        return Duration.ofMillis(getLong(PUSH_TIMEOUT_MS));
+        return durationMs(PUSH_TIMEOUT_MS);
     }
 
     public Duration pushBackoffInitial() {
-        return Duration.ofMillis(getLong(PUSH_BACKOFF_INITIAL_MS));
+        return durationMs(PUSH_BACKOFF_INITIAL_MS);
     }
 
     public Duration pushBackoffMax() {
-        return Duration.ofMillis(getLong(PUSH_BACKOFF_MAX_MS));
+        return durationMs(PUSH_BACKOFF_MAX_MS);
     }
 
     public int pushSuspendAfterFailures() {
@@ -225,7 +230,7 @@ public final class SyndicateConfig extends ServiceConfig {
     }
 
     public Duration staticInterval() {
-        return Duration.ofMillis(getLong(STATIC_INTERVAL_MS));
+        return durationMs(STATIC_INTERVAL_MS);
     }
 
     public long renderCacheMaxBytes() {
@@ -276,52 +281,6 @@ public final class SyndicateConfig extends ServiceConfig {
         @Override
         public String toString() {
             return "1-64 of [A-Za-z0-9._-], not 'push'";
-        }
-    }
-
-    /** Accepts an empty string or a syntactically valid file-system path. */
-    static final class PathOrEmpty implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String text = value == null ? "" : value.toString().strip();
-            if (text.isEmpty()) {
-                return;
-            }
-            try {
-                java.nio.file.Path.of(text);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new ConfigException(name, value, "not a valid path: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "empty or a directory path";
-        }
-    }
-
-    /** Accepts an empty string or an absolute http(s) URL. */
-    static final class AbsoluteUrlOrEmpty implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String text = value == null ? "" : value.toString().strip();
-            if (text.isEmpty()) {
-                return;
-            }
-            try {
-                URI uri = URI.create(text);
-                if (!uri.isAbsolute() || uri.getHost() == null
-                        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                    throw new ConfigException(name, value, "must be an absolute http(s) URL");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "must be an absolute http(s) URL: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "empty or an absolute http(s) URL";
         }
     }
 }

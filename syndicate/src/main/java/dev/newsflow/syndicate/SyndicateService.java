@@ -1,20 +1,24 @@
 package dev.newsflow.syndicate;
 
+import dev.newsflow.platform.http.OpenApiDocument;
 import dev.newsflow.platform.http.ServiceEndpoints;
+import dev.newsflow.platform.kafka.StreamThreadFailurePolicy;
 import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
 import dev.newsflow.syndicate.http.AdminRoutes;
 import dev.newsflow.syndicate.http.FeedRoutes;
-import dev.newsflow.syndicate.http.ProblemException;
-import dev.newsflow.syndicate.http.Problems;
+import dev.newsflow.syndicate.http.PartnerGuideRoutes;
+import dev.newsflow.syndicate.http.SyndicateProblems;
 import dev.newsflow.syndicate.partner.PartnerAdmin;
 import dev.newsflow.syndicate.publish.FeedChangeWatcher;
 import dev.newsflow.syndicate.publish.StaticFeedWriter;
 import dev.newsflow.syndicate.publish.WebSubPublisher;
 import dev.newsflow.syndicate.push.DeliveryLog;
+import dev.newsflow.syndicate.push.PushStateView;
 import dev.newsflow.syndicate.push.PushTopology;
+import dev.newsflow.syndicate.push.WebhookDeliveryWorker;
 import dev.newsflow.syndicate.push.WebhookSender;
 import dev.newsflow.syndicate.render.FeedAssembler;
 import dev.newsflow.syndicate.render.ItemTextCache;
@@ -42,8 +46,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyndicateService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyndicateService.class);
+    /** The feeds and admin API, described for {@code GET /openapi.json}. */
+    public static final String OPENAPI_RESOURCE = "/dev/newsflow/syndicate/openapi.json";
 
     private final SyndicateConfig config;
     private final KafkaStreams streams;
@@ -60,11 +64,13 @@ public final class SyndicateService implements AutoCloseable {
     private final PartnerAdmin partners;
     private final Javalin http;
     private final KafkaStreams push;
+    private final WebhookDeliveryWorker pushWorker;
     private final FeedChangeWatcher watcher;
 
     private SyndicateService(SyndicateConfig config, KafkaStreams streams,
                              Producer<String, PartnerSubscription> producer, PartnerAdmin partners, Javalin http,
-                             KafkaStreams push, FeedChangeWatcher watcher) {
+                             KafkaStreams push, WebhookDeliveryWorker pushWorker, FeedChangeWatcher watcher) {
+        this.pushWorker = pushWorker;
         this.watcher = watcher;
         this.config = config;
         this.streams = streams;
@@ -87,13 +93,11 @@ public final class SyndicateService implements AutoCloseable {
                 streamsProperties);
         // Restores write stores without the processor: any state change invalidates cached pages too.
         streams.setStateListener((next, previous) -> version.bump());
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("feed-state stream thread failed; the service reports DOWN", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(StreamThreadFailurePolicy.standard("syndicate feed state"));
         Producer<String, PartnerSubscription> producer = null;
         Javalin http = null;
         KafkaStreams push = null;
+        WebhookDeliveryWorker pushWorker = null;
         FeedChangeWatcher watcher = null;
         DeliveryLog deliveries = new DeliveryLog(200);
         try {
@@ -101,12 +105,12 @@ public final class SyndicateService implements AutoCloseable {
             if (config.pushEnabled()) {
                 Properties pushProperties = new Properties();
                 pushProperties.putAll(config.pushStreamsConfig());
-                push = new KafkaStreams(new PushTopology(topics, WebhookSender.http(config.pushTimeout()), deliveries)
-                        .buildTopology(config), pushProperties);
-                push.setUncaughtExceptionHandler(e -> {
-                    LOG.error("webhook push stream thread failed; replacing it", e);
-                    return StreamThreadExceptionResponse.REPLACE_THREAD;
-                });
+                // POSTs go out on the worker's threads: a slow partner never holds a stream thread
+                pushWorker = WebhookDeliveryWorker.pooled(WebhookSender.http(config.pushTimeout()),
+                        config.pushDeliveryThreads(), Clock.systemUTC());
+                push = new KafkaStreams(new PushTopology(topics, pushWorker, deliveries).buildTopology(config),
+                        pushProperties);
+                push.setUncaughtExceptionHandler(StreamThreadFailurePolicy.standard("syndicate push"));
                 push.start();
             }
             awaitRunning(streams, config.startupTimeout());
@@ -133,7 +137,10 @@ public final class SyndicateService implements AutoCloseable {
             ItemTextCache itemTexts = new ItemTextCache(config.itemCacheMaxBytes());
             FeedRoutes feeds = new FeedRoutes(state, assembler, new RenderCache(config.renderCacheMaxBytes(), itemTexts),
                     endpoints.metrics());
-            AdminRoutes admin = new AdminRoutes(partners, config.adminToken(), baseUrl, deliveries);
+            AdminRoutes admin = new AdminRoutes(partners, config.adminToken(), baseUrl, deliveries,
+                    new PushStateView(push, deliveries));
+            PartnerGuideRoutes guide = PartnerGuideRoutes.fromJar();
+            OpenApiDocument openApi = OpenApiDocument.fromResource(SyndicateService.class, OPENAPI_RESOURCE);
             http = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.startup.startupWatcherEnabled = false;
@@ -141,16 +148,9 @@ public final class SyndicateService implements AutoCloseable {
                 endpoints.install(cfg);
                 feeds.install(cfg);
                 admin.install(cfg);
-                cfg.routes.exception(ProblemException.class, (e, ctx) -> Problems.write(ctx, e));
-                cfg.routes.exception(InvalidStateStoreException.class, (e, ctx) -> {
-                    ctx.header("Retry-After", "1");
-                    Problems.write(ctx, 503, "Service Unavailable", "feed state is being restored; retry shortly",
-                            null);
-                });
-                cfg.routes.exception(Exception.class, (e, ctx) -> {
-                    LOG.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
-                    Problems.write(ctx, 500, "Internal Server Error", "unexpected error", null);
-                });
+                guide.install(cfg);
+                openApi.install(cfg, baseUrl);
+                SyndicateProblems.mapping().install(cfg);
             }).start(config.host(), config.port());
             boundPort[0] = http.port();
             if (config.staticOutDir() != null || hubUrl.isPresent()) {
@@ -163,7 +163,7 @@ public final class SyndicateService implements AutoCloseable {
             }
             LOG.info("syndicate listening on {}:{} (instance {}, application id {})", config.host(), http.port(),
                     config.instanceId(), config.instanceApplicationId());
-            return new SyndicateService(config, streams, producer, partners, http, push, watcher);
+            return new SyndicateService(config, streams, producer, partners, http, push, pushWorker, watcher);
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();
@@ -173,6 +173,9 @@ public final class SyndicateService implements AutoCloseable {
             }
             if (push != null) {
                 push.close(Duration.ofSeconds(10));
+            }
+            if (pushWorker != null) {
+                pushWorker.close();
             }
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
@@ -234,6 +237,7 @@ public final class SyndicateService implements AutoCloseable {
         if (push != null) {
             push.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(config.closeTimeout()));
+            pushWorker.close();
         }
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(config.closeTimeout()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.syndicate.partner.PartnerAdminClient;
+import dev.newsflow.syndicate.partner.FeedSpec;
 import dev.newsflow.syndicate.partner.PartnerAdminException;
 import dev.newsflow.syndicate.partner.PartnerSpec;
 import java.net.URI;
@@ -16,11 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code newsflow partners add|list|show|update|disable|enable|rotate-token|resume-webhook} over the admin API. */
+/** {@code newsflow partners add|list|show|update|delete|disable|enable|rotate-token|resume-webhook} over the admin API. */
 @Command(name = "partners", mixinStandardHelpOptions = true,
         description = "Manage partners and their feeds through the syndicator's admin API.",
         subcommands = {PartnersCommand.Add.class, PartnersCommand.ListPartners.class, PartnersCommand.Show.class,
-                PartnersCommand.Update.class, PartnersCommand.Disable.class, PartnersCommand.Enable.class,
+                PartnersCommand.Update.class, PartnersCommand.Delete.class, PartnersCommand.Disable.class,
+                PartnersCommand.Enable.class,
                 PartnersCommand.RotateToken.class, PartnersCommand.ResumeWebhook.class})
 public final class PartnersCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +52,15 @@ public final class PartnersCommand {
                         + "'{\"all\":[{\"section\":\"News\"},{\"topic\":\"medtop:11000000\"}]}'; without it the feed carries everything."})
         List<String> feeds;
 
+        @Option(names = "--min-confidence", defaultValue = "0.0", paramLabel = "0..1",
+                description = "For every --feed: topics and entities count for its filter only at or above this "
+                        + "confidence (default: ${DEFAULT-VALUE}).")
+        double minConfidence;
+
+        @Option(names = "--max-items", defaultValue = "" + FeedSpec.DEFAULT_MAX_ITEMS, paramLabel = "N",
+                description = "For every --feed: stories per page (default: ${DEFAULT-VALUE}).")
+        int maxItems;
+
         @Option(names = "--webhook-url", description = "Push new, updated and killed items here (signed POSTs).")
         String webhookUrl;
 
@@ -58,7 +69,7 @@ public final class PartnersCommand {
 
         PartnerSpec toSpec(String partnerId) {
             return new PartnerSpec(partnerId, displayName == null ? partnerId : displayName,
-                    PartnerAdminClient.feedOptions(feeds), webhookUrl, webhookSecret);
+                    PartnerAdminClient.feedOptions(feeds, minConfidence, maxItems), webhookUrl, webhookSecret);
         }
     }
 
@@ -110,7 +121,9 @@ public final class PartnersCommand {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "One partner, its feeds and push state.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "One partner, its feeds and their URLs, and its push state (webhook URL, last delivery, "
+                    + "suspended or not).")
     static final class Show extends OnePartner {
         @Override
         JsonNode call(PartnerAdminClient client) {
@@ -126,6 +139,17 @@ public final class PartnersCommand {
         @Override
         JsonNode call(PartnerAdminClient client) {
             return client.update(partnerId, fields.toSpec(partnerId));
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a partner for good: its feeds answer 404, its token stops working, pending pushes "
+                    + "are dropped (a tombstone on the compacted partner-subscriptions topic).")
+    static final class Delete extends OnePartner {
+        @Override
+        JsonNode call(PartnerAdminClient client) {
+            client.delete(partnerId);
+            return JSON.createObjectNode().put("partnerId", partnerId).put("deleted", true);
         }
     }
 

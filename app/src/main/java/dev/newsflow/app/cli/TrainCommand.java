@@ -3,7 +3,7 @@ package dev.newsflow.app.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the models newsflow commits (from data outside the repo) and score them on held-out data.",
-        subcommands = {TrainNerCommand.class})
+        description = "Train newsflow's models from data in the repository and ../shared (deterministic: same data, same bytes).",
+        subcommands = {TrainNerCommand.class, TrainTopicsCommand.class})
 public final class TrainCommand {
 }

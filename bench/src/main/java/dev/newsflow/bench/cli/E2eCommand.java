@@ -4,25 +4,16 @@ import dev.newsflow.bench.e2e.LoadGenerator;
 import dev.newsflow.bench.e2e.LoadOptions;
 import dev.newsflow.bench.e2e.LoadReport;
 import java.net.URI;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "e2e", mixinStandardHelpOptions = true,
         description = {"Load a running pipeline (newsflow demo, or external services) with a generated corpus and "
                 + "measure POST→enriched and POST→feed latency, throughput and the exactly-once count check, "
                 + "beside a raw Kafka producer/consumer baseline on the same broker.",
                 "Against the demo, start it with -D ingest.rate.limit.per.minute=0."})
-final class E2eCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ReportOutput output;
-
+final class E2eCommand extends ReportingCommand {
     @Mixin
     LoadSettings load;
 
@@ -61,6 +52,6 @@ final class E2eCommand implements Callable<Integer> {
             options.feedUrl(feedUrl);
         }
         LoadReport report = LoadGenerator.run(options.build());
-        return output.write("e2e", report.toText(), report.allChecksPassed(), spec.commandLine().getOut());
+        return report("e2e", report.toText(), report.allChecksPassed());
     }
 }

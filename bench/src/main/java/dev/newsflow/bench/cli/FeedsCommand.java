@@ -5,23 +5,14 @@ import dev.newsflow.bench.feeds.FeedsOptions;
 import dev.newsflow.bench.feeds.FeedsReport;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "feeds", mixinStandardHelpOptions = true,
         description = "Drive wrk against the syndicator and against nginx serving the same bytes from disk "
                 + "(started on loopback for the run); 200s and 304s, with the ratio. Needs Debian's wrk and nginx-light.")
-final class FeedsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ReportOutput output;
-
+final class FeedsCommand extends ReportingCommand {
     @Mixin
     FeedsSettings feeds;
 
@@ -34,6 +25,6 @@ final class FeedsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FeedsReport report = FeedsBenchmark.run(feeds.applyTo(FeedsOptions.standard(feedUrls, token)));
-        return output.write("feeds", report.toText(), report.clean(), spec.commandLine().getOut());
+        return report("feeds", report.toText(), report.clean());
     }
 }

@@ -9,21 +9,12 @@ import dev.newsflow.bench.feeds.FeedsReport;
 import dev.newsflow.devstack.DevStack;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "feeds-local", mixinStandardHelpOptions = true,
         description = "As feeds, against a syndicator started in this JVM with 200 articles posted first.")
-final class FeedsLocalCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ReportOutput output;
-
+final class FeedsLocalCommand extends ReportingCommand {
     @Mixin
     FeedsSettings feeds;
 
@@ -35,8 +26,8 @@ final class FeedsLocalCommand implements Callable<Integer> {
             List<URI> urls = List.of(URI.create(stack.feedUrl("rss")), URI.create(stack.feedUrl("atom")),
                     URI.create(stack.feedUrl("json")));
             FeedsReport report = FeedsBenchmark.run(feeds.applyTo(FeedsOptions.standard(urls, stack.partnerToken())));
-            return output.write("feeds-local", "(syndicator started in this JVM with 200 articles posted)\n\n"
-                    + report.toText(), report.clean() && seeded.allChecksPassed(), spec.commandLine().getOut());
+            return report("feeds-local", "(syndicator started in this JVM with 200 articles posted)\n\n"
+                    + report.toText(), report.clean() && seeded.allChecksPassed());
         }
     }
 }

@@ -6,22 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "jmh", mixinStandardHelpOptions = true,
-        description = "Run the JMH benchmarks (clean-up and enrichment per article, Avro serde vs JSON, feed rendering).")
-final class JmhCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ReportOutput output;
-
+        description = "Run the JMH benchmarks (clean-up and enrichment per article, topics alone, Avro serde vs JSON, feed rendering).")
+final class JmhCommand extends ReportingCommand {
     @Option(names = "--include", description = "Only benchmarks whose name matches this regular expression.")
     String include;
 
@@ -62,6 +52,6 @@ final class JmhCommand implements Callable<Integer> {
             options = options.withParam(param.getKey(), List.of(param.getValue().split(",")));
         }
         options = options.withJvmArgs(jvmArgs);
-        return output.write("jmh", JmhSuite.run(options).toText(), true, spec.commandLine().getOut());
+        return report("jmh", JmhSuite.run(options).toText(), true);
     }
 }

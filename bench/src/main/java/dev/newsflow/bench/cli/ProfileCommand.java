@@ -2,23 +2,13 @@ package dev.newsflow.bench.cli;
 
 import dev.newsflow.bench.profile.JfrSummary;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = "Where the CPU time went, from a JFR recording: execution samples by thread group, package and "
                 + "method. For the events themselves: jfr print --events jdk.ExecutionSample FILE.")
-final class ProfileCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ReportOutput output;
-
+final class ProfileCommand extends ReportingCommand {
     @Option(names = "--jfr", required = true, paramLabel = "FILE", description = "The recording (.jfr).")
     Path recording;
 
@@ -27,7 +17,6 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return output.write("profile", title + "\n\n" + JfrSummary.read(recording).toText(12), true,
-                spec.commandLine().getOut());
+        return report("profile", title + "\n\n" + JfrSummary.read(recording).toText(12), true);
     }
 }

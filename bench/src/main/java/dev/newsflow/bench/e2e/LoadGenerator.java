@@ -2,7 +2,6 @@ package dev.newsflow.bench.e2e;
 
 import dev.newsflow.bench.corpus.CorpusGenerator;
 import dev.newsflow.bench.corpus.CorpusMix;
-import dev.newsflow.bench.corpus.Submission;
 import dev.newsflow.bench.corpus.SubmissionPlan;
 import dev.newsflow.bench.memory.HeapHistogram;
 import dev.newsflow.bench.memory.ProcessMemorySampler;

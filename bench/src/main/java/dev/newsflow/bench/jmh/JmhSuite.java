@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs newsflow's JMH benchmarks ({@link EnrichmentBenchmark}, {@link AvroSerdeBenchmark},
+ * Runs newsflow's JMH benchmarks ({@link EnrichmentBenchmark}, {@link TopicsBenchmark}, {@link AvroSerdeBenchmark},
  * {@link FeedRenderingBenchmark}) through JMH's Runner API and turns the results into a
  * {@link JmhReport}. Entry point of {@code newsflow bench jmh}.
  */

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.annotate;
 
-import dev.newsflow.enrich.ner.NerModel;
+import dev.newsflow.enrich.topics.TopicModel;
+import dev.newsflow.enrich.topics.TrainedTopicAssigner;
 
 /** The annotator the enrich service runs with. */
 public final class ArticleAnnotators {
@@ -9,7 +10,7 @@ public final class ArticleAnnotators {
 
     /** Loaded on first use, once per JVM (class-holder idiom: thread-safe without locking). */
     private static final class Standard {
-        static final KnowledgeBaseAnnotator INSTANCE = new KnowledgeBaseAnnotator(KnowledgeBase.load(), NerModel.load());
+        static final KnowledgeBaseAnnotator INSTANCE = new KnowledgeBaseAnnotator(KnowledgeBase.load());
     }
 
     /**
@@ -19,5 +20,15 @@ public final class ArticleAnnotators {
      */
     public static ArticleAnnotator standard() {
         return Standard.INSTANCE;
+    }
+
+    /** The standard annotator as its own type, for what needs its evidence (training, evaluation). */
+    public static KnowledgeBaseAnnotator standardKnowledgeBaseAnnotator() {
+        return Standard.INSTANCE;
+    }
+
+    /** The trained IPTC topic model committed with the module, on the given knowledge base. */
+    static TopicAssigner standardTopics(KnowledgeBase kb) {
+        return new TrainedTopicAssigner(TopicModel.load(), kb);
     }
 }

@@ -2,30 +2,36 @@ package dev.newsflow.enrich.annotate;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.newsflow.enrich.ner.NerType;
-import dev.newsflow.schema.Entity;
 import dev.newsflow.schema.EntityType;
-import dev.newsflow.schema.Mention;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The entities of an article: the names the trained recogniser finds ({@link NameRecognizer}) are
- * linked to the knowledge base where a name of the same type matches exactly (names through the
- * double-array Aho-Corasick automaton), typed (storms and named events among the MISC names), and
- * merged by referent, partial names resolved against the full names of the same article ("Witkoff" ->
- * "Steve Witkoff"). Demonyms ("French") are evidence for their place, not entities. Credit lines are
- * read apart: agencies and photographers. Stateless: one instance serves every thread.
+ * Where the names of an article are and of what type: the trained recogniser decides
+ * ({@link NameRecognizer}); the knowledge base's names (through the double-array Aho-Corasick automaton)
+ * and the rules are post-checks only. A name the model found that is exactly an unambiguous
+ * knowledge-base name of another type takes the knowledge base's type where the model was unsure or
+ * could not read the capitals (a Title Case headline); named storms and names ending like events are
+ * events; demonyms ("French") are evidence for their place, not names; knowledge-base names the model
+ * cannot see (parts of hyphenated words, "Hamas-run") or passed over are added. Names the model found in
+ * a Title Case headline that the knowledge base does not know are tentative: names only if the body
+ * names them too. Which entity each name is, and which names are the same referent, is the
+ * {@link EntityLinker}'s work ({@link RecognisedMention} is the seam). Credit lines are not read: an
+ * agency or photographer named only there is not an entity of the story. Stateless: one instance
+ * serves every thread.
  */
 public final class EntityRecognizer {
-    static final double KB_CONFIDENCE = 0.9;
     /** The least confidence of a recognised name that matches an unambiguous knowledge-base name exactly. */
     static final double LINKED_CONFIDENCE = 0.6;
-    /** Names the recogniser is less sure of than this are left out. */
-    static final double MIN_CONFIDENCE = 0.3;
+    /** Below this the model is unsure enough that an exact knowledge-base name of another type wins. */
+    static final double UNSURE = 0.6;
+    /** A name the model is this sure of stays even where a post-check doubts it. */
+    static final double SURE = 0.85;
 
     private final KnowledgeBase kb;
     private final NameRecognizer names;
@@ -35,47 +41,15 @@ public final class EntityRecognizer {
         this.names = names;
     }
 
-    /** A span found in one field, before the article's mentions are merged into entities. */
-    static final class Candidate {
-        final int field;
-        final int start;
-        final int end;
-        EntityType type;
-        KbEntity entity;
-        String name;
-        double confidence;
-        final int firstToken;
-        final int lastToken;
-
-        Candidate(int field, int start, int end, int firstToken, int lastToken, EntityType type, KbEntity entity,
-                  String name, double confidence) {
-            this.field = field;
-            this.start = start;
-            this.end = end;
-            this.firstToken = firstToken;
-            this.lastToken = lastToken;
-            this.type = type;
-            this.entity = entity;
-            this.name = name;
-            this.confidence = confidence;
-        }
-
-        /** Knowledge-base entities merge by id; rule entities by type and name. */
-        Object key() {
-            return entity != null ? (Object) Integer.valueOf(entity.id()) : type + "|" + name;
-        }
-    }
-
     /** Knowledge-base hit inside one field. */
     private record Hit(int start, int end, int code) {
     }
 
-    /** Entities of the article, most salient first. */
-    public List<Entity> recognise(List<ArticleField> fields) {
-        return recognise(fields, tokenize(fields));
+    /** What the recogniser found: the mentions, and the places that demonyms point at (id -> weight). */
+    public record Recognised(List<RecognisedMention> mentions, Map<Integer, Double> demonymEvidence) {
     }
 
-    /** Tokens of each field (null for an empty one), shared by the recogniser and the topic classifier. */
+    /** Tokens of each field (null for an empty one), shared by the recogniser and the topic evidence. */
     static Tokens[] tokenize(List<ArticleField> fields) {
         Tokens[] tokens = new Tokens[fields.size()];
         for (int f = 0; f < tokens.length; f++) {
@@ -85,14 +59,14 @@ public final class EntityRecognizer {
         return tokens;
     }
 
-    /** As {@link #recognise(List)}, with the fields already tokenized ({@link #tokenize(List)}). */
-    List<Entity> recognise(List<ArticleField> fields, Tokens[] tokens) {
-        return entities(fields, tokens, names.recognise(fields, tokens));
+    /** The names in the article's prose fields, with the fields already tokenized ({@link #tokenize(List)}). */
+    Recognised recognise(List<ArticleField> fields, Tokens[] tokens) {
+        return mentions(fields, tokens, names.recognise(fields, tokens));
     }
 
-    /** The article's entities from the names the recogniser found: linked, typed, merged by referent. */
-    List<Entity> entities(List<ArticleField> fields, Tokens[] tokens, List<EntitySpan> spans) {
-        List<Candidate> candidates = new ArrayList<>();
+    /** The mentions of the article from the spans the model found, with the knowledge base's post-checks. */
+    Recognised mentions(List<ArticleField> fields, Tokens[] tokens, List<EntitySpan> spans) {
+        List<RecognisedMention> mentions = new ArrayList<>(spans.size() + 8);
         Map<Integer, Double> demonymEvidence = new HashMap<>();
         List<List<Hit>> hits = new ArrayList<>(fields.size());
         List<Map<Long, KbEntity>> exact = new ArrayList<>(fields.size());
@@ -101,9 +75,7 @@ public final class EntityRecognizer {
             ArticleField field = fields.get(f);
             Map<Long, KbEntity> bySpan = new HashMap<>();
             List<Hit> found = List.of();
-            if (tokens[f] != null && !field.prose()) {
-                creditCandidates(f, tokens[f], candidates);
-            } else if (tokens[f] != null) {
+            if (tokens[f] != null && field.prose()) {
                 found = gazetteerHits(tokens[f].chars, tokens[f]);
                 for (Hit hit : found) {
                     if (hit.code < 0) {
@@ -119,7 +91,7 @@ public final class EntityRecognizer {
             hits.add(found);
             exact.add(bySpan);
         }
-        List<Candidate> headline = new ArrayList<>();
+        Set<String> personWords = personWords(spans, tokens);
         for (EntitySpan span : spans) {
             Tokens t = tokens[span.field()];
             KbEntity hit = exact.get(span.field()).get(spanKey(span.start(), span.end()));
@@ -129,30 +101,43 @@ public final class EntityRecognizer {
             if (span.firstToken() == span.lastToken() && NameRules.NEVER_ALONE.contains(t.text(span.firstToken()))) {
                 continue; // "Western", "Tuesday", "God": never an entity on its own
             }
+            if (hit == null && span.firstToken() == span.lastToken() && span.confidence() < SURE
+                    && t.is(span.firstToken(), Tokens.SENTENCE_START) && span.type() != NerType.PER
+                    && kb.isCommonWord(t.text(span.firstToken()).toLowerCase(Locale.ROOT))) {
+                continue; // "Floods in Bangladesh ...", "Earthquake kills ...": an ordinary word opening a sentence
+            }
+            if (hit == null && swallowed(hits.get(span.field()), span, t.text)) {
+                continue; // "[Madrid]" inside "Real Madrid Beat ...": the longer knowledge-base name is added below
+            }
             if (hit == null && hyphenated(span, t.text) && hasKnowledgeBasePart(hits.get(span.field()), span)) {
                 continue; // "Hamas-run": the knowledge-base post-check names the part ("Hamas")
             }
-            EntityType type = typeOf(span, t, hit);
-            KbEntity entity = hit != null && compatible(type, hit) ? hit : null;
-            // The knowledge base's type wins over an unsure model ("thanked Washington"), and always in a
-            // Title Case headline, where the model cannot read the capital letters.
-            if (hit != null && entity == null && (titleCase[span.field()] || (!hit.ambiguous() && span.confidence() < 0.6))) {
-                entity = hit;
+            // The model learnt its types from names in Latin script; of others it knows only that they are names.
+            EntityType type = latin(t.text, span.start(), span.end()) ? typeOf(span, t, hit) : EntityType.OTHER;
+            boolean known = hit != null && compatible(type, hit);
+            // The knowledge base's type wins over an unsure model ("thanked Washington"), over the model on a
+            // name of several words it knows exactly and unambiguously ("Bayern Munich" is a club), and always
+            // in a Title Case headline, where the model cannot read the capital letters.
+            if (hit != null && !known && (titleCase[span.field()]
+                    || (!hit.ambiguous() && (span.confidence() < UNSURE || span.lastToken() > span.firstToken())))) {
+                known = true;
+                type = hit.type();
+            } else if (hit != null && !known && span.type() == NerType.PER && span.firstToken() == span.lastToken()
+                    && hit.type() != EntityType.PERSON && !personWords.contains(t.text(span.firstToken()))) {
+                // "Starmer visits Paris": one word the knowledge base names as a place (a given name too, so
+                // "ambiguous"), and no person of the article has it as a name ("Paris Hilton" would).
+                known = true;
                 type = hit.type();
             }
-            String name = entity != null ? entity.name() : t.text.substring(span.start(), span.end());
             // A name the knowledge base knows exactly, and unambiguously, is corroborated: it stays even where
             // the model was unsure of it ("the Coalition of the Willing").
-            double confidence = entity != null && !entity.ambiguous() ? Math.max(span.confidence(), LINKED_CONFIDENCE)
-                    : span.confidence();
-            Candidate c = new Candidate(span.field(), span.start(), span.end(), span.firstToken(), span.lastToken(), type,
-                    entity, name, confidence);
-            (titleCase[span.field()] && entity == null ? headline : candidates).add(c);
+            double confidence = known && !hit.ambiguous() ? Math.max(span.confidence(), LINKED_CONFIDENCE) : span.confidence();
+            boolean tentative = titleCase[span.field()] && !known;
+            mentions.add(new RecognisedMention(span.field(), span.start(), span.end(), type, confidence, tentative));
         }
-        addKnowledgeBaseNames(fields, tokens, hits, spans, titleCase, candidates);
-        keepHeadlineNamesSeenElsewhere(headline, candidates);
-        resolvePartialNames(fields, candidates);
-        return merge(fields, candidates, demonymEvidence);
+        addKnowledgeBaseNames(fields, tokens, hits, spans, titleCase, mentions);
+        mentions.sort((a, b) -> a.field() != b.field() ? Integer.compare(a.field(), b.field()) : Integer.compare(a.start(), b.start()));
+        return new Recognised(mentions, demonymEvidence);
     }
 
     /**
@@ -164,7 +149,7 @@ public final class EntityRecognizer {
      * ordinary words after a place preposition ("in Nice", not "Nice weather").
      */
     private void addKnowledgeBaseNames(List<ArticleField> fields, Tokens[] tokens, List<List<Hit>> hits,
-                                       List<EntitySpan> spans, boolean[] titleCase, List<Candidate> out) {
+                                       List<EntitySpan> spans, boolean[] titleCase, List<RecognisedMention> out) {
         for (int f = 0; f < fields.size(); f++) {
             Tokens t = tokens[f];
             for (Hit hit : hits.get(f)) {
@@ -172,7 +157,7 @@ public final class EntityRecognizer {
                     continue;
                 }
                 KbEntity entity = kb.entity(hit.code);
-                if (overlapsSpan(spans, f, hit.start, hit.end, t.text) || (entity.ambiguous() && !entity.commonWord())) {
+                if (overlapsSpan(spans, f, hit, t.text) || (entity.ambiguous() && !entity.commonWord())) {
                     continue;
                 }
                 int first = t.tokenStartingAt(hit.start);
@@ -202,19 +187,48 @@ public final class EntityRecognizer {
                 if (entity.commonWord() && !singleWord) {
                     continue; // an ordinary word too: only with a place preposition
                 }
-                out.add(new Candidate(f, hit.start, hit.end, first, last, entity.type(), entity, entity.name(),
-                        singleWord && !partOfHyphenated ? 0.5 : 0.6));
+                out.add(RecognisedMention.of(f, hit.start, hit.end, entity.type(), singleWord && !partOfHyphenated ? 0.5 : 0.6));
             }
         }
     }
 
-    private static boolean overlapsSpan(List<EntitySpan> spans, int field, int start, int end, String text) {
+    private boolean overlapsSpan(List<EntitySpan> spans, int field, Hit hit, String text) {
         for (EntitySpan s : spans) {
-            if (s.field() == field && s.start() < end && start < s.end() && !hyphenated(s, text)) {
+            if (s.field() == field && s.start() < hit.end && hit.start < s.end() && !hyphenated(s, text)
+                    && !swallows(hit, s, text)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The span lies inside a longer knowledge-base name of several words that is not ambiguous. */
+    private boolean swallowed(List<Hit> hits, EntitySpan span, String text) {
+        for (Hit hit : hits) {
+            if (swallows(hit, span, text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean swallows(Hit hit, EntitySpan s, String text) {
+        if (hit.code < 0 || hit.start > s.start() || s.end() > hit.end || hit.end - hit.start <= s.end() - s.start()) {
+            return false;
+        }
+        int space = text.indexOf(' ', hit.start);
+        return space > hit.start && space < hit.end && !kb.entity(hit.code).ambiguous();
+    }
+
+    /** Whether the name's letters are Latin ones (the script of the training data). */
+    private static boolean latin(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A one-token name written with a hyphen ("Hamas-run", "US-led"): its parts are the post-check's. */
@@ -237,27 +251,18 @@ public final class EntityRecognizer {
         return false;
     }
 
-    /**
-     * A name the model found in a Title Case headline, not in the knowledge base, stays only when the
-     * article names it elsewhere (the whole name, or a person's surname): "Stand" in "Europe Must Stand
-     * By Ukraine" does not.
-     */
-    private static void keepHeadlineNamesSeenElsewhere(List<Candidate> headline, List<Candidate> candidates) {
-        if (headline.isEmpty()) {
-            return;
-        }
-        Map<String, Boolean> seen = new HashMap<>();
-        for (Candidate c : candidates) {
-            seen.put(c.name, true);
-            if (c.type == EntityType.PERSON && c.name.indexOf(' ') > 0) {
-                seen.put(c.name.substring(c.name.lastIndexOf(' ') + 1), true);
+    /** The words of the article's names of people of two words or more ("Paris Hilton": "Paris", "Hilton"). */
+    private static Set<String> personWords(List<EntitySpan> spans, Tokens[] tokens) {
+        Set<String> words = new HashSet<>();
+        for (EntitySpan span : spans) {
+            if (span.type() == NerType.PER && span.lastToken() > span.firstToken()) {
+                Tokens t = tokens[span.field()];
+                for (int i = span.firstToken(); i <= span.lastToken(); i++) {
+                    words.add(t.text(i));
+                }
             }
         }
-        for (Candidate c : headline) {
-            if (seen.containsKey(c.name)) {
-                candidates.add(c);
-            }
-        }
+        return words;
     }
 
     private static long spanKey(int start, int end) {
@@ -265,7 +270,8 @@ public final class EntityRecognizer {
     }
 
     /** Marks a demonym in the span table ("French"): evidence for its place, not an entity. */
-    private static final KbEntity DEMONYM = new KbEntity(-1, EntityType.PLACE, "", null, "demonym", false, false);
+    private static final KbEntity DEMONYM = new KbEntity(-1, EntityType.PLACE, "", null, "demonym", false, false,
+            false, 0, null, EntityFacts.NONE);
 
     /**
      * The entity type of a recognised name, with the rules kept as post-checks: a named storm is an
@@ -290,34 +296,6 @@ public final class EntityRecognizer {
     /** The knowledge base's entity is of the type the model found (a MISC name may be an event). */
     private static boolean compatible(EntityType type, KbEntity entity) {
         return entity.type() == type || (type == EntityType.OTHER && entity.type() == EntityType.EVENT);
-    }
-
-    /** A credit line names agencies and photographers: knowledge-base names and all-capital words are agencies. */
-    private void creditCandidates(int f, Tokens tokens, List<Candidate> out) {
-        boolean[] covered = new boolean[tokens.size];
-        for (Hit hit : gazetteerHits(tokens.chars, tokens)) {
-            int first = tokens.tokenStartingAt(hit.start);
-            int last = tokens.tokenEndingAt(hit.end);
-            if (hit.code < 0 || first < 0 || last < first) {
-                continue;
-            }
-            KbEntity entity = kb.entity(hit.code);
-            if (entity.ambiguous()) {
-                continue;
-            }
-            for (int i = first; i <= last; i++) {
-                covered[i] = true;
-            }
-            out.add(new Candidate(f, hit.start, hit.end, first, last, entity.type(), entity, entity.name(),
-                    entity.wikidataId() != null ? 0.95 : KB_CONFIDENCE));
-        }
-        for (int i = 0; i < tokens.size; i++) {
-            if (!covered[i] && tokens.is(i, Tokens.ALL_CAPS) && lettersOnly(tokens, i) && tokens.end[i] - tokens.start[i] <= 8
-                    && !NameRules.COMMON_ACRONYMS.contains(tokens.text(i))) {
-                out.add(new Candidate(f, tokens.start[i], tokens.end[i], i, i, EntityType.ORGANIZATION, null,
-                        tokens.text(i), 0.5));
-            }
-        }
     }
 
     /**
@@ -424,109 +402,4 @@ public final class EntityRecognizer {
         return la > lb || (la == lb && a.start < b.start);
     }
 
-    private static boolean lettersOnly(Tokens t, int i) {
-        for (int k = t.start[i]; k < t.end[i]; k++) {
-            if (!Character.isLetter(t.text.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Partial names and merging
-
-    /**
-     * Partial names resolved against the full names of the same article: a surname alone ("Witkoff") is
-     * the person named in full ("Steve Witkoff"), and so is a given name alone when only one person of
-     * the article has it. A single word the recogniser typed otherwise, with little confidence, is that
-     * person too when it is one's surname.
-     */
-    private void resolvePartialNames(List<ArticleField> fields, List<Candidate> candidates) {
-        Map<String, Candidate> bySurname = new HashMap<>();
-        Map<String, Candidate> byFirstName = new HashMap<>();
-        Map<String, Boolean> firstNameShared = new HashMap<>();
-        for (Candidate c : candidates) {
-            if (c.type != EntityType.PERSON) {
-                continue;
-            }
-            String[] parts = c.name.split(" ");
-            if (parts.length < 2) {
-                continue;
-            }
-            bySurname.putIfAbsent(parts[parts.length - 1], c);
-            Candidate other = byFirstName.putIfAbsent(parts[0], c);
-            if (other != null && !other.key().equals(c.key())) {
-                firstNameShared.put(parts[0], true);
-            }
-        }
-        for (Candidate c : candidates) {
-            if (c.entity != null || c.name.indexOf(' ') >= 0) {
-                continue;
-            }
-            Candidate person = bySurname.get(c.name);
-            if (person == null && c.type == EntityType.PERSON && !firstNameShared.containsKey(c.name)
-                    && kb.isGivenName(c.name)) {
-                person = byFirstName.get(c.name);
-            }
-            if (person != null && person != c && (c.type == EntityType.PERSON || c.confidence < 0.75)) {
-                adopt(c, person);
-            }
-        }
-    }
-
-    private static void adopt(Candidate c, Candidate person) {
-        c.type = EntityType.PERSON;
-        c.entity = person.entity;
-        c.name = person.name;
-        c.confidence = Math.max(0.6, Math.min(person.confidence, 0.85));
-    }
-
-    private List<Entity> merge(List<ArticleField> fields, List<Candidate> candidates, Map<Integer, Double> demonymEvidence) {
-        Map<Object, List<Candidate>> byKey = new LinkedHashMap<>();
-        for (Candidate c : candidates) {
-            if (c.type == null || c.confidence < MIN_CONFIDENCE) {
-                continue;
-            }
-            byKey.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
-        }
-        List<Entity> entities = new ArrayList<>(byKey.size());
-        double[] scores = new double[byKey.size()];
-        double max = 0;
-        int e = 0;
-        for (List<Candidate> group : byKey.values()) {
-            Candidate head = group.get(0);
-            double score = 0;
-            double confidence = 0;
-            List<Mention> mentions = new ArrayList<>(group.size());
-            group.sort((x, y) -> x.field != y.field ? Integer.compare(x.field, y.field) : Integer.compare(x.start, y.start));
-            for (Candidate c : group) {
-                ArticleField field = fields.get(c.field);
-                score += field.weight();
-                confidence = Math.max(confidence, c.confidence);
-                mentions.add(new Mention(field.name(), c.start, c.end, field.text().substring(c.start, c.end)));
-            }
-            if (head.entity != null) {
-                score += demonymEvidence.getOrDefault(head.entity.id(), 0.0);
-            }
-            confidence = Math.min(0.99, confidence + 0.03 * (group.size() - 1));
-            scores[e] = score;
-            max = Math.max(max, score);
-            entities.add(new Entity(head.entity != null ? head.entity.name() : head.name, head.type,
-                    head.entity != null ? head.entity.wikidataId() : null, round(confidence), 0.0, mentions));
-            e++;
-        }
-        for (int k = 0; k < entities.size(); k++) {
-            entities.get(k).setSalience(round(max == 0 ? 0 : scores[k] / max));
-        }
-        entities.sort((x, y) -> {
-            int bySalience = Double.compare(y.getSalience(), x.getSalience());
-            return bySalience != 0 ? bySalience : Double.compare(y.getConfidence(), x.getConfidence());
-        });
-        return entities;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
 }

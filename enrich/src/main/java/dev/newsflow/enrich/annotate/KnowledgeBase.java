@@ -45,6 +45,15 @@ public final class KnowledgeBase {
     private final double[][] keywordWeights;
     private final boolean[] keywordIsPrefix;
     private final Map<String, KbEntity> entitiesByName;
+    private final Map<String, KbEntity> byWikidataId;
+    private final LinkIndex linkIndex;
+    /** Per entity: keys of the words that news linking it talks about (tools/knowledge-base). */
+    private final long[][] entityContext;
+    /** Keys of the words that make a kind, role or sector likely ("kind:leader", "sector:bank"). */
+    private final Map<String, long[]> factContext = new HashMap<>();
+    /** Keys of the words naming a country (names, demonyms), by ISO code: context for its people and places. */
+    private final Map<String, long[]> countryContext = new HashMap<>();
+    private final long[][] entityFactWords;
     // Topic hierarchy as flat arrays: the classifier walks it for every article.
     private final int[] topicLevel;
     private final int[] topicParent;
@@ -52,25 +61,58 @@ public final class KnowledgeBase {
     private final int[][] topicAncestors;
 
     private KnowledgeBase(ClassLoader loader) {
-        entities = new ArrayList<>();
+        entities = new ArrayList<>(60_000);
         TreeMap<String, Integer> surfaces = new TreeMap<>();
         entitiesByName = new HashMap<>();
+        byWikidataId = new HashMap<>(100_000);
+        LinkIndex.Builder links = new LinkIndex.Builder();
+        List<long[]> context = new ArrayList<>(60_000);
+        Map<String, String> interned = new HashMap<>();
+        Map<Integer, List<String>> countryNames = new HashMap<>();
         readLines(loader, "entities.tsv", line -> {
-            String[] f = line.split("\t", -1);
-            KbEntity entity = new KbEntity(entities.size(), EntityType.valueOf(f[0]), f[1],
-                    f[2].isEmpty() ? null : f[2], f[3], f[4].contains("w"), f[4].contains("g"));
+            // type, name, wikidata, kind, flags, aliases, prior, id_source, sources, facts, link_aliases, context
+            String[] f = fields(line, 12);
+            String flags = f[4];
+            boolean linkOnly = flags.indexOf('l') >= 0;
+            String qid = f[2].isEmpty() ? null : f[2];
+            KbEntity entity = new KbEntity(entities.size(), EntityType.valueOf(f[0]), f[1], qid,
+                    interned.computeIfAbsent(f[3], k -> k), flags.indexOf('w') >= 0, flags.indexOf('g') >= 0, linkOnly,
+                    Double.parseDouble(f[6]), qid == null ? null : interned.computeIfAbsent(f[7], k -> k),
+                    EntityFacts.parse(f[9]));
             entities.add(entity);
+            if (qid != null) {
+                byWikidataId.put(qid, entity);
+            }
+            List<String> aliases = split(f[5]);
+            links.add(f[1], entity.id(), LinkIndex.CANONICAL);
+            for (String alias : aliases) {
+                links.add(alias, entity.id(), LinkIndex.ALIAS);
+            }
+            for (String alias : split(f[10])) {
+                links.add(alias, entity.id(), LinkIndex.LINK_ALIAS);
+            }
+            context.add(wordKeys(f[11]));
+            if (f[3].equals("country") || f[3].equals("territory")) {
+                List<String> names = new ArrayList<>(aliases);
+                names.add(f[1]);
+                countryNames.put(entity.id(), names);
+            }
+            if (linkOnly) {
+                return; // a candidate for the linker, never a name the recogniser looks for
+            }
             entitiesByName.putIfAbsent(entity.type() + "|" + entity.name(), entity);
             surfaces.putIfAbsent(f[1], entity.id());
-            if (f.length > 5 && !f[5].isEmpty()) {
-                for (String alias : f[5].split("\\|")) {
-                    surfaces.putIfAbsent(alias, entity.id());
-                }
+            for (String alias : aliases) {
+                surfaces.putIfAbsent(alias, entity.id());
             }
         });
+        linkIndex = links.build();
+        entityContext = context.toArray(new long[0][]);
         demonymPlaces = new ArrayList<>();
+        Map<String, List<String>> demonymsByPlace = new HashMap<>();
         readLines(loader, "demonyms.tsv", line -> {
             String[] f = line.split("\t", -1);
+            demonymsByPlace.computeIfAbsent(f[1], k -> new ArrayList<>()).add(f[0]);
             // Demonyms are coded as negative values: -(1 + index).
             if (!surfaces.containsKey(f[0])) {
                 surfaces.put(f[0], -1 - demonymPlaces.size());
@@ -95,6 +137,27 @@ public final class KnowledgeBase {
         demonymEntities = new KbEntity[demonymPlaces.size()];
         for (int i = 0; i < demonymEntities.length; i++) {
             demonymEntities[i] = entitiesByName.get(EntityType.PLACE + "|" + demonymPlaces.get(i));
+        }
+        for (KbEntity e : entities) {
+            if (!e.linkOnly() && (e.kind().equals("country") || e.kind().equals("territory")) && e.facts().country() != null) {
+                List<String> names = new ArrayList<>(countryNames.getOrDefault(e.id(), List.of()));
+                names.addAll(demonymsByPlace.getOrDefault(e.name(), List.of()));
+                countryContext.putIfAbsent(e.facts().country(), distinctive(wordKeys(String.join(" ", names))));
+            }
+        }
+        readLines(loader, "context-words.tsv", line -> {
+            String[] f = line.split("\t", -1);
+            factContext.put(f[0], wordKeys(f[1]));
+        });
+        entityFactWords = new long[entities.size()][];
+        Map<String, long[]> shared = new HashMap<>();
+        for (KbEntity e : entities) {
+            EntityFacts facts = e.facts();
+            boolean country = e.kind().equals("country") || e.kind().equals("territory");
+            String role = facts.legislator() ? "role:legislator" : facts.headOfStateOrGovernment() ? "kind:leader" : "";
+            String combination = e.kind() + "|" + role + "|" + facts.sector() + "|" + (country ? "" : facts.country());
+            entityFactWords[e.id()] = shared.computeIfAbsent(combination, k -> union(factContext("kind:" + e.kind()),
+                    factContext(role), factContext("sector:" + facts.sector()), country ? EMPTY_KEYS : countryContext(facts.country())));
         }
 
         givenNames = new HashSet<>();
@@ -208,6 +271,138 @@ public final class KnowledgeBase {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read knowledge base resource " + name, e);
         }
+    }
+
+    /** The first {@code n} tab-separated fields of a line (missing ones empty). */
+    private static String[] fields(String line, int n) {
+        String[] f = new String[n];
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            if (from > line.length()) {
+                f[i] = "";
+                continue;
+            }
+            int tab = line.indexOf('\t', from);
+            int to = tab < 0 ? line.length() : tab;
+            f[i] = line.substring(from, to);
+            from = to + 1;
+        }
+        return f;
+    }
+
+    private static List<String> split(String aliases) {
+        return aliases.isEmpty() ? List.of() : List.of(aliases.split("\\|"));
+    }
+
+    /** Keys ({@link SurfaceKey}) of the words of at least three letters in the text, sorted, without repeats. */
+    static long[] wordKeys(String text) {
+        if (text.isEmpty()) {
+            return EMPTY_KEYS;
+        }
+        long[] keys = new long[8];
+        int n = 0;
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '.' && i + 1 < text.length()
+                    && Character.isLetter(text.charAt(i + 1)))) {
+                i++;
+            }
+            if (i - start >= 3) {
+                if (n == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, n * 2);
+                }
+                keys[n++] = SurfaceKey.of(text, start, i);
+            }
+        }
+        return sortedUnique(keys, n);
+    }
+
+    private static final long[] EMPTY_KEYS = new long[0];
+    /** Words of country names that say nothing about which country: "United States", "Republic of Korea". */
+    private static final long[] GENERIC_NAME_WORDS = wordKeys("united states kingdom republic democratic people "
+            + "federal federation islands island north south east west new central great saint and the arab "
+            + "socialist union commonwealth territory");
+
+    private static long[] distinctive(long[] keys) {
+        return java.util.Arrays.stream(keys).filter(k -> java.util.Arrays.binarySearch(GENERIC_NAME_WORDS, k) < 0).toArray();
+    }
+
+    LinkIndex linkIndex() {
+        return linkIndex;
+    }
+
+    /** Keys of the words that news linking the entity talks about. */
+    long[] context(int entityId) {
+        return entityContext[entityId];
+    }
+
+    /** Keys of the words that make a fact likely: {@code kind:leader}, {@code role:legislator}, {@code sector:bank}. */
+    long[] factContext(String fact) {
+        long[] keys = factContext.get(fact);
+        return keys == null ? EMPTY_KEYS : keys;
+    }
+
+    /**
+     * Keys of the words that the entity's facts make likely in an article about it: those of its kind,
+     * role and sector, and its country's names (not for a country itself). Entities with the same facts
+     * share one array.
+     */
+    long[] factWords(int entityId) {
+        return entityFactWords[entityId];
+    }
+
+    private static long[] union(long[]... lists) {
+        int n = 0;
+        for (long[] list : lists) {
+            n += list.length;
+        }
+        long[] all = new long[n];
+        int i = 0;
+        for (long[] list : lists) {
+            System.arraycopy(list, 0, all, i, list.length);
+            i += list.length;
+        }
+        return sortedUnique(all, n);
+    }
+
+    private static long[] sortedUnique(long[] keys, int n) {
+        java.util.Arrays.sort(keys, 0, n);
+        int unique = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || keys[k] != keys[k - 1]) {
+                keys[unique++] = keys[k];
+            }
+        }
+        return unique == 0 ? EMPTY_KEYS : java.util.Arrays.copyOf(keys, unique);
+    }
+
+    /** Keys of the words naming a country (its names and demonyms), by ISO 3166-1 code. */
+    long[] countryContext(String iso) {
+        long[] keys = iso == null ? null : countryContext.get(iso);
+        return keys == null ? EMPTY_KEYS : keys;
+    }
+
+    /** The entity with this Wikidata QID, or null. */
+    public KbEntity byWikidataId(String qid) {
+        return byWikidataId.get(qid);
+    }
+
+    /**
+     * The knowledge-base entity an annotated entity stands for: by its QID when it has one, else by type
+     * and canonical name (the gazetteer entity of that name). Null for names the knowledge base lacks.
+     */
+    public KbEntity entityFor(dev.newsflow.schema.Entity entity) {
+        if (entity.getWikidataId() != null) {
+            KbEntity byId = byWikidataId.get(entity.getWikidataId());
+            if (byId != null) {
+                return byId;
+            }
+        }
+        return find(entity.getType(), entity.getName());
     }
 
     AhoCorasickDoubleArrayTrie<Integer> names() {

@@ -6,17 +6,18 @@ import dev.newsflow.schema.Topic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Assigns IPTC Media Topics: keyword lexicon hits (Aho-Corasick over the lower-cased text) plus
+ * The lexicon topic assigner (before the trained model, {@code dev.newsflow.enrich.topics}, replaced it
+ * as the standard; kept as the baseline {@code newsflow eval topics --assigner lexicon} compares with):
+ * keyword lexicon hits (Aho-Corasick over the lower-cased text, see {@link KeywordEvidence}) plus
  * priors from the entities (a head of government counts for politics, an army for conflict, war and
  * peace). Evidence for a concept also counts for its ancestors. The best top-level topic is always
  * given when there is any evidence; other top-level topics when close to it; deeper concepts only
  * when their own evidence is strong. Retired concepts are not in the knowledge base, so they are
  * never emitted.
  */
-public final class TopicClassifier {
+public final class TopicClassifier implements TopicAssigner {
     /** Evidence a top-level topic needs, relative to the best one, to be given too. */
     static final double RELATIVE_TOP_LEVEL = 0.4;
     static final double MIN_TOP_LEVEL = 2.0;
@@ -69,11 +70,17 @@ public final class TopicClassifier {
         return c.index();
     }
 
-    public List<Topic> classify(List<ArticleField> fields, List<Entity> entities) {
-        return classify(fields, EntityRecognizer.tokenize(fields), entities);
+    @Override
+    public List<Topic> assign(TopicEvidence evidence) {
+        Scratch s = scratch.get();
+        s.touchedCount = -1;
+        try {
+            return classify(evidence, s);
+        } finally {
+            clear(s);
+        }
     }
 
-    /** As {@link #classify(List, List)}, with the fields already tokenized. */
     /** Per-thread scratch arrays, cleared after each article: no 20 kB of zeroing per article. */
     private final ThreadLocal<Scratch> scratch;
 
@@ -93,40 +100,32 @@ public final class TopicClassifier {
         }
     }
 
-    List<Topic> classify(List<ArticleField> fields, Tokens[] tokens, List<Entity> entities) {
-        Scratch s = scratch.get();
-        s.touchedCount = -1;
-        try {
-            return classify(fields, tokens, entities, s);
-        } finally {
-            if (s.touchedCount < 0) { // failed before the touched list was made: clear everything
-                java.util.Arrays.fill(s.own, 0);
-                java.util.Arrays.fill(s.total, 0);
-                java.util.Arrays.fill(s.seen, false);
-                java.util.Arrays.fill(s.chosen, false);
-                s.touchedCount = 0;
-            }
-            // Every concept with evidence, and each of its ancestors, is in the touched list.
-            for (int k = 0; k < s.touchedCount; k++) {
-                int i = s.touched[k];
-                s.own[i] = 0;
-                s.total[i] = 0;
-                s.seen[i] = false;
-                s.chosen[i] = false;
-            }
+    private static void clear(Scratch s) {
+        if (s.touchedCount < 0) { // failed before the touched list was made: clear everything
+            java.util.Arrays.fill(s.own, 0);
+            java.util.Arrays.fill(s.total, 0);
+            java.util.Arrays.fill(s.seen, false);
+            java.util.Arrays.fill(s.chosen, false);
             s.touchedCount = 0;
         }
+        // Every concept with evidence, and each of its ancestors, is in the touched list.
+        for (int k = 0; k < s.touchedCount; k++) {
+            int i = s.touched[k];
+            s.own[i] = 0;
+            s.total[i] = 0;
+            s.seen[i] = false;
+            s.chosen[i] = false;
+        }
+        s.touchedCount = 0;
     }
 
-    private List<Topic> classify(List<ArticleField> fields, Tokens[] tokens, List<Entity> entities, Scratch s) {
+    private List<Topic> classify(TopicEvidence evidence, Scratch s) {
         int n = kb.topicCount();
         double[] own = s.own;
-        for (int f = 0; f < fields.size(); f++) {
-            if (fields.get(f).prose() && tokens[f] != null) {
-                addKeywordEvidence(fields.get(f), tokens[f], own);
-            }
+        for (int k = 0; k < evidence.keywordHits(); k++) {
+            own[evidence.keywordTopic(k)] += evidence.keywordWeight(k);
         }
-        addEntityPriors(entities, own);
+        addEntityPriors(evidence.entities(), own);
 
         // Evidence for a concept counts for each of its ancestors. Only concepts with evidence and
         // their ancestors are visited: most of the 1,100 concepts have none.
@@ -206,25 +205,12 @@ public final class TopicClassifier {
         return Math.round(strength * (evidence / best) * 1000) / 1000.0;
     }
 
-    private void addKeywordEvidence(ArticleField field, Tokens tokens, double[] own) {
-        double weight = field.weight();
-        kb.keywords().scan(tokens, (keyword, end) -> {
-            int[] topics = kb.keywordTopics(keyword);
-            double[] weights = kb.keywordWeights(keyword);
-            for (int k = 0; k < topics.length; k++) {
-                // Diminishing returns: a word repeated ten times is not ten times the evidence.
-                double before = own[topics[k]];
-                own[topics[k]] = before + weights[k] * weight / (1 + before / 8.0);
-            }
-        });
-    }
-
     private void addEntityPriors(List<Entity> entities, double[] own) {
         for (Entity entity : entities) {
             if (entity.getType() == EntityType.PLACE || entity.getType() == EntityType.OTHER) {
                 continue;
             }
-            KbEntity kbEntity = kb.find(entity.getType(), entity.getName());
+            KbEntity kbEntity = kb.entityFor(entity);
             if (kbEntity == null) {
                 continue;
             }

@@ -8,6 +8,8 @@ import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.Image;
 import dev.newsflow.schema.Removal;
 import dev.newsflow.schema.SubmittedImage;
+import dev.newsflow.text.ChromeFilter;
+import dev.newsflow.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package dev.newsflow.enrich.cleanup;
 
+import dev.newsflow.text.KnownAgencies;
+import dev.newsflow.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.cleanup;
 
+import dev.newsflow.text.TextNormalizer;
 import java.util.Arrays;
 
 /**

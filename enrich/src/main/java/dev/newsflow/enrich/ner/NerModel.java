@@ -47,7 +47,17 @@ public final class NerModel {
         this.intercept = intercept;
     }
 
-    /** The committed model and lexicon, from the classpath. */
+    /** Loaded on first use, once per JVM (class-holder idiom: thread-safe without locking). */
+    private static final class Standard {
+        static final NerModel INSTANCE = load();
+    }
+
+    /** The committed model, loaded once per JVM and shared (it is immutable): about a second and 50 MB of heap. */
+    public static NerModel standard() {
+        return Standard.INSTANCE;
+    }
+
+    /** The committed model and lexicon, from the classpath (a new copy: most callers want {@link #standard()}). */
     public static NerModel load() {
         Lexicon lexicon = Lexicon.load();
         try (InputStream raw = NerModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {

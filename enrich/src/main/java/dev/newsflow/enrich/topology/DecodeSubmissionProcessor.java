@@ -1,9 +1,9 @@
 package dev.newsflow.enrich.topology;
 
 import dev.newsflow.enrich.EnrichMetrics;
+import dev.newsflow.platform.errors.FailureKind;
 import dev.newsflow.schema.ArticleSubmitted;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the raw bytes of {@code articles-submitted} into an {@link ArticleSubmitted}. A record
  * that does not decode, has no value, or whose key is not its article id (or missing) goes to the
- * dead-letter sink with its original bytes; the next record is processed as usual.
+ * dead-letter sink with its original bytes; the next record is processed as usual. A schema registry
+ * that cannot answer now is not the record's fault: the task fails and is retried
+ * ({@link FailureKind}); a schema id the registry does not know is, and dead-letters the record.
  */
 final class DecodeSubmissionProcessor implements Processor<byte[], byte[], String, Object> {
     static final String STAGE = "deserialization";
@@ -25,16 +27,16 @@ final class DecodeSubmissionProcessor implements Processor<byte[], byte[], Strin
     private final String next;
     private final String deadLetterSink;
     private final EnrichMetrics metrics;
-    private final Clock clock;
+    private final DeadLetters deadLetters;
     private ProcessorContext<String, Object> context;
 
     DecodeSubmissionProcessor(Deserializer<ArticleSubmitted> deserializer, String next, String deadLetterSink,
-                              EnrichMetrics metrics, Clock clock) {
+                              EnrichMetrics metrics, DeadLetters deadLetters) {
         this.deserializer = deserializer;
         this.next = next;
         this.deadLetterSink = deadLetterSink;
         this.metrics = metrics;
-        this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -52,6 +54,9 @@ final class DecodeSubmissionProcessor implements Processor<byte[], byte[], Strin
                 throw new IllegalArgumentException("record has no value (a tombstone): nothing to enrich");
             }
         } catch (RuntimeException e) {
+            if (FailureKind.registryCause(e).isPresent() && FailureKind.of(e) == FailureKind.RETRIABLE) {
+                throw e; // the registry is away, not the record at fault: fail the task and retry
+            }
             deadLetter(record, STAGE, e);
             return;
         }
@@ -73,7 +78,7 @@ final class DecodeSubmissionProcessor implements Processor<byte[], byte[], Strin
         LOG.warn("dead-lettering the record at {}: {} failed: {}", context.recordMetadata()
                 .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("(unknown)"), stage, error.toString());
         metrics.deadLettered(stage);
-        context.forward(DeadLetters.record(context, clock, stage, error, record.key(), record.value(),
+        context.forward(deadLetters.record(context, stage, error, record.key(), record.value(),
                 record.timestamp()), deadLetterSink);
     }
 }

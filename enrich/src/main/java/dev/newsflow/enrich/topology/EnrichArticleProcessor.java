@@ -8,8 +8,7 @@ import dev.newsflow.enrich.dedupe.SeenVersion;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Removal;
-import dev.newsflow.schemas.registry.SchemaRegistryException;
-import java.time.Clock;
+import dev.newsflow.platform.errors.FailureKind;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -38,13 +37,13 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
     private final String enrichedSink;
     private final String deadLetterSink;
     private final EnrichMetrics metrics;
-    private final Clock clock;
+    private final DeadLetters deadLetters;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SeenVersion> store;
 
     EnrichArticleProcessor(ArticleEnricher enricher, Serializer<EnrichedArticle> serializer, String enrichedTopic,
                            String storeName, String enrichedSink, String deadLetterSink, EnrichMetrics metrics,
-                           Clock clock) {
+                           DeadLetters deadLetters) {
         this.enricher = enricher;
         this.serializer = serializer;
         this.enrichedTopic = enrichedTopic;
@@ -52,7 +51,7 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
         this.enrichedSink = enrichedSink;
         this.deadLetterSink = deadLetterSink;
         this.metrics = metrics;
-        this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -78,8 +77,8 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
         try {
             serialized = serializer.serialize(enrichedTopic, record.headers(), enriched);
         } catch (RuntimeException e) {
-            if (causedByRegistry(e)) {
-                throw e;
+            if (FailureKind.registryCause(e).isPresent()) {
+                throw e; // the registry's or the configuration's fault, not the record's: see StreamThreadFailurePolicy
             }
             deadLetter(record, STAGE_SERIALIZATION, e);
             return;
@@ -94,20 +93,11 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
         }
     }
 
-    static boolean causedByRegistry(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SchemaRegistryException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void deadLetter(Record<String, Submission> record, String stage, Throwable error) {
         LOG.warn("dead-lettering article {} v{}: {} failed: {}", record.key(), record.value().article().getVersion(),
                 stage, error.toString());
         metrics.deadLettered(stage);
-        context.forward(DeadLetters.record(context, clock, stage, error, record.value().rawKey(),
+        context.forward(deadLetters.record(context, stage, error, record.value().rawKey(),
                 record.value().rawValue(), record.timestamp()), deadLetterSink);
     }
 }

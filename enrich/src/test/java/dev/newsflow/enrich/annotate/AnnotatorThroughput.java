@@ -66,7 +66,7 @@ public final class AnnotatorThroughput {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedHeapAfterGc(memory);
         long t0 = System.nanoTime();
-        KnowledgeBaseAnnotator annotator = new KnowledgeBaseAnnotator(KnowledgeBase.load(), dev.newsflow.enrich.ner.NerModel.load());
+        KnowledgeBaseAnnotator annotator = new KnowledgeBaseAnnotator(KnowledgeBase.load());
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         double loadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
         long after = usedHeapAfterGc(memory);

@@ -13,7 +13,7 @@ class NameRecognizerTest {
 
     @BeforeAll
     static void load() {
-        recognizer = new NameRecognizer(NerModel.load(), KnowledgeBase.load());
+        recognizer = new NameRecognizer(NerModel.standard(), KnowledgeBase.load());
     }
 
     private static final List<ArticleField> ARTICLE = List.of(

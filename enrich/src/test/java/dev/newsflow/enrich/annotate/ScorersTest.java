@@ -30,7 +30,7 @@ class ScorersTest {
 
     private static RecognizerEvaluation evaluation() {
         KnowledgeBase kb = KnowledgeBase.load();
-        return new RecognizerEvaluation(new NameRecognizer(NerModel.load(), kb));
+        return new RecognizerEvaluation(new NameRecognizer(NerModel.standard(), kb));
     }
 
     @Test

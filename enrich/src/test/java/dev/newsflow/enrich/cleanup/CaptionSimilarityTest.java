@@ -3,6 +3,7 @@ package dev.newsflow.enrich.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.enrich.EnrichConfig;
+import dev.newsflow.text.TextSamples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,17 @@ class CaptionSimilarityTest {
         String paragraph = "Officials said the moment when " + BASE + " was planned days in advance, and that "
                 + "the wording of the declaration had been agreed overnight by negotiators from 26 countries.";
         assertThat(similarity.compare(BASE, paragraph).same()).isFalse();
+    }
+
+    /** Was a case of TextNormalizerTest before the text module: the same strings, the same check. */
+    @Test
+    void similarityIsSymmetricAndBetweenZeroAndOne() {
+        List<String> samples = TextSamples.random();
+        for (int i = 0; i + 1 < samples.size(); i += 2) {
+            double ab = CaptionSimilarity.similarity(samples.get(i), samples.get(i + 1));
+            assertThat(ab).isEqualTo(CaptionSimilarity.similarity(samples.get(i + 1), samples.get(i)))
+                    .isBetween(0.0, 1.0);
+        }
     }
 
     @Test

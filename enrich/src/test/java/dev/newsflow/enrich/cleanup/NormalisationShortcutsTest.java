@@ -3,6 +3,8 @@ package dev.newsflow.enrich.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.enrich.cleanup.CaptionSimilarity.Fingerprint;
+import dev.newsflow.text.ChromeFilter;
+import dev.newsflow.text.TextNormalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -32,7 +32,7 @@ class NerTaggerTest {
 
     @Test
     void cachedScoresEqualTheSumOfEveryFeatureRow() {
-        NerModel model = NerModel.load();
+        NerModel model = NerModel.standard();
         NerTagger tagger = model.newTagger();
         NerInput in = input("Keir Starmer met Emmanuel Macron in Paris on Tuesday .",
                 "Starmer said the United Kingdom and France would send troops to Ukraine .",

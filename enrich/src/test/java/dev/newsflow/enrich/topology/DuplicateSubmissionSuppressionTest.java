@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.newsflow.enrich.Articles;
 import dev.newsflow.enrich.EnrichConfig;
-import dev.newsflow.enrich.EnrichTopology;
 import dev.newsflow.enrich.dedupe.SeenVersion;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.ArticleSubmitted;

@@ -2,7 +2,6 @@ package dev.newsflow.enrich.topology;
 
 import dev.newsflow.enrich.EnrichConfig;
 import dev.newsflow.enrich.EnrichMetrics;
-import dev.newsflow.enrich.EnrichTopology;
 import dev.newsflow.enrich.annotate.ArticleAnnotator;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.DeadLetter;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.newsflow.enrich.Articles;
-import dev.newsflow.enrich.EnrichTopology;
 import dev.newsflow.enrich.annotate.ArticleAnnotator;
 import dev.newsflow.enrich.cleanup.ArticleCleaner;
 import dev.newsflow.schema.ArticleSubmitted;

@@ -7,6 +7,9 @@ import dev.newsflow.schemas.registry.SchemaRegistryException;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,8 +24,10 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
 
 class SerializationDeadLetterHandlerTest {
+    private static final Instant NOW = Instant.parse("2026-03-03T10:00:00Z");
     private final Map<String, Object> config = Map.of("schema.registry.url", "mock://handler-" + UUID.randomUUID(),
-            "auto.register.schemas", true);
+            "auto.register.schemas", true,
+            SerializationDeadLetterHandler.CLOCK_CONFIG, Clock.fixed(NOW, ZoneOffset.UTC));
     private final SerializationDeadLetterHandler handler = new SerializationDeadLetterHandler();
     private final byte[] sourceKey = "a-1".getBytes(StandardCharsets.UTF_8);
     private final byte[] sourceValue = {0, 0, 0, 0, 1, 42};
@@ -48,6 +53,7 @@ class SerializationDeadLetterHandlerTest {
             assertThat(letter.getSourceOffset()).isEqualTo(7L);
             assertThat(letter.getErrorMessage()).contains("bad field");
             assertThat(letter.getValue()).isEqualTo(ByteBuffer.wrap(sourceValue));
+            assertThat(letter.getFailedAt()).as("stamped by the service's clock").isEqualTo(NOW);
         });
     }
 

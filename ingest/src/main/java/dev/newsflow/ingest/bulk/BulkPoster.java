@@ -3,6 +3,7 @@ package dev.newsflow.ingest.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.ingest.article.ArticleIds;
+import dev.newsflow.platform.errors.FailureKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code .ndjson}/{@code .jsonl} → {@code POST /v1/articles:batch}. Each request carries an
  * {@code Idempotency-Key} derived from the file's content, so a retry never makes a second
  * version. With a state file the run is resumable: files accepted before are skipped.
- * 429 and 503 answers are retried after their {@code Retry-After}, up to {@code maxRetries} times.
+ * Answers that may succeed later (429, 503, any 5xx: {@link FailureKind}) are retried after their
+ * {@code Retry-After}, up to {@code maxRetries} times.
  */
 public final class BulkPoster {
     private static final Logger LOG = LoggerFactory.getLogger(BulkPoster.class);
@@ -182,8 +184,7 @@ public final class BulkPoster {
 
     private HttpResponse<String> sendWithRetries(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        for (int attempt = 1; attempt <= maxRetries && (response.statusCode() == 429 || response.statusCode() == 503);
-             attempt++) {
+        for (int attempt = 1; attempt <= maxRetries && retriable(response.statusCode()); attempt++) {
             long wait = response.headers().firstValue("Retry-After").map(BulkPoster::seconds).orElse((long) attempt);
             LOG.info("ingest answered {}; retrying {} in {} s", response.statusCode(), request.uri(), wait);
             Thread.sleep(Duration.ofSeconds(Math.min(wait, MAX_RETRY_WAIT_SECONDS)).toMillis());
@@ -201,8 +202,13 @@ public final class BulkPoster {
         }
         String detail = body.path("detail").asText("HTTP " + status);
         String field = body.path("field").asText(null);
-        return new FileResult(file, status >= 500 || status == 429 ? FileResult.Outcome.FAILED : FileResult.Outcome.REJECTED,
+        return new FileResult(file, retriable(status) ? FileResult.Outcome.FAILED : FileResult.Outcome.REJECTED,
                 status, null, 0, field == null ? detail : field + ": " + detail);
+    }
+
+    /** Worth trying again (429, 503, any 5xx): the platform's one rule; other refusals are the file's. */
+    private static boolean retriable(int status) {
+        return status / 100 != 2 && FailureKind.ofHttpStatus(status) == FailureKind.RETRIABLE;
     }
 
     private FileResult batchResult(Path file, HttpResponse<String> response) throws IOException {

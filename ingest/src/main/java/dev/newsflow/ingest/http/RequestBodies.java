@@ -1,6 +1,6 @@
 package dev.newsflow.ingest.http;
 
-import dev.newsflow.ingest.parse.MalformedInputException;
+import dev.newsflow.platform.errors.MalformedInputException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +62,8 @@ final class RequestBodies {
                 try {
                     return Charset.forName(matcher.group(1).toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new MalformedInputException("unknown charset '" + matcher.group(1) + "' in Content-Type");
+                    throw new MalformedInputException("body",
+                            "unknown charset '" + matcher.group(1) + "' in Content-Type");
                 }
             }
         }
@@ -75,7 +76,7 @@ final class RequestBodies {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new MalformedInputException("the body is not valid " + charset.name() + " text", e);
+            throw new MalformedInputException("body", "the body is not valid " + charset.name() + " text", e);
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.text.TextHygiene;
 import dev.newsflow.schema.SourceFormat;
+import dev.newsflow.text.ChromeFilter;
+import dev.newsflow.text.CreditLine;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,13 +38,17 @@ import org.jsoup.select.QueryParser;
  * article container (the {@code <article>}, {@code <main>} or {@code articleBody} with the most
  * paragraph text) after navigation, related links, comments, share widgets and other page chrome
  * are removed; {@code figure}/{@code figcaption} become image blocks (caption + credit as printed).
- * The extraction is scored against expected text by {@code MainTextScoreTest}.
+ * Page chrome is recognised with the one list ingest and enrich share ({@link ChromeFilter}). The extraction is
+ * scored against expected text (token-overlap F1, {@code dev.newsflow.ingest.quality.TokenOverlapScore}) by
+ * {@code MainTextScoreTest} on the fixture pages.
  *
  * <p>Every step is linear in the size of the page: facts that depend on ancestors or descendants come from an
  * {@link ElementIndex} built in one walk, never from a search per element. Pages nested deeper than
  * {@link HtmlLimits#maxDepth()} are refused, and reading stops when the time budget is spent (both a 422).
  */
 public final class HtmlNormaliser implements ArticleNormaliser {
+    /** Site chrome, from the one list ingest and enrich share. */
+    private static final ChromeFilter CHROME = new ChromeFilter();
     /** Class or id words that mark page chrome rather than the story. */
     private static final Pattern NOISE = Pattern.compile(
             "(?i)(?:^|[\\s_-])(?:share|sharing|social|related|comments?|disqus|newsletter|promo|advert\\w*|ads?|"
@@ -280,7 +286,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
                 continue;
             }
             String text = TextHygiene.cleanOrNull(block.text());
-            if (text == null || SiteChrome.isChrome(text) || linkDensity(block, text) > MAX_LINK_DENSITY) {
+            if (text == null || CHROME.isChrome(text) || linkDensity(block, text) > MAX_LINK_DENSITY) {
                 continue;
             }
             if (block.nameIs("li") && !inStory[i]) {
@@ -333,7 +339,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         for (String raw : text.toString().split(String.valueOf(BLOCK_BREAK))) {
             budget.tick();
             String clean = TextHygiene.cleanOrNull(raw);
-            if (clean != null && clean.split(" ").length >= MIN_BLOCK_WORDS && !SiteChrome.isChrome(clean)) {
+            if (clean != null && clean.split(" ").length >= MIN_BLOCK_WORDS && !CHROME.isChrome(clean)) {
                 blocks.add(clean);
             }
         }

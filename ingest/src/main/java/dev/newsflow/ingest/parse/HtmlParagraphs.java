@@ -1,6 +1,7 @@
 package dev.newsflow.ingest.parse;
 
 import dev.newsflow.ingest.text.TextHygiene;
+import dev.newsflow.text.ChromeFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,8 @@ import org.jsoup.nodes.Element;
  * in time linear in its size, within the same {@link HtmlLimits} as a whole page.
  */
 final class HtmlParagraphs {
+    /** Site chrome, from the one list ingest and enrich share. */
+    private static final ChromeFilter CHROME = new ChromeFilter();
     private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre");
     private static final Set<String> NEVER_TEXT = Set.of("script", "style", "figure", "iframe", "noscript");
 
@@ -53,7 +56,7 @@ final class HtmlParagraphs {
                 continue;
             }
             String text = TextHygiene.cleanOrNull(block.text());
-            if (text != null && !SiteChrome.isChrome(text)) {
+            if (text != null && !CHROME.isChrome(text)) {
                 paragraphs.add(text);
             }
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.text.TextHygiene;
+import dev.newsflow.platform.errors.MalformedInputException;
 import dev.newsflow.schema.SourceFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,13 +63,13 @@ public final class JsonNormaliser implements ArticleNormaliser {
         try {
             root = JSON.readTree(document == null ? "" : document);
         } catch (JsonProcessingException e) {
-            throw new MalformedInputException("the body is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedInputException("body", "the body is not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
-            throw new MalformedInputException("the body is empty; expected a JSON object");
+            throw new MalformedInputException("body", "the body is empty; expected a JSON object");
         }
         if (!root.isObject()) {
-            throw new MalformedInputException("the body must be a JSON object, not " + JsonFields.kind(root));
+            throw new MalformedInputException("body", "the body must be a JSON object, not " + JsonFields.kind(root));
         }
         return root;
     }

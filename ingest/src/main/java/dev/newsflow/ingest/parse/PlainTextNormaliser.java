@@ -4,6 +4,8 @@ import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.text.TextHygiene;
 import dev.newsflow.schema.SourceFormat;
+import dev.newsflow.text.ChromeFilter;
+import dev.newsflow.text.CreditLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
  * Lines inside one paragraph are joined with a space (hard-wrapped text).
  */
 public final class PlainTextNormaliser implements ArticleNormaliser {
+    /** Site chrome, from the one list ingest and enrich share. */
+    private static final ChromeFilter CHROME = new ChromeFilter();
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\p{Lu}[^.!?]{1,100}$");
@@ -81,7 +85,7 @@ public final class PlainTextNormaliser implements ArticleNormaliser {
             List<String> lines = new ArrayList<>();
             for (String line : LINE_BREAK.split(block)) {
                 String clean = TextHygiene.clean(line);
-                if (clean.isEmpty() || SiteChrome.isChrome(clean)) {
+                if (clean.isEmpty() || CHROME.isChrome(clean)) {
                     continue;
                 }
                 if (BYLINE.matcher(clean).matches()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsflow.ingest.Fixtures;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
+import dev.newsflow.platform.errors.MalformedInputException;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.SourceFormat;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.newsflow.platform.config;
 
 import dev.newsflow.platform.kafka.BoundedRocksDbMemory;
 import dev.newsflow.schemas.serde.AvroSerdeConfig;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -80,6 +81,11 @@ public abstract class ServiceConfig extends AbstractConfig {
         streams.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
                 true);
         return streams;
+    }
+
+    /** A setting given in milliseconds ({@code *.ms}, type LONG), as a Duration. */
+    protected Duration durationMs(String key) {
+        return Duration.ofMillis(getLong(key));
     }
 
     public String bootstrapServers() {

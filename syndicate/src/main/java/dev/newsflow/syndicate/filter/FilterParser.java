@@ -3,7 +3,8 @@ package dev.newsflow.syndicate.filter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsflow.syndicate.http.ProblemException;
+import dev.newsflow.platform.errors.InvalidInputException;
+import dev.newsflow.platform.errors.MalformedInputException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * An object with several keys needs all of them. {@code topic} takes IPTC Media Topic qcodes and
  * matches the topic or any descendant (through the {@code parents} chain); {@code entity} takes a
  * Wikidata QID ({@code Q…}) or a name; topics and entities count only at or above the feed's
- * minimum confidence. Problems are reported as 422 naming the path, e.g. {@code filter.all[1].topic}.
+ * minimum confidence. A bad filter is an {@link InvalidInputException} naming the path, e.g.
+ * {@code filter.all[1].topic} ({@link MalformedInputException} when it is not JSON at all).
  */
 public final class FilterParser {
     public static final int MAX_DEPTH = 16;
@@ -48,23 +50,23 @@ public final class FilterParser {
             return FeedFilter.ALL;
         }
         if (json.length() > MAX_LENGTH) {
-            throw ProblemException.unprocessable("filter is longer than " + MAX_LENGTH + " characters", field);
+            throw new InvalidInputException(field, "filter is longer than " + MAX_LENGTH + " characters");
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("filter is not valid JSON: " + e.getOriginalMessage(), field);
+            throw new MalformedInputException(field, "filter is not valid JSON: " + e.getOriginalMessage());
         }
         return node(root, minConfidence, field, 0);
     }
 
     private static FeedFilter node(JsonNode node, double minConfidence, String path, int depth) {
         if (depth > MAX_DEPTH) {
-            throw ProblemException.unprocessable("filter nests deeper than " + MAX_DEPTH, path);
+            throw new InvalidInputException(path, "filter nests deeper than " + MAX_DEPTH);
         }
         if (node == null || !node.isObject() || node.isEmpty()) {
-            throw ProblemException.unprocessable("must be a non-empty JSON object", path);
+            throw new InvalidInputException(path, "must be a non-empty JSON object");
         }
         List<FeedFilter> parts = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -76,7 +78,7 @@ public final class FilterParser {
             switch (key) {
                 case "all", "any" -> {
                     if (!value.isArray() || value.isEmpty()) {
-                        throw ProblemException.unprocessable(key + " must be a non-empty array of filters", at);
+                        throw new InvalidInputException(at, key + " must be a non-empty array of filters");
                     }
                     List<FeedFilter> children = new ArrayList<>();
                     for (int i = 0; i < value.size(); i++) {
@@ -109,8 +111,8 @@ public final class FilterParser {
             }
             case "entity" -> Matchers.entity(values, minConfidence, QID);
             case "keyword" -> Matchers.keyword(values);
-            default -> throw ProblemException.unprocessable("unknown filter field '" + key + "'; known: all, any, not, "
-                    + String.join(", ", FIELDS), at);
+            default -> throw new InvalidInputException(at, "unknown filter field '" + key + "'; known: all, any, not, "
+                    + String.join(", ", FIELDS));
         };
     }
 
@@ -124,7 +126,7 @@ public final class FilterParser {
                 values.add(element.asText());
             }
         } else {
-            throw ProblemException.unprocessable("must be a string or a non-empty array of strings", at);
+            throw new InvalidInputException(at, "must be a string or a non-empty array of strings");
         }
         for (String v : values) {
             require(!v.isBlank(), "values must not be blank", at);
@@ -135,7 +137,7 @@ public final class FilterParser {
 
     private static void require(boolean condition, String message, String at) {
         if (!condition) {
-            throw ProblemException.unprocessable(message, at);
+            throw new InvalidInputException(at, message);
         }
     }
 

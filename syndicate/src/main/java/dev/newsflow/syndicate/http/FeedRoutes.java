@@ -1,5 +1,9 @@
 package dev.newsflow.syndicate.http;
 
+import dev.newsflow.platform.errors.MalformedInputException;
+import dev.newsflow.platform.errors.NotFoundException;
+import dev.newsflow.platform.http.Problem;
+import dev.newsflow.platform.http.ProblemException;
 import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.syndicate.partner.PartnerTokens;
@@ -62,28 +66,28 @@ public final class FeedRoutes {
         int dot = file.lastIndexOf('.');
         FeedFormat format = dot <= 0 ? null : FeedFormat.byExtension(file.substring(dot + 1)).orElse(null);
         if (format == null) {
-            throw ProblemException.notFound("no such feed; feeds end in .rss, .atom or .json");
+            throw new NotFoundException("no such feed; feeds end in .rss, .atom or .json");
         }
         String feedId = file.substring(0, dot);
         String headerToken = bearer(ctx);
         String queryToken = ctx.queryParam("token");
         String token = headerToken != null ? headerToken : queryToken;
         if (token == null || token.isEmpty()) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"newsflow-feeds\"");
-            throw new ProblemException(401, "Unauthorized",
-                    "a partner token is required (Authorization: Bearer <token> or ?token=)", "Authorization");
+            throw new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
+                            "a partner token is required (Authorization: Bearer <token> or ?token=)", "Authorization")
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"newsflow-feeds\""));
         }
         PartnerSubscription partner = state.partners().get(ctx.pathParam("partner"));
         if (partner == null || !partner.getEnabled() || !PartnerTokens.matches(token, partner.getTokenHash())) {
-            throw ProblemException.notFound("no such feed");
+            throw new NotFoundException("no such feed");
         }
         FeedSubscription feed = feed(partner, feedId);
         String cursor = ctx.queryParam("before");
         String before = null;
         if (cursor != null) {
             before = TimelineKey.fromCursor(cursor)
-                    .orElseThrow(() -> ProblemException.badRequest("before is not a cursor this service issued",
-                            "before"));
+                    .orElseThrow(() -> new MalformedInputException("before",
+                            "before is not a cursor this service issued"));
         }
         // A token given in the URL must stay in the URLs of the document, or its links would not work.
         String extraQuery = headerToken == null ? "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) : "";
@@ -154,7 +158,7 @@ public final class FeedRoutes {
                 return feed;
             }
         }
-        throw ProblemException.notFound("no such feed");
+        throw new NotFoundException("no such feed");
     }
 
     private static boolean notModified(Context ctx, Rendered rendered) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsflow.platform.errors.MalformedInputException;
 import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.syndicate.partner.FeedSpec;
@@ -31,16 +32,16 @@ public final class PartnerJson {
         try {
             root = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("body is not valid JSON: " + e.getOriginalMessage(), "body");
+            throw new MalformedInputException("body", "body is not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw ProblemException.badRequest("body must be a JSON object", "body");
+            throw new MalformedInputException("body", "body must be a JSON object");
         }
         List<FeedSpec> feeds = new ArrayList<>();
         JsonNode feedsNode = root.get("feeds");
         if (feedsNode != null && !feedsNode.isNull()) {
             if (!feedsNode.isArray()) {
-                throw ProblemException.badRequest("feeds must be an array", "feeds");
+                throw new MalformedInputException("feeds", "feeds must be an array");
             }
             for (int i = 0; i < feedsNode.size(); i++) {
                 feeds.add(parseFeed(feedsNode.get(i), "feeds[" + i + "]"));
@@ -52,7 +53,7 @@ public final class PartnerJson {
 
     private static FeedSpec parseFeed(JsonNode node, String at) {
         if (node == null || !node.isObject()) {
-            throw ProblemException.badRequest(at + " must be an object", at);
+            throw new MalformedInputException(at, at + " must be an object");
         }
         String filter = null;
         JsonNode filterNode = node.get("filter");
@@ -62,14 +63,14 @@ public final class PartnerJson {
             } else if (filterNode.isTextual()) {
                 filter = filterNode.asText();
             } else {
-                throw ProblemException.badRequest(at + ".filter must be a JSON object", at + ".filter");
+                throw new MalformedInputException(at + ".filter", at + ".filter must be a JSON object");
             }
         }
         double minConfidence = 0.0;
         JsonNode confidence = node.get("minConfidence");
         if (confidence != null && !confidence.isNull()) {
             if (!confidence.isNumber()) {
-                throw ProblemException.badRequest(at + ".minConfidence must be a number", at + ".minConfidence");
+                throw new MalformedInputException(at + ".minConfidence", at + ".minConfidence must be a number");
             }
             minConfidence = confidence.asDouble();
         }
@@ -77,7 +78,7 @@ public final class PartnerJson {
         JsonNode max = node.get("maxItems");
         if (max != null && !max.isNull()) {
             if (!max.canConvertToInt() || !max.isIntegralNumber()) {
-                throw ProblemException.badRequest(at + ".maxItems must be an integer", at + ".maxItems");
+                throw new MalformedInputException(at + ".maxItems", at + ".maxItems must be an integer");
             }
             maxItems = max.asInt();
         }
@@ -91,7 +92,7 @@ public final class PartnerJson {
             return null;
         }
         if (!value.isTextual()) {
-            throw ProblemException.badRequest(field + " must be a string", field);
+            throw new MalformedInputException(field, field + " must be a string");
         }
         return value.asText();
     }

@@ -1,8 +1,11 @@
 package dev.newsflow.syndicate.partner;
 
+import dev.newsflow.platform.errors.ConflictException;
+import dev.newsflow.platform.errors.InvalidInputException;
+import dev.newsflow.platform.errors.NotFoundException;
+import dev.newsflow.platform.errors.UnavailableException;
 import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
-import dev.newsflow.syndicate.http.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +52,7 @@ public final class PartnerAdmin {
     public synchronized CreatedPartner create(PartnerSpec spec) {
         PartnerValidator.validate(spec);
         if (get(spec.partnerId()).isPresent()) {
-            throw new ProblemException(409, "Conflict", "partner '" + spec.partnerId() + "' exists", "partnerId");
+            throw new ConflictException("partnerId", "partner '" + spec.partnerId() + "' exists");
         }
         String token = PartnerTokens.newToken();
         PartnerSubscription partner = PartnerSubscription.newBuilder()
@@ -82,7 +85,7 @@ public final class PartnerAdmin {
     public synchronized PartnerSubscription update(String partnerId, PartnerSpec spec) {
         PartnerSubscription current = require(partnerId);
         if (spec.partnerId() != null && !spec.partnerId().equals(partnerId)) {
-            throw ProblemException.unprocessable("partnerId in the body differs from the URL", "partnerId");
+            throw new InvalidInputException("partnerId", "partnerId in the body differs from the URL");
         }
         PartnerSpec checked = new PartnerSpec(partnerId, spec.displayName(), spec.feeds(), spec.webhookUrl(),
                 spec.webhookSecret());
@@ -142,7 +145,7 @@ public final class PartnerAdmin {
     }
 
     private PartnerSubscription require(String partnerId) {
-        return get(partnerId).orElseThrow(() -> ProblemException.notFound("no partner '" + partnerId + "'"));
+        return get(partnerId).orElseThrow(() -> new NotFoundException("no partner '" + partnerId + "'"));
     }
 
     private static List<FeedSubscription> feeds(PartnerSpec spec) {
@@ -168,18 +171,43 @@ public final class PartnerAdmin {
         return now;
     }
 
-    private PartnerSubscription write(PartnerSubscription partner) {
+    /**
+     * Deletes a partner: a tombstone (null value) on the compacted registry topic, so compaction removes the record
+     * and with it the token hash and webhook secret. Its feeds answer 404 as soon as this returns; the push side
+     * drops its pending events and state, static output its files. The id can be used again.
+     */
+    public synchronized void delete(String partnerId) {
+        require(partnerId);
+        long deadline = send(partnerId, null);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (store.get().get(partnerId) == null) {
+                    return;
+                }
+            } catch (InvalidStateStoreException e) {
+                // rebalancing or restoring: try again until the deadline
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        throw new UnavailableException("the deletion was written but is not yet visible; retry the read shortly");
+    }
+
+    /** Writes one record (null: a tombstone) with acks=all; returns the deadline for it to become visible. */
+    private long send(String partnerId, PartnerSubscription value) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            producer.send(new ProducerRecord<>(topic, partner.getPartnerId(), partner))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, partnerId, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new ProblemException(503, "Service Unavailable",
-                    "the partner registry did not acknowledge the write: " + e.getMessage(), null);
+            throw new UnavailableException("the partner registry did not acknowledge the write: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProblemException(503, "Service Unavailable", "interrupted", null);
+            throw new UnavailableException("interrupted", e);
         }
+        return deadline;
+    }
+
+    private PartnerSubscription write(PartnerSubscription partner) {
+        long deadline = send(partner.getPartnerId(), partner);
         // Read-your-writes: wait until the global store has caught up with this record.
         while (System.nanoTime() < deadline) {
             try {
@@ -192,8 +220,7 @@ public final class PartnerAdmin {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
-        throw new ProblemException(503, "Service Unavailable",
-                "the change was written but is not yet visible; retry the read shortly", null);
+        throw new UnavailableException("the change was written but is not yet visible; retry the read shortly");
     }
 
     private static String blankToNull(String value) {

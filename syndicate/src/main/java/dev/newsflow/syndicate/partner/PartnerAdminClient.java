@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The admin API over HTTP, for {@code newsflow partners add|list|get|update|disable|enable|rotate-token|
+ * The admin API over HTTP, for {@code newsflow partners add|list|show|update|delete|disable|enable|rotate-token|
  * resume-webhook|deliveries}.
  * Every method returns the server's JSON (a partner, or an array of partners); {@code add} and
  * {@code rotateToken} include {@code "token"}, which the server shows only in that answer. A refusal
@@ -54,6 +54,11 @@ public final class PartnerAdminClient {
     /** Replaces display name, feeds and webhook; the token and enabled flag stay. */
     public JsonNode update(String partnerId, PartnerSpec spec) {
         return call("PUT", partnerPath(partnerId), PartnerJson.toRequestJson(spec).toString());
+    }
+
+    /** Deletes the partner (its feeds, token and pending pushes go); returns null (the answer is 204). */
+    public JsonNode delete(String partnerId) {
+        return call("DELETE", partnerPath(partnerId), null);
     }
 
     public JsonNode disable(String partnerId) {
@@ -96,8 +101,16 @@ public final class PartnerAdminClient {
 
     /** Several feed options at once. */
     public static List<FeedSpec> feedOptions(List<String> options) {
+        return feedOptions(options, 0.0, FeedSpec.DEFAULT_MAX_ITEMS);
+    }
+
+    /** Several feed options, each with the given minimum confidence and page size (the server checks both). */
+    public static List<FeedSpec> feedOptions(List<String> options, double minConfidence, int maxItems) {
         List<FeedSpec> feeds = new ArrayList<>();
-        options.forEach(option -> feeds.add(feedOption(option)));
+        for (String option : options) {
+            FeedSpec feed = feedOption(option);
+            feeds.add(new FeedSpec(feed.feedId(), feed.title(), feed.filter(), minConfidence, maxItems));
+        }
         return feeds;
     }
 
@@ -120,7 +133,12 @@ public final class PartnerAdminClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new PartnerAdminException(0, "cannot reach " + baseUrl + ": " + e.getMessage(), null);
+            // a refused connection has no message of its own: say what happened rather than "null"
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof java.net.ConnectException) {
+                why = "connection refused (is syndicate running there? " + why + ")";
+            }
+            throw new PartnerAdminException(0, "cannot reach " + baseUrl + ": " + why, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PartnerAdminException(0, "interrupted", null);

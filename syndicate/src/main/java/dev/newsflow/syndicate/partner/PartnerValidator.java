@@ -1,7 +1,7 @@
 package dev.newsflow.syndicate.partner;
 
+import dev.newsflow.platform.errors.InvalidInputException;
 import dev.newsflow.syndicate.filter.FilterParser;
-import dev.newsflow.syndicate.http.ProblemException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,51 +18,51 @@ public final class PartnerValidator {
     public static void validate(PartnerSpec spec) {
         requireId(spec.partnerId(), "partnerId");
         if (spec.displayName() == null || spec.displayName().isBlank()) {
-            throw ProblemException.unprocessable("displayName is required", "displayName");
+            throw new InvalidInputException("displayName", "displayName is required");
         }
         if (spec.feeds().isEmpty()) {
-            throw ProblemException.unprocessable("a partner needs at least one feed", "feeds");
+            throw new InvalidInputException("feeds", "a partner needs at least one feed");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.feeds().size(); i++) {
             FeedSpec feed = spec.feeds().get(i);
             String at = "feeds[" + i + "]";
             if (feed == null) {
-                throw ProblemException.unprocessable(at + " is null", at);
+                throw new InvalidInputException(at, at + " is null");
             }
             requireId(feed.feedId(), at + ".feedId");
             if (!seen.add(feed.feedId())) {
-                throw ProblemException.unprocessable("feedId '" + feed.feedId() + "' appears twice", at + ".feedId");
+                throw new InvalidInputException(at + ".feedId", "feedId '" + feed.feedId() + "' appears twice");
             }
             if (feed.title() == null || feed.title().isBlank()) {
-                throw ProblemException.unprocessable(at + ".title is required", at + ".title");
+                throw new InvalidInputException(at + ".title", at + ".title is required");
             }
             if (!(feed.minConfidence() >= 0.0 && feed.minConfidence() <= 1.0)) {
-                throw ProblemException.unprocessable("minConfidence must be between 0 and 1", at + ".minConfidence");
+                throw new InvalidInputException(at + ".minConfidence", "minConfidence must be between 0 and 1");
             }
             if (feed.maxItems() < 1 || feed.maxItems() > MAX_ITEMS_LIMIT) {
-                throw ProblemException.unprocessable("maxItems must be between 1 and " + MAX_ITEMS_LIMIT,
-                        at + ".maxItems");
+                throw new InvalidInputException(at + ".maxItems", "maxItems must be between 1 and "
+                        + MAX_ITEMS_LIMIT);
             }
             FilterParser.parse(feed.filter(), feed.minConfidence(), at + ".filter");
         }
         if (spec.webhookUrl() != null && !spec.webhookUrl().isBlank()) {
             if (dev.newsflow.syndicate.render.ItemContent.absoluteHttpUrl(spec.webhookUrl()).isEmpty()) {
-                throw ProblemException.unprocessable("webhookUrl must be an absolute http(s) URL", "webhookUrl");
+                throw new InvalidInputException("webhookUrl", "webhookUrl must be an absolute http(s) URL");
             }
             if (spec.webhookSecret() == null || spec.webhookSecret().length() < 16) {
-                throw ProblemException.unprocessable("a webhook needs a webhookSecret of at least 16 characters",
-                        "webhookSecret");
+                throw new InvalidInputException("webhookSecret",
+                        "a webhook needs a webhookSecret of at least 16 characters");
             }
         }
     }
 
     public static void requireId(String id, String field) {
         if (id == null || id.isEmpty()) {
-            throw ProblemException.unprocessable(field + " is required", field);
+            throw new InvalidInputException(field, field + " is required");
         }
         if (!ID.matcher(id).matches()) {
-            throw ProblemException.unprocessable(field + " must match " + ID.pattern(), field);
+            throw new InvalidInputException(field, field + " must match " + ID.pattern());
         }
     }
 }

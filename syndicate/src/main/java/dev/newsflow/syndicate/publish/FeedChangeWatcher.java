@@ -1,10 +1,10 @@
 package dev.newsflow.syndicate.publish;
 
+import dev.newsflow.platform.errors.InvalidInputException;
 import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.syndicate.filter.FeedFilter;
 import dev.newsflow.syndicate.filter.FilterParser;
-import dev.newsflow.syndicate.http.ProblemException;
 import dev.newsflow.syndicate.render.FeedAssembler;
 import dev.newsflow.syndicate.render.FeedDocument;
 import dev.newsflow.syndicate.render.FeedFormat;
@@ -85,14 +85,22 @@ public final class FeedChangeWatcher implements AutoCloseable {
         return this;
     }
 
-    /** One pass over every enabled partner's feeds; returns how many feeds changed. */
+    /**
+     * One pass over every enabled partner's feeds; returns how many feeds changed. Static files of partners that
+     * were deleted are removed.
+     */
     public synchronized int checkOnce() {
         int changed = 0;
+        java.util.Set<String> known = new java.util.HashSet<>();
         try (KeyValueIterator<String, PartnerSubscription> partners = state.partners().all()) {
             while (partners.hasNext()) {
                 KeyValue<String, PartnerSubscription> entry = partners.next();
                 PartnerSubscription partner = entry.value;
-                if (partner == null || !partner.getEnabled()) {
+                if (partner == null) {
+                    continue;
+                }
+                known.add(partner.getPartnerId());
+                if (!partner.getEnabled()) {
                     continue;
                 }
                 for (FeedSubscription feed : partner.getFeeds()) {
@@ -102,6 +110,12 @@ public final class FeedChangeWatcher implements AutoCloseable {
                 }
             }
         }
+        if (files.isPresent()) {
+            for (String deleted : files.get().removeAllBut(known)) {
+                LOG.info("partner {} was deleted: its static feed files are removed", deleted);
+                fingerprints.keySet().removeIf(key -> key.startsWith(deleted + "/"));
+            }
+        }
         return changed;
     }
 
@@ -109,7 +123,7 @@ public final class FeedChangeWatcher implements AutoCloseable {
         FeedFilter filter;
         try {
             filter = FilterParser.parse(feed.getFilter(), feed.getMinConfidence(), "filter");
-        } catch (ProblemException e) {
+        } catch (InvalidInputException e) {
             return false;
         }
         FeedPage page = query.page(filter, null, Math.min(feed.getMaxItems(), maxPageSize), true);

@@ -18,6 +18,43 @@ public final class StaticFeedWriter {
         this.root = root;
     }
 
+    /**
+     * Removes the feed files ({@code .rss}, {@code .atom}, {@code .json}) of every partner directory under the root
+     * whose partner is not in {@code partnerIds} (deleted), and the directory once empty; other files are left.
+     * Returns the partners whose files were removed.
+     */
+    public java.util.List<String> removeAllBut(java.util.Set<String> partnerIds) {
+        java.util.List<String> removed = new java.util.ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return removed;
+        }
+        try (java.util.stream.Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String partnerId = dir.getFileName().toString();
+                if (partnerIds.contains(partnerId)) {
+                    continue;
+                }
+                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                    for (Path file : files.toList()) {
+                        String name = file.getFileName().toString();
+                        if (name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".json")) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                }
+                try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.deleteIfExists(dir);
+                    }
+                }
+                removed.add(partnerId);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + root, e);
+        }
+        return removed;
+    }
+
     /** Writes {@code <root>/<partner>/<file>} atomically; ids are validated, so they are safe path parts. */
     public Path write(String partnerId, String fileName, byte[] content) {
         Path dir = root.resolve(partnerId);

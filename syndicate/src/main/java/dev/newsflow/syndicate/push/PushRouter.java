@@ -3,13 +3,13 @@ package dev.newsflow.syndicate.push;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsflow.platform.errors.InvalidInputException;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.syndicate.filter.FeedFilter;
 import dev.newsflow.syndicate.filter.FilterParser;
-import dev.newsflow.syndicate.http.ProblemException;
 import dev.newsflow.syndicate.render.JsonFeedRenderer;
 import dev.newsflow.syndicate.state.ArticleTimes;
 import dev.newsflow.syndicate.state.FeedStateProcessor;
@@ -141,7 +141,7 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
             try {
                 filter = filters.computeIfAbsent(key,
                         ignored -> FilterParser.parse(feed.getFilter(), feed.getMinConfidence(), "filter"));
-            } catch (ProblemException e) {
+            } catch (InvalidInputException e) {
                 // written to the topic by something other than the admin API; that feed cannot match
                 LOG.warn("partner {} feed {} has an invalid filter: {}", partner.getPartnerId(), feed.getFeedId(),
                         e.getMessage());

@@ -1,5 +1,6 @@
 package dev.newsflow.syndicate.push;
 
+import dev.newsflow.platform.kafka.DeadLetterFactory;
 import dev.newsflow.schema.DeadLetter;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.PartnerSubscription;
@@ -7,6 +8,7 @@ import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
 import dev.newsflow.syndicate.SyndicateConfig;
 import dev.newsflow.syndicate.state.ArticleStateSerde;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.random.RandomGenerator;
@@ -24,8 +26,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Webhook push, a Streams application shared by all instances (so each event is pushed by one of
- * them): articles are routed to matching partners, repartitioned by partner id, numbered and
- * delivered in order from an outbox. Suspensions go to {@code articles-dead-letter}.
+ * them): articles are routed to matching partners, repartitioned by partner id, numbered into an
+ * outbox and delivered in order by the {@link WebhookDeliveryWorker}, off the stream threads, with the
+ * outcomes recorded back in the outbox's stores. Suspensions go to {@code articles-dead-letter}.
  */
 public final class PushTopology {
     public static final String ARTICLES_SOURCE = "syndicate-push-source";
@@ -41,19 +44,22 @@ public final class PushTopology {
     public static final String DEAD_LETTER_SINK = "syndicate-push-dead-letters";
 
     private final TopicCatalogue topics;
-    private final WebhookSender sender;
+    private final WebhookDeliveryWorker worker;
     private final DeliveryLog log;
     private final RandomGenerator random;
+    private final Clock clock;
 
-    public PushTopology(TopicCatalogue topics, WebhookSender sender, DeliveryLog log) {
-        this(topics, sender, log, new Random());
+    public PushTopology(TopicCatalogue topics, WebhookDeliveryWorker worker, DeliveryLog log) {
+        this(topics, worker, log, new Random(), Clock.systemUTC());
     }
 
-    public PushTopology(TopicCatalogue topics, WebhookSender sender, DeliveryLog log, RandomGenerator random) {
+    public PushTopology(TopicCatalogue topics, WebhookDeliveryWorker worker, DeliveryLog log, RandomGenerator random,
+                        Clock clock) {
         this.topics = topics;
-        this.sender = sender;
+        this.worker = worker;
         this.log = log;
         this.random = random;
+        this.clock = clock;
     }
 
     public Topology buildTopology(SyndicateConfig config) {
@@ -73,15 +79,18 @@ public final class PushTopology {
                 Serdes.String(), Serdes.String()));
 
         WebhookDeliverer.PushSettings settings = new WebhookDeliverer.PushSettings(config.pushInterval(),
-                config.pushBackoffInitial(), config.pushBackoffMax(), config.pushSuspendAfterFailures());
+                config.pushBackoffInitial(), config.pushBackoffMax(), config.pushSuspendAfterFailures(),
+                config.pushTimeout());
         TopicSpec<String, EnrichedArticle> articles = topics.articlesEnriched();
         TopicSpec<String, DeadLetter> deadLetters = topics.articlesDeadLetter();
+        DeadLetterFactory deadLetterFactory = new DeadLetterFactory("syndicate", clock);
         builder.stream(articles.name(), Consumed.with(articles.keySerde(), articles.valueSerde())
                         .withName(ARTICLES_SOURCE))
                 .process(() -> new PushRouter(Duration.ofSeconds(1)), Named.as(ROUTER), ARTICLES_STORE, EMBARGO_STORE)
                 .repartition(Repartitioned.<String, String>as(BY_PARTNER)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
-                .process(() -> new WebhookDeliverer(settings, sender, log, random), Named.as(DELIVERER),
+                .process(() -> new WebhookDeliverer(settings, worker, log, random, deadLetterFactory),
+                        Named.as(DELIVERER),
                         OUTBOX_STORE, STATUS_STORE)
                 .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
                         .withName(DEAD_LETTER_SINK));

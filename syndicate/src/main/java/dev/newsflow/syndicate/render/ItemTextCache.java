@@ -1,7 +1,7 @@
 package dev.newsflow.syndicate.render;
 
 import dev.newsflow.schema.EnrichedArticle;
-import dev.newsflow.syndicate.cache.WeightBoundedLru;
+import dev.newsflow.syndicate.cache.WeightBoundedCache;
 
 /**
  * The {@link ItemTexts} of recently rendered article versions, shared by all formats and feeds of one
@@ -13,13 +13,13 @@ import dev.newsflow.syndicate.cache.WeightBoundedLru;
 public final class ItemTextCache {
     private static final ItemTextCache NONE = new ItemTextCache(0);
 
-    private final WeightBoundedLru<Key, ItemTexts> entries;
+    private final WeightBoundedCache<Key, ItemTexts> entries;
 
     private record Key(String articleId, int version) {
     }
 
     public ItemTextCache(long maxBytes) {
-        this.entries = maxBytes == 0 ? null : new WeightBoundedLru<>(maxBytes, ItemTexts::weight);
+        this.entries = maxBytes == 0 ? null : new WeightBoundedCache<>(maxBytes, ItemTexts::weight);
     }
 
     /** Computes every time: for documents whose articles are not from one feed state (tests, tools). */

@@ -1,6 +1,6 @@
 package dev.newsflow.syndicate.render;
 
-import dev.newsflow.syndicate.cache.WeightBoundedLru;
+import dev.newsflow.syndicate.cache.WeightBoundedCache;
 import dev.newsflow.syndicate.state.FeedItem;
 import java.lang.ref.WeakReference;
 import java.time.Instant;
@@ -34,11 +34,11 @@ public final class RenderCache {
         }
     }
 
-    private final WeightBoundedLru<String, Entry> entries;
+    private final WeightBoundedCache<String, Entry> entries;
     private final ItemTextCache texts;
 
     public RenderCache(long maxBytes, ItemTextCache texts) {
-        this.entries = new WeightBoundedLru<>(maxBytes, Entry::weight);
+        this.entries = new WeightBoundedCache<>(maxBytes, Entry::weight);
         this.texts = Objects.requireNonNull(texts, "texts");
     }
 

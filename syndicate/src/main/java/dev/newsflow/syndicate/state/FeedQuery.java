@@ -1,7 +1,7 @@
 package dev.newsflow.syndicate.state;
 
 import dev.newsflow.schema.EnrichedArticle;
-import dev.newsflow.syndicate.cache.WeightBoundedLru;
+import dev.newsflow.syndicate.cache.WeightBoundedCache;
 import dev.newsflow.syndicate.filter.FeedFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public final class FeedQuery {
     // Weighed by the articles a page holds, not by pages: a page holds up to max-page-size deserialised
     // articles, and a partner walking back with cursors must not be able to fill the heap (a count bound of
     // 2,048 pages let the load test do just that).
-    private final WeightBoundedLru<PageKey, CachedPage> cache;
+    private final WeightBoundedCache<PageKey, CachedPage> cache;
 
     /** Without a version nothing is cached (e.g. over a TopologyTestDriver, whose stores change under us). */
     public FeedQuery(FeedStateView state, Clock clock) {
@@ -46,7 +46,7 @@ public final class FeedQuery {
         this.state = state;
         this.clock = clock;
         this.version = cachedItems > 0 ? version : null;
-        this.cache = new WeightBoundedLru<>(cachedItems, cached -> cached.page().items().size() + 1L);
+        this.cache = new WeightBoundedCache<>(cachedItems, cached -> cached.page().items().size() + 1L);
     }
 
     /** Articles held by the cached pages (for tests and metrics). */

@@ -3,9 +3,10 @@ package dev.newsflow.syndicate.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsflow.platform.errors.InvalidInputException;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.syndicate.Articles;
-import dev.newsflow.syndicate.http.ProblemException;
+import dev.newsflow.syndicate.http.SyndicateProblems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,8 +76,8 @@ class FilterParserTest {
     })
     void rejectsBadFiltersNamingThePlace(String filter, int status, String field) {
         assertThatThrownBy(() -> FilterParser.parse(filter, 0.0, "feeds[0].filter"))
-                .isInstanceOfSatisfying(ProblemException.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(status);
+                .isInstanceOfSatisfying(InvalidInputException.class, problem -> {
+                    assertThat(SyndicateProblems.mapping().problemFor(problem).status()).isEqualTo(status);
                     assertThat(problem.field()).isEqualTo(field);
                 });
     }
@@ -85,7 +86,7 @@ class FilterParserTest {
     void rejectsFiltersNestedTooDeep() {
         String deep = "{\"not\":".repeat(FilterParser.MAX_DEPTH + 2) + "{\"section\":\"x\"}"
                 + "}".repeat(FilterParser.MAX_DEPTH + 2);
-        assertThatThrownBy(() -> FilterParser.parse(deep, 0.0, "f")).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> FilterParser.parse(deep, 0.0, "f")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("deeper");
     }
 }

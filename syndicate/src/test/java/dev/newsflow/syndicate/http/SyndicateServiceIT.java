@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.testing.OpenApi31;
 import dev.newsflow.testing.TestKafka;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.syndicate.Articles;
@@ -312,6 +313,31 @@ class SyndicateServiceIT {
         assertThat(older.get("items").get(0).get("title").asText()).isEqualTo("Older");
     }
 
+    /** Delete: a tombstone on the compacted topic; feeds and token gone at once; the id can be used again. */
+    @Test
+    void aDeletedPartnersFeedsAndTokenAreGone() {
+        String partner = TestKafka.unique("deleted");
+        String token = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
+        assertThat(get(port, "/feeds/" + partner + "/all.json", token).statusCode()).isEqualTo(200);
+        PartnerAdminClient client = new PartnerAdminClient(URI.create("http://127.0.0.1:" + port), ADMIN_TOKEN);
+
+        HttpResponse<String> deleted = send(HttpRequest.newBuilder(url(port, "/v1/partners/" + partner))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        for (String format : List.of("rss", "atom", "json")) {
+            assertThat(get(port, "/feeds/" + partner + "/all." + format, token).statusCode()).isEqualTo(404);
+        }
+        assertThatThrownBy(() -> client.get(partner)).isInstanceOfSatisfying(PartnerAdminException.class,
+                e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(client.list().toString()).doesNotContain("\"" + partner + "\"");
+        assertThatThrownBy(() -> client.delete(partner)).isInstanceOfSatisfying(PartnerAdminException.class,
+                e -> assertThat(e.status()).isEqualTo(404));
+
+        String again = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
+        assertThat(get(port, "/feeds/" + partner + "/all.json", token).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + partner + "/all.json", again).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aPartnerCannotPageIntoAnotherPartnersItems() {
         String publisherA = TestKafka.unique("pub-a");
@@ -380,6 +406,19 @@ class SyndicateServiceIT {
                     .contains("http://localhost:" + port + "/feeds/" + partner + "/mine.");
         }
         assertThat(results.get(files.get(2).toString()).get("schema_errors")).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheRealServerAndThePartnerGuideIsServed() {
+        HttpResponse<String> openApi = get(port, "/openapi.json", null);
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        JsonNode document = json(openApi.body());
+        assertThat(document.get("servers").get(0).get("url").asText()).isEqualTo(service.baseUrl())
+                .isEqualTo("http://localhost:" + port);
+        assertThat(OpenApi31.problems(document)).isEmpty();
+        HttpResponse<String> guide = get(port, "/docs", null);
+        assertThat(guide.statusCode()).isEqualTo(200);
+        assertThat(guide.body()).contains("<h2>Authentication</h2>", "<code>_newsflow</code>");
     }
 
     @Test

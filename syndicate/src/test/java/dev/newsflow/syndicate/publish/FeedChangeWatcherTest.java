@@ -54,6 +54,8 @@ class FeedChangeWatcherTest {
     private final AtomicInteger hubStatus = new AtomicInteger(204);
     private FeedChangeWatcher watcher;
 
+    private TestInputTopic<String, PartnerSubscription> partners;
+
     @BeforeEach
     void start() throws Exception {
         SyndicateConfig config = new SyndicateConfig(Map.of("schema.registry.url", "mock://watcher-" + UUID.randomUUID(),
@@ -65,7 +67,7 @@ class FeedChangeWatcherTest {
         driver = new TopologyTestDriver(new FeedStateTopology(topics).buildTopology(config), properties);
         articles = driver.createInputTopic(topics.articlesEnriched().name(),
                 topics.articlesEnriched().keySerde().serializer(), topics.articlesEnriched().valueSerde().serializer());
-        TestInputTopic<String, PartnerSubscription> partners = driver.createInputTopic(
+        partners = driver.createInputTopic(
                 topics.partnerSubscriptions().name(), topics.partnerSubscriptions().keySerde().serializer(),
                 topics.partnerSubscriptions().valueSerde().serializer());
         partners.pipeInput("acme", PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
@@ -121,6 +123,21 @@ class FeedChangeWatcherTest {
         assertThat(Files.readString(out.resolve("acme/all.rss"))).doesNotContain("First story");
         assertThat(Files.readString(out.resolve("acme/all.atom"))).contains("at:deleted-entry");
         assertThat(pings).hasSize(6);
+    }
+
+    @Test
+    void aDeletedPartnersStaticFilesAreRemoved() throws Exception {
+        articles.pipeInput("a", Articles.story("a", "First story").build());
+        watcher.checkOnce();
+        Files.writeString(out.resolve("acme/README.txt"), "not ours");
+        assertThat(out.resolve("acme/all.rss")).exists();
+
+        partners.pipeInput("acme", (PartnerSubscription) null);
+        watcher.checkOnce();
+        assertThat(out.resolve("acme/all.rss")).doesNotExist();
+        assertThat(out.resolve("acme/all.atom")).doesNotExist();
+        assertThat(out.resolve("acme/all.json")).doesNotExist();
+        assertThat(out.resolve("acme/README.txt")).exists(); // only feed files are the watcher's to remove
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.newsflow.syndicate.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.DeadLetter;
@@ -12,17 +13,22 @@ import dev.newsflow.syndicate.Articles;
 import dev.newsflow.syndicate.SyndicateConfig;
 import dev.newsflow.syndicate.partner.PartnerTokens;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,21 +49,25 @@ class PushTopologyTest {
     private TestInputTopic<String, PartnerSubscription> partners;
     private TestOutputTopic<String, DeadLetter> deadLetters;
     private Topology topology;
+    private TopicCatalogue topics;
+    private SyndicateConfig config;
     private final DeliveryLog log = new DeliveryLog(100);
 
     @BeforeEach
     void start() throws Exception {
         receiver = new WebhookReceiver(SECRET);
-        SyndicateConfig config = new SyndicateConfig(Map.of(
+        config = new SyndicateConfig(Map.of(
                 "schema.registry.url", "mock://syndicate-push-" + UUID.randomUUID(),
                 "auto.register.schemas", "true",
                 "state.dir", stateDir.toString(),
                 SyndicateConfig.PUSH_INTERVAL_MS, "100",
                 SyndicateConfig.PUSH_BACKOFF_INITIAL_MS, "1000",
                 SyndicateConfig.PUSH_SUSPEND_AFTER_FAILURES, "3"));
-        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
+        topics = TopicCatalogue.create(config.serdeConfig());
         // no jitter, so the test knows when the next attempt is due
-        topology = new PushTopology(topics, WebhookSender.http(Duration.ofSeconds(5)), log, () -> 0L)
+        topology = new PushTopology(topics,
+                WebhookDeliveryWorker.inCallingThread(WebhookSender.http(Duration.ofSeconds(5)), Clock.systemUTC()),
+                log, () -> 0L, Clock.systemUTC())
                 .buildTopology(config);
         Properties properties = new Properties();
         properties.putAll(config.pushStreamsConfig());
@@ -108,6 +118,29 @@ class PushTopologyTest {
         assertThat(got.get(2).body()).contains("\"id\":\"urn:newsflow:article:a\"", "\"deleted\":true",
                 "\"version\":3").doesNotContain("First");
         assertThat(log.attempts("acme")).hasSize(3).allMatch(a -> a.status() == 200);
+    }
+
+    /** A deleted partner's waiting events are dropped: a partner created later with the same id starts afresh. */
+    @Test
+    void aDeletedPartnersPendingEventsAndStateAreDropped() {
+        receiver.answer(() -> 503);
+        partners.pipeInput("acme", partner("acme", START, null));
+        articles.pipeInput("a", Articles.story("a", "Before the deletion").build());
+        articles.pipeInput("b", Articles.story("b", "Also before").build());
+        driver.advanceWallClockTime(Duration.ofMillis(100)); // attempt 1 fails; both wait
+        assertThat(receiver.received()).hasSize(1);
+
+        partners.pipeInput("acme", (PartnerSubscription) null); // the tombstone
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        receiver.answer(() -> 200);
+        partners.pipeInput("acme", partner("acme", START.plusSeconds(5), null));
+        articles.pipeInput("c", Articles.story("c", "After").build());
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        List<WebhookReceiver.Received> accepted = receiver.accepted();
+        assertThat(accepted).hasSize(1);
+        assertThat(accepted.get(0).sequence()).isEqualTo(1L);
+        assertThat(accepted.get(0).body()).contains("After").doesNotContain("before");
     }
 
     @Test
@@ -179,14 +212,99 @@ class PushTopologyTest {
     }
 
     @Test
+    void aSlowPartnerIsWaitedOnOutsideTheStreamThreadWhileOthersAreDeliveredAndOutcomesAreRecordedBack()
+            throws Exception {
+        CountDownLatch slowMayAnswer = new CountDownLatch(1);
+        List<String> posted = new CopyOnWriteArrayList<>();
+        AtomicInteger slowAnswered = new AtomicInteger();
+        WebhookSender sender = (url, body, headers) -> {
+            String partner = headers.get("X-Newsflow-Partner");
+            posted.add(partner + "#" + headers.get("X-Newsflow-Sequence"));
+            if (partner.equals("slow")) {
+                try {
+                    slowMayAnswer.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                slowAnswered.incrementAndGet();
+            }
+            return 200;
+        };
+        try (WebhookDeliveryWorker worker = WebhookDeliveryWorker.pooled(sender, 2, Clock.systemUTC());
+             TopologyTestDriver pooled = driverWith(worker)) {
+            TestInputTopic<String, PartnerSubscription> partnerInput = input(pooled, topics.partnerSubscriptions());
+            TestInputTopic<String, EnrichedArticle> articleInput = input(pooled, topics.articlesEnriched());
+            partnerInput.pipeInput("slow", partner("slow", START, null));
+            partnerInput.pipeInput("fast", partner("fast", START, null));
+            articleInput.pipeInput("a", Articles.story("a", "One").build());
+
+            long started = System.nanoTime();
+            pooled.advanceWallClockTime(Duration.ofMillis(200)); // both handed to the worker
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("the punctuation does not wait for the slow partner").isLessThan(Duration.ofSeconds(5));
+            await().atMost(Duration.ofSeconds(10)).until(() -> posted.contains("fast#1") && posted.contains("slow#1"));
+            pooled.advanceWallClockTime(Duration.ofMillis(200)); // the fast outcome is recorded
+            KeyValueStore<String, String> outbox = pooled.getKeyValueStore(PushTopology.OUTBOX_STORE);
+            KeyValueStore<String, String> status = pooled.getKeyValueStore(PushTopology.STATUS_STORE);
+            assertThat(outbox.get(WebhookDeliverer.outboxKey("fast", 1))).isNull();
+            assertThat(PushStatus.fromJson(status.get("fast")).delivered()).isEqualTo(1);
+            assertThat(outbox.get(WebhookDeliverer.outboxKey("slow", 1))).as("still at the receiver").isNotNull();
+            pooled.advanceWallClockTime(Duration.ofMillis(200));
+            assertThat(posted).as("a partner with a delivery under way is not sent it again")
+                    .containsOnlyOnce("slow#1");
+
+            slowMayAnswer.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> slowAnswered.get() == 1);
+            // the driver is not thread-safe: the test's own thread advances it
+            await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> {
+                pooled.advanceWallClockTime(Duration.ofMillis(200));
+                assertThat(outbox.get(WebhookDeliverer.outboxKey("slow", 1))).isNull();
+            });
+            assertThat(PushStatus.fromJson(status.get("slow")).delivered()).isEqualTo(1);
+            assertThat(log.attempts("slow")).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(200));
+        } finally {
+            slowMayAnswer.countDown();
+        }
+    }
+
+    @Test
+    void anAnswerRetryingCannotChangeSuspendsTheWebhookAtOnce() {
+        receiver.answer(() -> 410);
+        partners.pipeInput("acme", partner("acme", START, null));
+        articles.pipeInput("a", Articles.story("a", "One").build());
+        for (int i = 0; i < 5; i++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(10));
+        }
+        assertThat(receiver.received()).as("410 Gone is not retried").hasSize(1);
+        DeadLetter dead = deadLetters.readValue();
+        assertThat(dead.getStage()).isEqualTo("webhook");
+        assertThat(dead.getErrorMessage()).contains("acme", "suspended", "410");
+    }
+
+    @Test
     void backoffGrowsExponentiallyUpToTheCapWithJitterOnTop() {
         WebhookDeliverer.PushSettings settings = new WebhookDeliverer.PushSettings(Duration.ofMillis(100),
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 10);
-        WebhookDeliverer noJitter = new WebhookDeliverer(settings, null, log, () -> 0L);
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 10, Duration.ofSeconds(5));
+        WebhookDeliverer noJitter = new WebhookDeliverer(settings, null, log, () -> 0L, null);
         assertThat(List.of(noJitter.backoff(1), noJitter.backoff(2), noJitter.backoff(3), noJitter.backoff(7),
                 noJitter.backoff(40))).containsExactly(1000L, 2000L, 4000L, 60000L, 60000L);
-        WebhookDeliverer maxJitter = new WebhookDeliverer(settings, null, log, () -> -1L);
+        WebhookDeliverer maxJitter = new WebhookDeliverer(settings, null, log, () -> -1L, null);
         assertThat(maxJitter.backoff(2)).isBetween(2000L, 3000L);
+    }
+
+    /** A second driver over its own state, with the given worker, for tests of the worker's threads. */
+    private TopologyTestDriver driverWith(WebhookDeliveryWorker worker) {
+        Properties properties = new Properties();
+        properties.putAll(config.pushStreamsConfig());
+        properties.put("bootstrap.servers", "unused:9092");
+        properties.put("state.dir", stateDir.resolve("pooled").toString());
+        return new TopologyTestDriver(new PushTopology(topics, worker, log, () -> 0L, Clock.systemUTC())
+                .buildTopology(config), properties, START);
+    }
+
+    private static <V> TestInputTopic<String, V> input(TopologyTestDriver driver,
+                                                       dev.newsflow.schemas.topics.TopicSpec<String, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     private PartnerSubscription partner(String id, Instant updatedAt, String filter) {

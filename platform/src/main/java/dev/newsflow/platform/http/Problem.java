@@ -1,0 +1,63 @@
+package dev.newsflow.platform.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem, the one every newsflow HTTP answer of an error is: {@code type}
+ * ({@code urn:newsflow:problem:<reason>}), {@code title}, {@code status}, {@code detail}, {@code instance} (the
+ * request path), and the extension member {@code field} naming the offending field. The reason is also the short
+ * word rejection metrics are tagged with; headers such as {@code Retry-After} travel with the problem.
+ */
+public record Problem(int status, String reason, String title, String detail, String field,
+                      Map<String, String> headers) {
+    public static final String CONTENT_TYPE = "application/problem+json";
+    /** One scheme for every service: a URN, since the types are names, not pages. */
+    public static final String TYPE_PREFIX = "urn:newsflow:problem:";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Problem {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public static Problem of(int status, String reason, String title, String detail, String field) {
+        return new Problem(status, reason, title, detail, field, Map.of());
+    }
+
+    public Problem withHeader(String name, String value) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put(name, value);
+        return new Problem(status, reason, title, detail, field, all);
+    }
+
+    public String type() {
+        return TYPE_PREFIX + reason;
+    }
+
+    /** The problem document; {@code instance} is left out when null (e.g. one line of a batch answer). */
+    public ObjectNode toJson(String instance) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", type());
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (field != null) {
+            body.put("field", field);
+        }
+        return body;
+    }
+
+    /** Answers the request with this problem: status, headers, {@code application/problem+json} body. */
+    public void writeTo(Context ctx) {
+        headers.forEach(ctx::header);
+        ctx.status(status).contentType(CONTENT_TYPE).result(toJson(ctx.path()).toString());
+    }
+}
