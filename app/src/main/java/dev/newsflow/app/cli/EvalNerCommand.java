@@ -58,6 +58,10 @@ public final class EvalNerCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "List the false positives and false negatives.")
     boolean errors;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Score this model (written by 'newsflow train ner --out FILE') instead of the committed one.")
+    Path model;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -101,8 +105,8 @@ public final class EvalNerCommand implements Callable<Integer> {
                 }
             }
         }
-        NerModel model = NerModel.load();
-        RecognizerEvaluation evaluation = new RecognizerEvaluation(new NameRecognizer(model, KnowledgeBase.load()));
+        NerModel scoredModel = model != null ? NerModel.load(model) : NerModel.standard();
+        RecognizerEvaluation evaluation = new RecognizerEvaluation(new NameRecognizer(scoredModel, KnowledgeBase.load()));
         int sentences = documents.stream().mapToInt(List::size).sum();
         out.printf(Locale.ROOT, "%d documents, %d sentences; tags read as %s; scoring %s, %s%n", documents.size(), sentences,
                 flatTags ? "bare types" : iob1 ? "IOB1" : "IOB2", String.join("/", scored),

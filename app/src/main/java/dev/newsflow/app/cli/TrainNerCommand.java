@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,11 @@ public final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--sets", split = ",", paramLabel = "SET",
+            description = "Train on these sets of the data folder only (default: all seven), e.g. to score a model on "
+                    + "text one of them contains.")
+    List<String> sets;
+
     @Option(names = "--dev", description = "Develop: train on the train parts only and score the dev parts (the test parts are not read).")
     boolean dev;
 
@@ -40,7 +46,7 @@ public final class TrainNerCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter log = spec.commandLine().getOut();
         NerTrainer.Options defaults = NerTrainer.Options.defaults();
-        NerTrainer.Options options = new NerTrainer.Options(epochs, defaults.bits(), defaults.seed(), !dev, defaults.sets());
+        NerTrainer.Options options = new NerTrainer.Options(epochs, defaults.bits(), defaults.seed(), !dev, sets);
         NerTrainer.Result result = NerTrainer.train(data, options, log);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {

@@ -62,7 +62,7 @@ public class EntityRecognitionBenchmark {
             EnrichedArticle cleaned = cleaner.enrich(articles[i]);
             fields[i] = KnowledgeBaseAnnotator.fields(EnrichedArticle.newBuilder(cleaned));
         }
-        recognizer = new NameRecognizer(NerModel.load(), KnowledgeBase.load());
+        recognizer = new NameRecognizer(NerModel.standard(), KnowledgeBase.load());
     }
 
     /** Counts words processed; JMH reports it per second next to the articles/s score. */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -68,6 +70,13 @@ public final class NerModel {
             return read(raw, lexicon);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** A model written by {@code newsflow train ner --out FILE} (scoring a model in development), with the committed lexicon. */
+    public static NerModel load(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, Lexicon.load());
         }
     }
 
