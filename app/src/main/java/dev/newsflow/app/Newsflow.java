@@ -39,7 +39,6 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 DeadLettersCommand.class,
                 TrainCommand.class,
-                EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {
