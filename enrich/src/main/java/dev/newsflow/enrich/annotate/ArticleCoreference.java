@@ -510,7 +510,9 @@ final class ArticleCoreference {
             }
         }
         // "Donald J. Trump" and "Donald Trump", "Sir Keir Starmer" and "Keir Starmer": one person.
+        // Merging moves mentions between groups, so the pairs are found first and merged after the walk.
         Map<Long, Group> byFirstAndLast = new HashMap<>();
+        List<Group[]> sameName = new ArrayList<>();
         for (Group g : groups) {
             if (g.parent != g || !g.person()) {
                 continue;
@@ -519,15 +521,18 @@ final class ArticleCoreference {
                 if (m.words >= 2) {
                     long k = m.firstWord * 31 + m.lastWord;
                     Group other = byFirstAndLast.putIfAbsent(k, g);
-                    if (other != null && root(other) != root(g)) {
-                        merge(g, other);
+                    if (other != null && other != g) {
+                        sameName.add(new Group[] {g, other});
                     }
                     Group bare = byKey.get(m.bareKey);
-                    if (bare != null && root(bare) != root(g)) {
-                        merge(bare, g);
+                    if (bare != null && bare != g) {
+                        sameName.add(new Group[] {bare, g});
                     }
                 }
             }
+        }
+        for (Group[] pair : sameName) {
+            merge(pair[0], pair[1]);
         }
         for (ArticleMention m : mentions) {
             if (m.tentative && m.group == null) {
