@@ -1,6 +1,8 @@
 package dev.newsflow.app.cli;
 
 import dev.newsflow.enrich.annotate.KnowledgeBase;
+import dev.newsflow.enrich.annotate.LinkingDataset;
+import dev.newsflow.enrich.annotate.MentionEvaluation;
 import dev.newsflow.enrich.annotate.NameRecognizer;
 import dev.newsflow.enrich.annotate.RecognizerEvaluation;
 import dev.newsflow.enrich.ner.NerModel;
@@ -58,6 +60,17 @@ public final class EvalNerCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "List the false positives and false negatives.")
     boolean errors;
 
+    @Option(names = "--linking-format",
+            description = "FILEs are articles in newsflow's linking format (=== id, H:/P:/C:/R: lines, names marked "
+                    + "[[surface|TYPE|QID or NIL]], e.g. enrich/src/test/resources/linking/dev.txt): scores PER/ORG/LOC by exact "
+                    + "character span and type, article by article as in production.")
+    boolean linkingFormat;
+
+    @Option(names = "--post-checks",
+            description = "With --linking-format: score the mentions after the knowledge base's post-checks (what the "
+                    + "linker receives) rather than the model's own spans.")
+    boolean postChecks;
+
     @Option(names = "--model", paramLabel = "FILE",
             description = "Score this model (written by 'newsflow train ner --out FILE') instead of the committed one.")
     Path model;
@@ -65,6 +78,9 @@ public final class EvalNerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (linkingFormat) {
+            return scoreLinkingFormat(out);
+        }
         List<List<ConllSentence>> documents = new ArrayList<>();
         boolean iob1 = false;
         for (Path file : files) {
@@ -128,6 +144,21 @@ public final class EvalNerCommand implements Callable<Integer> {
             }
         } : null);
         listed.forEach(out::println);
+        scores.print(out);
+        out.flush();
+        return 0;
+    }
+
+    private int scoreLinkingFormat(PrintWriter out) throws IOException {
+        List<LinkingDataset.Article> articles = new ArrayList<>();
+        for (Path file : files) {
+            articles.addAll(LinkingDataset.read(file));
+        }
+        NerModel scoredModel = model != null ? NerModel.load(model) : NerModel.standard();
+        MentionEvaluation evaluation = new MentionEvaluation(scoredModel, KnowledgeBase.load());
+        out.printf(Locale.ROOT, "%d articles; scoring LOC/ORG/PER, %s, exact character span and type%n", articles.size(),
+                postChecks ? "mentions after the knowledge base's post-checks" : "the model's spans");
+        SpanScores scores = evaluation.score(articles, postChecks, errors ? out::println : null);
         scores.print(out);
         out.flush();
         return 0;
