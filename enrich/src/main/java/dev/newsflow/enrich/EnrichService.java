@@ -6,7 +6,6 @@ import dev.newsflow.enrich.topology.EnrichTopology;
 import dev.newsflow.enrich.topology.SerializationDeadLetterHandler;
 import dev.newsflow.platform.http.ServiceEndpoints;
 import dev.newsflow.platform.kafka.StreamThreadFailurePolicy;
-import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -39,8 +38,7 @@ public final class EnrichService implements AutoCloseable {
     private EnrichService(EnrichConfig config, ArticleAnnotator annotator) {
         this.config = config;
         TopicCatalogue catalogue = TopicCatalogue.create(config.serdeConfig());
-        new TopicBootstrap(config.kafkaClientConfig(), config.topicPartitions(), config.topicReplicationFactor(),
-                config.topicMinInsyncReplicas())
+        config.topicBootstrap()
                 .ensure(List.of(catalogue.articlesSubmitted(), catalogue.articlesEnriched(),
                         catalogue.articlesDeadLetter()));
         ServiceEndpoints serviceEndpoints = new ServiceEndpoints("enrich", this::healthChecks);

@@ -12,7 +12,6 @@ import dev.newsflow.ingest.submit.ArticleSubmitter;
 import dev.newsflow.ingest.text.LanguageDetector;
 import dev.newsflow.ingest.text.OpenNlpLanguageDetector;
 import dev.newsflow.platform.http.ServiceEndpoints;
-import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
@@ -43,8 +42,7 @@ public final class IngestService implements AutoCloseable {
     private IngestService(IngestConfig config) {
         TopicCatalogue catalogue = TopicCatalogue.create(config.serdeConfig());
         TopicSpec<String, ArticleSubmitted> topic = catalogue.articlesSubmitted();
-        new TopicBootstrap(config.kafkaClientConfig(), config.topicPartitions(), config.topicReplicationFactor(),
-                config.topicMinInsyncReplicas()).ensure(List.of(topic));
+        config.topicBootstrap().ensure(List.of(topic));
 
         ArticleLedger ledger = new ArticleLedger();
         LedgerRebuilder.rebuild(config.kafkaClientConfig(), topic, ledger,
@@ -55,7 +53,8 @@ public final class IngestService implements AutoCloseable {
         ArticleReader createdReader = null;
         Javalin createdServer = null;
         try {
-            createdWriter = new ArticleWriter(config.producerConfig(), topic, config.produceTimeoutMs());
+            createdWriter = new ArticleWriter(config.producerConfig(), topic, config.produceTimeoutMs(),
+                    config.recordMaxBytes(), config.maxRequestBytes());
             createdReader = new ArticleReader(config.readerConfig(), topic, Duration.ofMillis(config.readTimeoutMs()));
             ArticleSubmitter submitter = new ArticleSubmitter(ledger, createdWriter, Clock.systemUTC());
             LanguageDetector languages = config.languageDetection() ? OpenNlpLanguageDetector.load() : LanguageDetector.none();

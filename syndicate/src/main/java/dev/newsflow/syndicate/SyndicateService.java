@@ -3,7 +3,6 @@ package dev.newsflow.syndicate;
 import dev.newsflow.platform.http.OpenApiDocument;
 import dev.newsflow.platform.http.ServiceEndpoints;
 import dev.newsflow.platform.kafka.StreamThreadFailurePolicy;
-import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
@@ -83,8 +82,7 @@ public final class SyndicateService implements AutoCloseable {
     public static SyndicateService start(SyndicateConfig config) {
         TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
         List<TopicSpec<?, ?>> needed = List.of(topics.articlesEnriched(), topics.partnerSubscriptions());
-        new TopicBootstrap(config.kafkaClientConfig(), config.topicPartitions(), config.topicReplicationFactor(),
-                config.topicMinInsyncReplicas()).ensure(needed);
+        config.topicBootstrap().ensure(needed);
 
         Properties streamsProperties = new Properties();
         streamsProperties.putAll(config.streamsConfig());

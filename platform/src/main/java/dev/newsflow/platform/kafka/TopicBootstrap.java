@@ -25,13 +25,21 @@ public final class TopicBootstrap {
     private final int partitions;
     private final short replicationFactor;
     private final int minInsyncReplicas;
+    private final Integer maxMessageBytes;
 
     public TopicBootstrap(Map<String, Object> adminConfig, int partitions, short replicationFactor,
                           int minInsyncReplicas) {
+        this(adminConfig, partitions, replicationFactor, minInsyncReplicas, null);
+    }
+
+    /** With {@code max.message.bytes} for created topics (null: the broker's default). */
+    public TopicBootstrap(Map<String, Object> adminConfig, int partitions, short replicationFactor,
+                           int minInsyncReplicas, Integer maxMessageBytes) {
         this.adminConfig = Map.copyOf(adminConfig);
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.minInsyncReplicas = minInsyncReplicas;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     public void ensure(Collection<? extends TopicSpec<?, ?>> topics) {
@@ -68,6 +76,9 @@ public final class TopicBootstrap {
     private NewTopic newTopic(TopicSpec<?, ?> topic) {
         Map<String, String> configs = new HashMap<>();
         configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+        if (maxMessageBytes != null) {
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+        }
         if (topic.compacted()) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
