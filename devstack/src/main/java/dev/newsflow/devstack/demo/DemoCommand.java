@@ -76,8 +76,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "API key of the demo publisher (default: ${DEFAULT-VALUE}; local use only).")
     String publisherKey;
 
-    @Option(names = "--no-sample", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Post the bundled sample article at start (default: on).")
+    @Option(names = "--sample", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Post the bundled sample article at start and wait for it in the feed (default: on; "
+                    + "--no-sample starts without it).")
     boolean postSample;
 
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
@@ -135,7 +136,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Posted the sample article: id %s, version %s (%s)%n", answer.path("id").asText(),
                 answer.path("version").asText(), answer.path("status").asText());
         out.flush();
-        if (!client.awaitItem(stack.feedUrl("json"), SampleArticle.HEADLINE, Duration.ofSeconds(sampleTimeoutSeconds))) {
+        if (!client.awaitItem(stack.feedUrl("json"), answer.path("id").asText(),
+                Duration.ofSeconds(sampleTimeoutSeconds))) {
             out.printf("The sample article did not reach the demo feed within %d s; see the log above "
                     + "and %s/health.%n", sampleTimeoutSeconds, stack.enrichUrl());
             return false;
