@@ -21,38 +21,33 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
 /**
- * Fuzzing of the three feed renderers: {@code jqwik.tries.default} feed pages of hostile articles each (10,000 in
- * {@code mvn verify}). Every document must be what a partner's parser takes: strict UTF-8, and well-formed
- * namespace-aware XML (RSS, Atom) or JSON (JSON Feed) with exactly one item per article; rendering never throws.
+ * Fuzzing of the three feed renderers: {@code jqwik.tries.default} feed pages of hostile articles (10,000 in
+ * {@code mvn verify}), each rendered as RSS, Atom and JSON Feed. Every document must be what a partner's parser takes:
+ * strict UTF-8, and well-formed namespace-aware XML with one item per article (RSS leaves kills out; Atom has them
+ * as tombstones) or valid JSON; rendering never throws.
  */
 class FeedRenderingFuzzTest {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
+    /** One generated page, rendered in all three formats: what a partner's parser gets for each. */
     @Property
-    void rssIsWellFormedXml(@ForAll("articles") @Size(max = 3) List<EnrichedArticle> articles) throws Exception {
-        Document xml = parseXml(render(FeedFormat.RSS, articles));
-        assertThat(xml.getElementsByTagName("item").getLength()).isEqualTo(visible(articles));
-    }
+    void everyFormatIsWhatAPartnersParserTakes(@ForAll("articles") List<EnrichedArticle> articles) throws Exception {
+        Document rss = parseXml(render(FeedFormat.RSS, articles));
+        assertThat(rss.getElementsByTagName("item").getLength()).isEqualTo(visible(articles));
 
-    @Property
-    void atomIsWellFormedXml(@ForAll("articles") @Size(max = 3) List<EnrichedArticle> articles) throws Exception {
-        Document xml = parseXml(render(FeedFormat.ATOM, articles));
-        assertThat(xml.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()
-                + xml.getElementsByTagNameNS("http://purl.org/atompub/tombstones/1.0", "deleted-entry").getLength())
+        Document atom = parseXml(render(FeedFormat.ATOM, articles));
+        assertThat(atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()
+                + atom.getElementsByTagNameNS("http://purl.org/atompub/tombstones/1.0", "deleted-entry").getLength())
                 .isEqualTo(articles.size());
-    }
 
-    @Property
-    void jsonFeedIsValidJson(@ForAll("articles") @Size(max = 3) List<EnrichedArticle> articles) throws Exception {
-        JsonNode feed = JSON.readTree(strictUtf8(render(FeedFormat.JSON, articles)));
-        assertThat(feed.path("items").isArray()).isTrue();
+        JsonNode json = JSON.readTree(strictUtf8(render(FeedFormat.JSON, articles)));
+        assertThat(json.path("items").isArray()).isTrue();
     }
 
     @Provide
