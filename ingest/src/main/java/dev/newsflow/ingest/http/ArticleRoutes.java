@@ -75,6 +75,7 @@ public final class ArticleRoutes {
         config.routes.post("/v1/articles:batch", ctx -> timed(ctx, "/v1/articles:batch", this::postBatch));
         config.routes.get("/v1/articles/{id}", ctx -> timed(ctx, "/v1/articles/{id}", this::getArticle));
         config.routes.get("/openapi.json", this::openApi);
+        problems.install(config);
     }
 
     private interface Route {

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /health} (200 when the service can do its work, 503 otherwise, with a JSON
- * body naming the checks) and {@code GET /metrics} (Prometheus text format), the same on every service.
+ * body naming the checks) and {@code GET /metrics} (Prometheus text format), the same on every service; and
+ * every error no route answers as a problem ({@link ProblemMapping#installEdge}).
  */
 public final class ServiceEndpoints {
     private final String service;
@@ -45,6 +46,7 @@ public final class ServiceEndpoints {
      */
     public void install(JavalinConfig config) {
         config.jetty.threadPool = requestThreads(service);
+        ProblemMapping.installEdge(config);
         config.routes.get("/health", ctx -> {
             Map<String, Boolean> status = checks.get();
             boolean up = status.values().stream().allMatch(Boolean::booleanValue);
