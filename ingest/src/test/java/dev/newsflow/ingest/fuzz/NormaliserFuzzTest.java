@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.parse.InvalidArticleException;
-import dev.newsflow.ingest.parse.MalformedInputException;
+import dev.newsflow.platform.errors.MalformedInputException;
 import dev.newsflow.ingest.parse.Normalisers;
 import dev.newsflow.ingest.parse.SectionLine;
 import dev.newsflow.ingest.text.OpenNlpLanguageDetector;
