@@ -69,6 +69,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--enrich-port", defaultValue = "8083", description = "Enrich /health and /metrics port (default: ${DEFAULT-VALUE}).")
     int enrichPort;
 
+    @Option(names = "--management-host", defaultValue = "127.0.0.1",
+            description = "Address the services' management listeners (/metrics) bind to, whatever --host says "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String managementHost;
+
+    @Option(names = "--management-ports", defaultValue = "9180,9183,9182", split = ",",
+            paramLabel = "INGEST,ENRICH,SYNDICATE",
+            description = "Ports of the management listeners serving /metrics (default: ${DEFAULT-VALUE}).")
+    int[] managementPorts;
+
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the topics created (default: ${DEFAULT-VALUE}).")
     int partitions;
 
@@ -101,6 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .kafkaPorts(kafkaPort, controllerPort)
                 .registryPort(registryPort)
                 .servicePorts(ingestPort, enrichPort, syndicatePort)
+                .management(managementHost, managementPort(0), managementPort(1), managementPort(2), 0)
                 .topicPartitions(partitions)
                 .publisher("demo", publisherKey)
                 .adminToken(adminToken)
@@ -130,6 +141,14 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int managementPort(int index) {
+        if (managementPorts.length != 3) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--management-ports takes three ports: ingest, enrich, syndicate");
+        }
+        return managementPorts[index];
+    }
+
     private boolean postAndAwaitSample(DevStack stack, PrintWriter out) throws Exception {
         DemoClient client = new DemoClient();
         JsonNode answer = client.postText(stack.ingestUrl(), stack.publisherKey(), SampleArticle.text());
@@ -157,8 +176,10 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  RSS 2.0              " + stack.feedUrl("rss"));
         out.println("  Atom                 " + stack.feedUrl("atom"));
         out.println("  JSON Feed            " + stack.feedUrl("json"));
-        out.println("  Health               " + stack.ingestUrl() + "/health  " + stack.enrichUrl() + "/health  "
-                + stack.syndicateUrl() + "/health");
+        out.println("  Health               " + stack.ingestUrl() + "/health/ready  " + stack.enrichUrl()
+                + "/health/ready  " + stack.syndicateUrl() + "/health/ready");
+        out.println("  Metrics              " + stack.ingestMetricsUrl() + "  " + stack.enrichMetricsUrl() + "  "
+                + stack.syndicateMetricsUrl());
         out.println();
         out.println("Post an article:");
         out.println("  curl -H 'Authorization: Bearer " + stack.publisherKey()

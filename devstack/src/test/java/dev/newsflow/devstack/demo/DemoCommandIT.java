@@ -36,7 +36,8 @@ class DemoCommandIT {
         assertThat(first).contains("Posted the sample article").contains("(accepted)")
                 .contains("newsflow is running.")
                 .containsPattern("JSON Feed +http://\\S+/feeds/demo/all\\.json\\?token=\\S+")
-                .contains("Kafka bootstrap      127.0.0.1:" + kafkaPort);
+                .contains("Kafka bootstrap      127.0.0.1:" + kafkaPort)
+                .containsPattern("Metrics +http://127\\.0\\.0\\.1:\\d+/metrics");
 
         String second = runDemoOnce(dataDir, kafkaPort, controllerPort, syndicatePort);
         assertThat(second).contains("Posted the sample article").contains("version 1 (unchanged)")
@@ -100,7 +101,8 @@ class DemoCommandIT {
         List<String> args = new ArrayList<>(List.of("--once", "--data-dir", dataDir.toString(),
                 "--kafka-port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort),
                 "--registry-port", "0", "--ingest-port", "0", "--enrich-port", "0",
-                "--syndicate-port", String.valueOf(syndicatePort), "--partitions", "1"));
+                "--syndicate-port", String.valueOf(syndicatePort), "--management-ports", "0,0,0",
+                "--partitions", "1"));
         args.addAll(List.of(more));
         int exit = cli.execute(args.toArray(String[]::new));
         assertThat(exit).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();

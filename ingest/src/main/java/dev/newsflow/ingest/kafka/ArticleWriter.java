@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -135,6 +137,13 @@ public final class ArticleWriter implements ArticleSink, AutoCloseable {
      */
     public boolean healthy() {
         return !lastWriteFailed || System.nanoTime() - lastFailureNanos > FAILURE_MEMORY_NANOS;
+    }
+
+    /** The producer's own metrics (records sent, errors, batch sizes, latency) into the service's registry. */
+    public AutoCloseable bindMetrics(MeterRegistry registry) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        return metrics;
     }
 
     @Override

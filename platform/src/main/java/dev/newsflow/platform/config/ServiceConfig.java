@@ -1,5 +1,6 @@
 package dev.newsflow.platform.config;
 
+import dev.newsflow.platform.http.ManagementSettings;
 import dev.newsflow.platform.kafka.BoundedRocksDbMemory;
 import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schemas.serde.AvroSerdeConfig;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -32,6 +34,9 @@ public abstract class ServiceConfig extends AbstractConfig {
     public static final String RECORD_MAX_BYTES = "record.max.bytes";
     /** Room above a record's key and value for its headers and the batch around it. */
     public static final int RECORD_FRAMING_BYTES = 16 * 1024;
+    public static final String MANAGEMENT_PORT = "management.port";
+    public static final String MANAGEMENT_HOST = "management.host";
+    public static final String METRICS_TOKEN = "metrics.token";
 
     protected ServiceConfig(ConfigDef definition, Map<?, ?> settings) {
         super(definition, settings, false);
@@ -65,7 +70,17 @@ public abstract class ServiceConfig extends AbstractConfig {
                                 + "max.request.size and the max.message.bytes of topics it creates are set "
                                 + RECORD_FRAMING_BYTES + " bytes above it, for headers and batch framing (the default "
                                 + "fits Kafka's own 1 MiB defaults). Ingest refuses (413) an article whose enriched "
-                                + "record could exceed it; enrich dead-letters any record over it.");
+                                + "record could exceed it; enrich dead-letters any record over it.")
+                .define(MANAGEMENT_PORT, Type.INT, ManagementSettings.NONE, ConfigDef.Range.between(-1, 65535),
+                        Importance.MEDIUM, "Port of the management listener serving /metrics (and /health): a "
+                                + "listener of its own, on management.host; 0 picks a free port. -1: none, and "
+                                + "/metrics is served on the service's port only with metrics.token, else not at all.")
+                .define(MANAGEMENT_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "Address the management listener binds to: loopback by default, so that only the machine "
+                                + "(or a scraper beside it) reads the metrics; 0.0.0.0 inside a private network.")
+                .define(METRICS_TOKEN, Type.PASSWORD, "", Importance.MEDIUM,
+                        "Bearer token GET /metrics asks for, wherever it is served; empty: none (then only a "
+                                + "management listener serves metrics).");
     }
 
     /** Adds the settings of services that keep Kafka Streams state in RocksDB to a definition. */
@@ -126,6 +141,13 @@ public abstract class ServiceConfig extends AbstractConfig {
     public TopicBootstrap topicBootstrap() {
         return new TopicBootstrap(kafkaClientConfig(), topicPartitions(), topicReplicationFactor(),
                 topicMinInsyncReplicas(), maxRequestBytes());
+    }
+
+    /** Where /metrics is served, and behind which token. */
+    public ManagementSettings management() {
+        Password token = getPassword(METRICS_TOKEN);
+        return new ManagementSettings(getInt(MANAGEMENT_PORT), getString(MANAGEMENT_HOST),
+                token == null ? "" : token.value());
     }
 
     public String bootstrapServers() {
