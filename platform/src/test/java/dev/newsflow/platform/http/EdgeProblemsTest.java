@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class EdgeProblemsTest {
 
     @BeforeEach
     void start() {
-        ServiceEndpoints endpoints = new ServiceEndpoints("probe", () -> Map.of("kafka", true));
+        ServiceEndpoints endpoints = new ServiceEndpoints("probe", ManagementSettings.off());
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             endpoints.install(cfg);
