@@ -135,6 +135,7 @@ public final class ArticleRoutes {
         int unchanged = 0;
         int rejected = 0;
         boolean kafkaDown = false;
+        RateLimitedException limited = null;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -144,6 +145,11 @@ public final class ArticleRoutes {
             try {
                 if (kafkaDown) {
                     throw new KafkaUnavailableException("not attempted: Kafka did not take an earlier line of this batch", null);
+                }
+                if (limited != null) {
+                    // Later lines wait too, even if a token freed up meanwhile: a story's versions in one file
+                    // must reach Kafka in file order when the client sends the refused lines again.
+                    throw limited;
                 }
                 takeRateToken(publisher);
                 ArticleDraft draft = normalisers.normalise("application/json", lines.get(i));
@@ -161,6 +167,9 @@ public final class ArticleRoutes {
             } catch (RuntimeException e) {
                 Problem problem = problems.problemFor(e);
                 kafkaDown |= e instanceof KafkaUnavailableException;
+                if (e instanceof RateLimitedException rateLimited && limited == null) {
+                    limited = rateLimited;
+                }
                 metrics.rejected(publisher, problem.reason());
                 line.put("status", problem.status());
                 line.set("problem", problem.toJson(null));
@@ -170,6 +179,12 @@ public final class ArticleRoutes {
         answer.put("accepted", accepted);
         answer.put("unchanged", unchanged);
         answer.put("rejected", rejected);
+        if (limited != null) {
+            // Lines answered 429 may be sent again after this long (the same wait each such line's problem names).
+            ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        } else if (kafkaDown) {
+            ctx.header("Retry-After", Integer.toString(limits.retryAfterSeconds()));
+        }
         ctx.status(200).contentType("application/json").result(answer.toString());
     }
 
