@@ -144,11 +144,37 @@ class IngestLifecycleIT {
                 body.replace("held rates", "cut rates"), "Idempotency-Key", key);
 
         assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(json(retry).get("id").asText()).isEqualTo(json(first).get("id").asText());
-        assertThat(json(retry).get("version").asInt()).isEqualTo(1);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(misuse.statusCode()).isEqualTo(409);
         assertThat(json(misuse).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void theKeyOfVersionOneRetriedAfterVersionTwoGetsVersionOnesExactAnswer() throws Exception {
+        String guid = "idem-v-" + System.nanoTime();
+        String v1 = "{\"guid\": \"" + guid + "\", \"headline\": \"Ferry delayed\", \"body\": [\"The ferry is late.\"]}";
+        String v2 = v1.replace("The ferry is late.", "The ferry is two hours late.");
+
+        HttpResponse<String> first = ingest.postWithKey("/v1/articles", "application/json", v1, "Idempotency-Key", guid + "-1");
+        HttpResponse<String> second = ingest.postWithKey("/v1/articles", "application/json", v2, "Idempotency-Key", guid + "-2");
+        HttpResponse<String> retryOfFirst = ingest.postWithKey("/v1/articles", "application/json", v1,
+                "Idempotency-Key", guid + "-1");
+        HttpResponse<String> repeatKey = ingest.postWithKey("/v1/articles", "application/json", v2,
+                "Idempotency-Key", guid + "-3");
+        HttpResponse<String> retryOfRepeat = ingest.postWithKey("/v1/articles", "application/json", v2,
+                "Idempotency-Key", guid + "-3");
+
+        assertThat(json(second).get("version").asInt()).isEqualTo(2);
+        assertThat(retryOfFirst.statusCode()).isEqualTo(202);
+        assertThat(retryOfFirst.body()).isEqualTo(first.body());
+        assertThat(json(retryOfFirst).get("version").asInt()).isEqualTo(1);
+        // A key first used for a repeat keeps answering that repeat.
+        assertThat(repeatKey.statusCode()).isEqualTo(200);
+        assertThat(retryOfRepeat.statusCode()).isEqualTo(200);
+        assertThat(retryOfRepeat.body()).isEqualTo(repeatKey.body());
     }
 
     @Test

@@ -111,6 +111,10 @@ public final class ArticleRoutes {
         SubmissionResult result = submitter.submit(publisher, draft, idempotencyKey);
         record(publisher, draft, result);
         ctx.header("Location", "/v1/articles/" + result.articleId());
+        if (result.replayed()) {
+            // The body is the first answer's, byte for byte; this header alone tells the retry it was one.
+            ctx.header("Idempotent-Replayed", "true");
+        }
         ctx.status(result.repeat() ? 200 : 202).contentType("application/json")
                 .result(ArticleJson.result(json, result).toString());
     }
@@ -223,7 +227,7 @@ public final class ArticleRoutes {
     }
 
     private void record(String publisher, ArticleDraft draft, SubmissionResult result) {
-        if (result.repeat()) {
+        if (result.repeat() || result.replayed()) {
             metrics.repeated(publisher);
         } else {
             metrics.accepted(publisher, result.action(), draft.sourceFormat().name().toLowerCase(Locale.ROOT));

@@ -26,10 +26,14 @@ import java.util.Optional;
  *   <li>the same content (and action, when given) as the latest version: a repeat, answered
  *       with the existing id and version, and nothing written;</li>
  *   <li>{@code kill} of an unknown id: not found; anything but a repeated kill after a kill: conflict;</li>
- *   <li>an {@code Idempotency-Key} seen before: the earlier result when the request is the same,
- *       a conflict when the same key comes with a different request.</li>
+ *   <li>an {@code Idempotency-Key} seen before: the first answer to it again (same status, version, action,
+ *       partition and offset), whatever happened to the article since, when the request is the same; a
+ *       conflict when the same key comes with a different request.</li>
  * </ul>
- * Submissions of one article are serialised (a lock per article id, held across the write) so
+ * A key whose first answer was a new version is remembered across restarts (the record carries it in its Kafka
+ * headers and {@code LedgerRebuilder} reads it back); one whose first answer was a repeat wrote nothing and is
+ * remembered until ingest restarts, after which the same request is decided afresh (usually the same repeat).
+ * <p>Submissions of one article are serialised (a lock per article id, held across the write) so
  * versions never skip or repeat; different articles never wait for each other's Kafka round trip.
  */
 public final class ArticleSubmitter {
@@ -62,7 +66,12 @@ public final class ArticleSubmitter {
                 AcceptedVersion latest = previous.get();
                 if (latest.contentHash().equals(contentHash)
                         && (draft.action() == null || draft.action() == latest.action())) {
-                    return repeat(previous.get());
+                    if (idempotencyKey != null) {
+                        // Nothing is written, so this answer lives in memory only (see the class comment).
+                        ledger.recordIdempotencyKey(publisherId, idempotencyKey,
+                                new ArticleLedger.IdempotentResult(fingerprint, latest, true));
+                    }
+                    return repeat(latest);
                 }
             }
             int version = previous.map(p -> p.version() + 1).orElse(1);
@@ -77,7 +86,7 @@ public final class ArticleSubmitter {
             ledger.record(accepted);
             if (idempotencyKey != null) {
                 ledger.recordIdempotencyKey(publisherId, idempotencyKey,
-                        new ArticleLedger.IdempotentResult(fingerprint, articleId, version));
+                        new ArticleLedger.IdempotentResult(fingerprint, accepted, false));
             }
             return new SubmissionResult(articleId, version, lower(action), false, accepted);
         } finally {
@@ -94,9 +103,9 @@ public final class ArticleSubmitter {
             throw new ArticleConflictException("Idempotency-Key",
                     "this Idempotency-Key was already used for a different request");
         }
-        AcceptedVersion latest = ledger.latest(earlier.get().articleId()).orElseThrow();
-        return Optional.of(new SubmissionResult(earlier.get().articleId(), earlier.get().version(),
-                lower(latest.action()), true, latest));
+        AcceptedVersion answered = earlier.get().answered();
+        return Optional.of(new SubmissionResult(answered.articleId(), answered.version(), lower(answered.action()),
+                earlier.get().repeat(), answered, true));
     }
 
     private static ArticleAction decideAction(ArticleAction requested, Optional<AcceptedVersion> previous, String id) {
