@@ -126,11 +126,40 @@ class IngestLifecycleIT {
     }
 
     @Test
-    void killingAnUnknownArticleIsNotFound() throws Exception {
+    void killingAnUnknownArticleIsNotFoundNamingTheField() throws Exception {
         HttpResponse<String> response = ingest.postWithKey("/v1/articles", "application/json",
-                "{\"guid\": \"never-seen\", \"headline\": \"H\", \"action\": \"kill\"}");
+                "{\"guid\": \"never-seen\", \"action\": \"kill\"}");
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).get("type").asText()).isEqualTo("urn:newsflow:problem:not-found");
+        assertThat(json(response).get("field").asText()).isEqualTo("guid");
+    }
+
+    @Test
+    void aKillNeedsOnlyTheId() throws Exception {
+        String guid = "kill-by-id-" + System.nanoTime();
+        HttpResponse<String> published = ingest.postWithKey("/v1/articles", "application/json",
+                "{\"guid\": \"" + guid + "\", \"headline\": \"Wrong figures\", \"body\": [\"The figures were wrong.\"]}");
+        HttpResponse<String> killed = ingest.postWithKey("/v1/articles", "application/json",
+                "{\"guid\": \"" + guid + "\", \"action\": \"kill\"}");
+        HttpResponse<String> killedAgain = ingest.postWithKey("/v1/articles", "application/json",
+                "{\"guid\": \"" + guid + "\", \"action\": \"kill\"}");
+        HttpResponse<String> nameless = ingest.postWithKey("/v1/articles", "application/json", "{\"action\": \"kill\"}");
+
+        assertThat(published.statusCode()).isEqualTo(202);
+        assertThat(killed.statusCode()).as(killed.body()).isEqualTo(202);
+        String id = json(published).get("id").asText();
+        assertThat(json(killed).get("id").asText()).isEqualTo(id);
+        assertThat(json(killed).get("version").asInt()).isEqualTo(2);
+        assertThat(json(killed).get("action").asText()).isEqualTo("kill");
+        ArticleSubmitted record = written(id, 2);
+        assertThat(record.getAction()).isEqualTo(ArticleAction.KILL);
+        assertThat(record.getHeadline()).isEmpty();
+        assertThat(record.getBody()).isEmpty();
+        assertThat(killedAgain.statusCode()).isEqualTo(200);
+        assertThat(nameless.statusCode()).isEqualTo(422);
+        assertThat(json(nameless).get("field").asText()).isEqualTo("guid");
     }
 
     @Test

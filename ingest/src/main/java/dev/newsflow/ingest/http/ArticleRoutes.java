@@ -198,7 +198,7 @@ public final class ArticleRoutes {
         Optional<AcceptedVersion> latest = ledger.latest(id).filter(a -> a.publisherId().equals(publisher));
         if (latest.isEmpty()) {
             // Another publisher's article is "not found" too: ids must not leak across publishers.
-            throw new ArticleNotFoundException("no article " + id + " was accepted from publisher " + publisher);
+            throw new ArticleNotFoundException("id", "no article " + id + " was accepted from publisher " + publisher);
         }
         // The ledger keeps no bodies: the article is read back from where Kafka stored it.
         ctx.status(200).contentType("application/json")

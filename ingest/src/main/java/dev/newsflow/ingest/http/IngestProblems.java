@@ -33,7 +33,7 @@ final class IngestProblems {
                 .map(ArticleTooLargeException.class, e -> Problem.of(413, "payload-too-large",
                         "The article is too large", e.getMessage(), "body"))
                 .map(ArticleNotFoundException.class, e -> Problem.of(404, "not-found", "No such article",
-                        e.getMessage(), null))
+                        e.getMessage(), e.field()))
                 .map(ArticleConflictException.class, e -> Problem.of(409, "conflict",
                         "The submission conflicts with the accepted article", e.getMessage(), e.field()))
                 .map(KafkaUnavailableException.class, e -> Problem.of(503, "kafka-unavailable",

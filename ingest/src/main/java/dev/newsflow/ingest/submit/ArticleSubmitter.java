@@ -61,7 +61,7 @@ public final class ArticleSubmitter {
                 }
             }
             Optional<AcceptedVersion> previous = ledger.latest(articleId);
-            ArticleAction action = decideAction(draft.action(), previous, articleId);
+            ArticleAction action = decideAction(draft, previous, articleId);
             if (previous.isPresent()) {
                 AcceptedVersion latest = previous.get();
                 if (latest.contentHash().equals(contentHash)
@@ -108,10 +108,13 @@ public final class ArticleSubmitter {
                 earlier.get().repeat(), answered, true));
     }
 
-    private static ArticleAction decideAction(ArticleAction requested, Optional<AcceptedVersion> previous, String id) {
+    private static ArticleAction decideAction(ArticleDraft draft, Optional<AcceptedVersion> previous, String id) {
+        ArticleAction requested = draft.action();
         if (previous.isEmpty()) {
             if (requested == ArticleAction.KILL) {
-                throw new ArticleNotFoundException("article " + id + " was never accepted, so it cannot be killed");
+                String field = draft.guid() != null ? "guid" : draft.canonicalUrl() != null ? "url" : "headline";
+                throw new ArticleNotFoundException(field, "no story with this " + field + " was accepted from this "
+                        + "publisher (article id " + id + "), so it cannot be killed");
             }
             return requested == null ? ArticleAction.PUBLISH : requested;
         }

@@ -57,7 +57,7 @@ public final class ArticleRules {
     /** The content rules, for a draft before it becomes a record. */
     public static Optional<Violation> checkContent(Content content) {
         List<Check> checks = new ArrayList<>();
-        checks.add(() -> required("headline", content.headline(), MAX_HEADLINE_CHARS));
+        checks.add(() -> headline(content));
         checks.add(() -> body(content.action(), content.body()));
         checks.add(() -> optional("guid", content.guid(), MAX_GUID_CHARS));
         checks.add(() -> url("url", content.canonicalUrl()));
@@ -103,6 +103,18 @@ public final class ArticleRules {
 
     private interface Check {
         Optional<Violation> run();
+    }
+
+    private static Optional<Violation> headline(Content content) {
+        boolean noHeadline = content.headline() == null || content.headline().isBlank();
+        if (content.action() != ArticleAction.KILL || !noHeadline) {
+            return required("headline", content.headline(), MAX_HEADLINE_CHARS);
+        }
+        // A kill is by id alone, but it must say which story: the GUID or URL it was published under.
+        if (content.guid() == null && content.canonicalUrl() == null) {
+            return violation("guid", "a kill must name the story: send the guid (or url) it was published with");
+        }
+        return Optional.empty();
     }
 
     private static Optional<Violation> body(ArticleAction action, List<String> body) {
