@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.newsflow.platform.lifecycle.Failures;
@@ -105,6 +107,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Optional<String> busy = FreePorts.firstBusy(host, List.of(
+                new FreePorts.Wanted("Kafka", kafkaPort, "--kafka-port"),
+                new FreePorts.Wanted("KRaft controller", controllerPort, "--controller-port"),
+                new FreePorts.Wanted("schema registry", registryPort, "--registry-port"),
+                new FreePorts.Wanted("ingest", ingestPort, "--ingest-port"),
+                new FreePorts.Wanted("enrich health", enrichPort, "--enrich-port"),
+                new FreePorts.Wanted("syndicate", syndicatePort, "--syndicate-port")));
+        if (busy.isPresent()) {
+            spec.commandLine().getErr().println("newsflow demo: " + busy.get());
+            return 1;
+        }
         String adminToken = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         DevStackSettings settings = DevStackSettings.builder(dataDir.toAbsolutePath())
                 .host(host)
@@ -183,7 +196,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Post an article:");
         out.println("  curl -H 'Authorization: Bearer " + stack.publisherKey()
-                + "' -H 'Content-Type: text/plain' --data-binary @article.txt " + stack.ingestUrl() + "/v1/articles");
+                + "' -H 'Content-Type: text/plain' --data-binary @samples/article.txt " + stack.ingestUrl() + "/v1/articles");
         out.println();
         out.flush();
     }
