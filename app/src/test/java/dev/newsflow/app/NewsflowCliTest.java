@@ -126,6 +126,18 @@ class NewsflowCliTest {
     }
 
     @Test
+    void partnersSaysWhyTheSyndicatorCannotBeReached() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Run run = run("partners", "list", "--url", "http://127.0.0.1:" + port, "--admin-token", "t");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("newsflow partners: cannot reach http://127.0.0.1:" + port
+                + ": connection refused (is the service running on that host and port?)");
+    }
+
+    @Test
     void aServiceWithAnInvalidSettingSaysWhichAndExits() {
         Run run = run("ingest", "-D", "topic.partitions=0", "--bootstrap-servers", "127.0.0.1:1");
         assertThat(run.exit()).isEqualTo(2);
