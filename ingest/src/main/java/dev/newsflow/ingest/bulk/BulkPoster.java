@@ -238,8 +238,11 @@ public final class BulkPoster {
         JsonNode body = parse(response.body());
         int status = response.statusCode();
         if (status == 202 || status == 200) {
-            return new FileResult(file, status == 202 ? FileResult.Outcome.ACCEPTED : FileResult.Outcome.UNCHANGED, status,
-                    body.path("id").asText(null), body.path("version").asInt(), null);
+            // A replayed answer to the file's Idempotency-Key is the first run's 202: nothing new was written now.
+            boolean replayed = response.headers().firstValue("Idempotent-Replayed").filter("true"::equals).isPresent();
+            return new FileResult(file, status == 202 && !replayed ? FileResult.Outcome.ACCEPTED
+                    : FileResult.Outcome.UNCHANGED, status, body.path("id").asText(null), body.path("version").asInt(),
+                    null);
         }
         return new FileResult(file, RetryPolicy.retriable(status) ? FileResult.Outcome.FAILED : FileResult.Outcome.REJECTED,
                 status, null, 0, problemText(body, status));
