@@ -139,7 +139,7 @@ public final class ArticleRoutes {
         int unchanged = 0;
         int rejected = 0;
         boolean kafkaDown = false;
-        RateLimitedException limited = null;
+        ProblemException limited = null;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -171,7 +171,7 @@ public final class ArticleRoutes {
             } catch (RuntimeException e) {
                 Problem problem = problems.problemFor(e);
                 kafkaDown |= e instanceof KafkaUnavailableException;
-                if (e instanceof RateLimitedException rateLimited && limited == null) {
+                if (e instanceof ProblemException rateLimited && rateLimited.problem().status() == 429 && limited == null) {
                     limited = rateLimited;
                 }
                 metrics.rejected(publisher, problem.reason());
@@ -185,7 +185,7 @@ public final class ArticleRoutes {
         answer.put("rejected", rejected);
         if (limited != null) {
             // Lines answered 429 may be sent again after this long (the same wait each such line's problem names).
-            ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+            ctx.header("Retry-After", limited.problem().headers().get("Retry-After"));
         } else if (kafkaDown) {
             ctx.header("Retry-After", Integer.toString(limits.retryAfterSeconds()));
         }
