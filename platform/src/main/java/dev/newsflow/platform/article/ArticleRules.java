@@ -56,8 +56,12 @@ public final class ArticleRules {
 
     /** The content rules, for a draft before it becomes a record. */
     public static Optional<Violation> checkContent(Content content) {
+        return checkContent(content, true);
+    }
+
+    private static Optional<Violation> checkContent(Content content, boolean draft) {
         List<Check> checks = new ArrayList<>();
-        checks.add(() -> headline(content));
+        checks.add(() -> headline(content, draft));
         checks.add(() -> body(content.action(), content.body()));
         checks.add(() -> optional("guid", content.guid(), MAX_GUID_CHARS));
         checks.add(() -> url("url", content.canonicalUrl()));
@@ -96,22 +100,23 @@ public final class ArticleRules {
         for (SubmittedImage image : article.getImages()) {
             images.add(new Image(image.getCaption(), image.getCredit(), image.getUrl()));
         }
+        // On the topic the story is named by its articleId (ingest resolved the guid or url), so a kill needs no more.
         return checkContent(new Content(article.getAction(), article.getGuid(), article.getCanonicalUrl(),
                 article.getLanguage(), article.getSection(), article.getCategory(), article.getHeadline(),
-                article.getByline(), article.getBody(), images, article.getKeywords()));
+                article.getByline(), article.getBody(), images, article.getKeywords()), false);
     }
 
     private interface Check {
         Optional<Violation> run();
     }
 
-    private static Optional<Violation> headline(Content content) {
+    private static Optional<Violation> headline(Content content, boolean draft) {
         boolean noHeadline = content.headline() == null || content.headline().isBlank();
         if (content.action() != ArticleAction.KILL || !noHeadline) {
             return required("headline", content.headline(), MAX_HEADLINE_CHARS);
         }
-        // A kill is by id alone, but it must say which story: the GUID or URL it was published under.
-        if (content.guid() == null && content.canonicalUrl() == null) {
+        // A kill is by id alone, but a publisher's must say which story: the GUID or URL it was published under.
+        if (draft && content.guid() == null && content.canonicalUrl() == null) {
             return violation("guid", "a kill must name the story: send the guid (or url) it was published with");
         }
         return Optional.empty();
