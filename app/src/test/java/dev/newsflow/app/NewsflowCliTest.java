@@ -56,13 +56,17 @@ class NewsflowCliTest {
         assertThat(bad.exit()).isNotZero();
     }
 
-    @Test
-    void enrichFileCleansAndEnrichesASeedShapedFileOffline(@TempDir Path dir) throws Exception {
+    private static Path seedShaped(Path dir) throws Exception {
         Path file = dir.resolve("article.txt");
         try (var in = NewsflowCliTest.class.getResourceAsStream("/fixtures/eu-sanctions.txt")) {
             Files.write(file, in.readAllBytes());
         }
-        Run run = run("enrich-file", file.toString());
+        return file;
+    }
+
+    @Test
+    void enrichFileCleansAndEnrichesASeedShapedFileOffline(@TempDir Path dir) throws Exception {
+        Run run = run("enrich-file", "--output", "record", seedShaped(dir).toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode article = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
         assertThat(article.path("section").asText()).isEqualTo("News");
@@ -74,12 +78,63 @@ class NewsflowCliTest {
     }
 
     @Test
+    void enrichFilePrintsTheJsonFeedItemAPartnerReceivesByDefault(@TempDir Path dir) throws Exception {
+        Run run = run("enrich-file", seedShaped(dir).toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode item = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
+        assertThat(item.path("id").asText()).startsWith("urn:");
+        assertThat(item.has("content_text")).isTrue();
+        assertThat(item.has("body")).as("not the internal record").isFalse();
+        assertThat(item.path("title").asText()).isNotBlank();
+        JsonNode extension = item.path("_newsflow");
+        assertThat(extension.path("section").asText()).isEqualTo("News");
+        assertThat(extension.path("images").get(0).path("creditline").asText()).isEqualTo("EPA");
+        assertThat(extension.path("images").get(0).path("by").asText()).isEqualTo("Marta Nowak");
+        assertThat(extension.path("entities").findValuesAsText("name")).contains("Poland", "Germany");
+        assertThat(run.out()).doesNotContain("shareprint").doesNotContain("Terms of use");
+    }
+
+    @Test
+    void enrichFileTakesTheInputFormatUnderItsNewNameAndTheOldOne(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("page.data"), "<html><head><title>Bridge reopens | Town News</title>"
+                + "</head><body><article><h1>Bridge reopens</h1><p>The bridge reopened on Monday after repairs that took "
+                + "three months.</p></article></body></html>");
+        Run newName = run("enrich-file", "--input-format", "html", "--output", "record", file.toString());
+        Run oldName = run("enrich-file", "--format", "html", "--output", "record", file.toString());
+        assertThat(newName.exit()).as(newName.err()).isZero();
+        assertThat(new ObjectMapper().readTree(newName.out()).path("headline").asText()).isEqualTo("Bridge reopens");
+        assertThat(oldName.exit()).as(oldName.err()).isZero();
+        assertThat(new ObjectMapper().readTree(oldName.out()).path("headline").asText()).isEqualTo("Bridge reopens");
+    }
+
+    @Test
+    void enrichFileSaysWhyAFileCannotBeReadAndGoesOnWithTheOthers(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.txt");
+        Run run = run("enrich-file", missing.toString(), seedShaped(dir).toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(missing + ": cannot read: no such file: " + missing);
+        assertThat(run.out().lines()).hasSize(1);
+    }
+
+    @Test
     void enrichFileNamesTheFieldOfAnInvalidArticle(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("no-headline.json");
         Files.writeString(file, "{\"body\": [\"A paragraph.\"]}");
         Run run = run("enrich-file", file.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("headline");
+    }
+
+    @Test
+    void partnersSaysWhyTheSyndicatorCannotBeReached() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Run run = run("partners", "list", "--url", "http://127.0.0.1:" + port, "--admin-token", "t");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("newsflow partners: cannot reach http://127.0.0.1:" + port
+                + ": connection refused (is the service running on that host and port?)");
     }
 
     @Test

@@ -99,7 +99,9 @@ public final class DevStack implements AutoCloseable {
         ingest = started(IngestService.start(new IngestConfig(serviceSettings(Map.of(
                 IngestConfig.PORT, settings.ingestPort(),
                 IngestConfig.HOST, settings.host(),
-                IngestConfig.API_KEYS, settings.publisherId() + ":" + settings.publisherKey())))));
+                IngestConfig.API_KEYS, settings.publisherId() + ":" + settings.publisherKey(),
+                ServiceConfig.MANAGEMENT_HOST, settings.managementHost(),
+                ServiceConfig.MANAGEMENT_PORT, settings.ingestManagementPort())))));
         return this;
     }
 
@@ -107,7 +109,9 @@ public final class DevStack implements AutoCloseable {
         Map<String, Object> own = new HashMap<>(Map.of(
                 EnrichConfig.PORT, settings.enrichPort(),
                 EnrichConfig.HOST, settings.host(),
-                EnrichConfig.STATE_DIR, settings.dataDir().resolve("enrich-state").toString()));
+                EnrichConfig.STATE_DIR, settings.dataDir().resolve("enrich-state").toString(),
+                ServiceConfig.MANAGEMENT_HOST, settings.managementHost(),
+                ServiceConfig.MANAGEMENT_PORT, settings.enrichManagementPort()));
         applicationId(own, EnrichConfig.APPLICATION_ID, EnrichConfig.DEFAULT_APPLICATION_ID);
         enrich = started(EnrichService.start(new EnrichConfig(serviceSettings(own))));
         return this;
@@ -122,7 +126,9 @@ public final class DevStack implements AutoCloseable {
                 SyndicateConfig.PORT, settings.syndicatePort(),
                 SyndicateConfig.HOST, settings.host(),
                 SyndicateConfig.ADMIN_TOKEN, settings.adminToken(),
-                SyndicateConfig.STATE_DIR, settings.dataDir().resolve("syndicate-state").toString()));
+                SyndicateConfig.STATE_DIR, settings.dataDir().resolve("syndicate-state").toString(),
+                ServiceConfig.MANAGEMENT_HOST, settings.managementHost(),
+                ServiceConfig.MANAGEMENT_PORT, settings.syndicateManagementPort()));
         applicationId(own, SyndicateConfig.APPLICATION_ID, SyndicateConfig.DEFAULT_APPLICATION_ID);
         syndicate = started(SyndicateService.start(new SyndicateConfig(serviceSettings(own))));
         partnerToken = KeptPartnerToken.ensure(syndicate.partners(), PartnerSpec.of(settings.partnerId(),
@@ -160,6 +166,23 @@ public final class DevStack implements AutoCloseable {
 
     public String schemaRegistryUrl() {
         return schemaRegistryUrl;
+    }
+
+    /** Where a service's /metrics is: {@code http://host:port/metrics} on its management listener. */
+    public String ingestMetricsUrl() {
+        return managementUrl(ingest.managementPort());
+    }
+
+    public String enrichMetricsUrl() {
+        return managementUrl(enrich.managementPort());
+    }
+
+    public String syndicateMetricsUrl() {
+        return managementUrl(syndicate.managementPort());
+    }
+
+    private String managementUrl(java.util.OptionalInt port) {
+        return "http://" + settings.managementHost() + ":" + port.orElseThrow() + "/metrics";
     }
 
     public String ingestUrl() {

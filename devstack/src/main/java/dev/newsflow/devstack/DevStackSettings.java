@@ -8,13 +8,16 @@ import java.util.Objects;
 /**
  * What a {@link DevStack} runs on and with. Either its own broker and registry (ports given; a Kafka or
  * controller port of 0 picks a free one) keeping their data under {@code dataDir}, or a cluster that is already
- * there ({@link Builder#cluster}); the services' ports (0 = any free one), the demo publisher and partner, an
+ * there ({@link Builder#cluster}); the services' ports and their management (metrics) listeners' (0 = any free
+ * one, on loopback unless told otherwise), the demo publisher and partner, an
  * application-id suffix for stacks that share a broker with others, and settings for every service, under which
  * the stack's own choices (addresses, ports, state directories) win.
  */
 public record DevStackSettings(Path dataDir, String host, int kafkaPort, int controllerPort, int registryPort,
                                String clusterBootstrapServers, String clusterSchemaRegistryUrl,
-                               int ingestPort, int enrichPort, int syndicatePort, int topicPartitions,
+                               int ingestPort, int enrichPort, int syndicatePort, int opsPort,
+                               String managementHost, int ingestManagementPort, int enrichManagementPort,
+                               int syndicateManagementPort, int opsManagementPort, int topicPartitions,
                                String publisherId, String publisherKey, String adminToken,
                                String partnerId, String partnerName, String feedId, String applicationIdSuffix,
                                Map<String, String> serviceSettings) {
@@ -44,6 +47,12 @@ public record DevStackSettings(Path dataDir, String host, int kafkaPort, int con
         private int ingestPort;
         private int enrichPort;
         private int syndicatePort;
+        private int opsPort;
+        private String managementHost = "127.0.0.1";
+        private int ingestManagementPort;
+        private int enrichManagementPort;
+        private int syndicateManagementPort;
+        private int opsManagementPort;
         private int topicPartitions = 3;
         private String publisherId = "demo";
         private String publisherKey = "demo-publisher-key";
@@ -85,6 +94,25 @@ public record DevStackSettings(Path dataDir, String host, int kafkaPort, int con
             this.ingestPort = ingestPort;
             this.enrichPort = enrichPort;
             this.syndicatePort = syndicatePort;
+            return this;
+        }
+
+        /** The ops page's port (0: any free one). */
+        public Builder opsPort(int opsPort) {
+            this.opsPort = opsPort;
+            return this;
+        }
+
+        /**
+         * Where each service serves /metrics: a management listener of its own on {@code host} (loopback by default,
+         * whatever the services' own address), at these ports (0: any free one).
+         */
+        public Builder management(String host, int ingest, int enrich, int syndicate, int ops) {
+            this.managementHost = host;
+            this.ingestManagementPort = ingest;
+            this.enrichManagementPort = enrich;
+            this.syndicateManagementPort = syndicate;
+            this.opsManagementPort = ops;
             return this;
         }
 
@@ -135,8 +163,9 @@ public record DevStackSettings(Path dataDir, String host, int kafkaPort, int con
 
         public DevStackSettings build() {
             return new DevStackSettings(dataDir, host, kafkaPort, controllerPort, registryPort,
-                    clusterBootstrapServers, clusterSchemaRegistryUrl, ingestPort, enrichPort, syndicatePort,
-                    topicPartitions, publisherId, publisherKey, adminToken, partnerId, partnerName, feedId, applicationIdSuffix,
+                    clusterBootstrapServers, clusterSchemaRegistryUrl, ingestPort, enrichPort, syndicatePort, opsPort,
+                    managementHost, ingestManagementPort, enrichManagementPort, syndicateManagementPort,
+                    opsManagementPort, topicPartitions, publisherId, publisherKey, adminToken, partnerId, partnerName, feedId, applicationIdSuffix,
                     serviceSettings);
         }
     }

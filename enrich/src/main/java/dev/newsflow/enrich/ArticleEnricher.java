@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * One submitted article in, one enriched article out: the clean-up, then the annotator
- * (entities, topics). The same code runs inside the topology and offline, so what
+ * (entities, topics), then the bounds on what they added ({@link EnrichedArticleBounds}). The same code runs inside the topology and offline, so what
  * {@code newsflow enrich-file} prints is what partners get.
  */
 public final class ArticleEnricher {
@@ -53,6 +53,7 @@ public final class ArticleEnricher {
         }
         try {
             annotator.annotate(builder);
+            EnrichedArticleBounds.apply(builder);
             return builder.build();
         } catch (RuntimeException e) {
             throw new EnrichmentException(STAGE_ANNOTATION, e);

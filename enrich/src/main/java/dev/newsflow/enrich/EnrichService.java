@@ -4,16 +4,14 @@ import dev.newsflow.enrich.annotate.ArticleAnnotator;
 import dev.newsflow.enrich.annotate.ArticleAnnotators;
 import dev.newsflow.enrich.topology.EnrichTopology;
 import dev.newsflow.enrich.topology.SerializationDeadLetterHandler;
+import dev.newsflow.platform.health.StreamsHealth;
 import dev.newsflow.platform.http.ServiceEndpoints;
 import dev.newsflow.platform.kafka.StreamThreadFailurePolicy;
-import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running enrich service: creates its topics when missing, runs the {@link EnrichTopology}
- * in Kafka Streams and serves {@code /health} (up while Streams is RUNNING or REBALANCING) and
- * {@code /metrics} (Prometheus: the topology's counters and Kafka Streams' own metrics).
+ * in Kafka Streams and serves {@code /health/live} and {@code /health/ready} (ready: Kafka and the registry
+ * answer, Streams is RUNNING and its threads are not dying one after another) and {@code /metrics} (Prometheus:
+ * the topology's counters and Kafka Streams' own metrics, on the management listener).
  */
 public final class EnrichService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
@@ -35,15 +34,15 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final EnrichMetrics metrics;
     private final Javalin http;
+    private final StreamsHealth health;
 
     private EnrichService(EnrichConfig config, ArticleAnnotator annotator) {
         this.config = config;
         TopicCatalogue catalogue = TopicCatalogue.create(config.serdeConfig());
-        new TopicBootstrap(config.kafkaClientConfig(), config.topicPartitions(), config.topicReplicationFactor(),
-                config.topicMinInsyncReplicas())
+        config.topicBootstrap()
                 .ensure(List.of(catalogue.articlesSubmitted(), catalogue.articlesEnriched(),
                         catalogue.articlesDeadLetter()));
-        ServiceEndpoints serviceEndpoints = new ServiceEndpoints("enrich", this::healthChecks);
+        ServiceEndpoints serviceEndpoints = new ServiceEndpoints("enrich", config);
         this.endpoints = serviceEndpoints;
         this.metrics = new EnrichMetrics(serviceEndpoints.metrics());
         Clock clock = Clock.systemUTC();
@@ -52,8 +51,11 @@ public final class EnrichService implements AutoCloseable {
         properties.putAll(config.streamsConfig());
         properties.put(SerializationDeadLetterHandler.CLOCK_CONFIG, clock);
         this.streams = new KafkaStreams(topology, properties);
-        // Retried when it can help, stopped (and /health says so) when it cannot, or when threads keep dying.
-        streams.setUncaughtExceptionHandler(StreamThreadFailurePolicy.standard("enrich"));
+        // Retried when it can help, stopped when it cannot, or when threads keep dying. /health/ready is DOWN from
+        // the second death on (StreamsHealth): a replaced thread leaves the client RUNNING while it processes nothing.
+        this.health = StreamsHealth.of("kafka-streams", streams);
+        serviceEndpoints.streams(health);
+        streams.setUncaughtExceptionHandler(health.watching(StreamThreadFailurePolicy.standard("enrich")));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(serviceEndpoints.metrics());
         this.http = Javalin.create(cfg -> {
@@ -74,6 +76,7 @@ public final class EnrichService implements AutoCloseable {
         try {
             service.streams.start();
             service.http.start(config.host(), config.port());
+            service.endpoints.startManagement();
         } catch (RuntimeException e) {
             service.close();
             throw e;
@@ -88,19 +91,17 @@ public final class EnrichService implements AutoCloseable {
         return http.port();
     }
 
+    /** The management listener's port (/metrics), when {@code management.port} asks for one. */
+    public java.util.OptionalInt managementPort() {
+        return endpoints.managementPort();
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
 
     public EnrichMetrics metrics() {
         return metrics;
-    }
-
-    private Map<String, Boolean> healthChecks() {
-        Map<String, Boolean> checks = new LinkedHashMap<>();
-        KafkaStreams.State state = streams == null ? null : streams.state();
-        checks.put("kafka-streams", state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING);
-        return checks;
     }
 
     /** Stops HTTP, then Streams: commits, leaves the group (so a restart rebalances at once) and waits. */
@@ -116,6 +117,7 @@ public final class EnrichService implements AutoCloseable {
         if (!stopped) {
             LOG.warn("Kafka Streams did not stop within {}", config.closeTimeout());
         }
+        endpoints.close();
         streamsMetrics.close();
         endpoints.metrics().close();
         LOG.info("enrich service stopped");

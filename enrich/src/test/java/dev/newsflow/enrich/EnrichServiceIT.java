@@ -71,6 +71,7 @@ class EnrichServiceIT {
         settings.put(EnrichConfig.APPLICATION_ID, applicationId);
         settings.put(EnrichConfig.STATE_DIR, dir.toString());
         settings.put(EnrichConfig.PORT, 0);
+        settings.put(EnrichConfig.MANAGEMENT_PORT, 0);
         settings.put(EnrichConfig.HOST, "127.0.0.1");
         settings.put(EnrichConfig.CLOSE_TIMEOUT_MS, 20_000);
         return new EnrichConfig(settings);
@@ -104,11 +105,42 @@ class EnrichServiceIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> service.state() == KafkaStreams.State.RUNNING);
             HttpResponse<String> health = get(service.port(), "/health");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"kafka-streams\":true");
-            String metrics = get(service.port(), "/metrics").body();
+            assertThat(health.body()).contains("\"kafka-streams\":true").contains("\"kafka\":true")
+                    .contains("\"schema-registry\":true");
+            assertThat(get(service.port(), "/metrics").statusCode()).as("not on the public port").isEqualTo(404);
+            String metrics = get(service.managementPort().orElseThrow(), "/metrics").body();
             assertThat(metrics).contains("newsflow_enrich_articles_enriched_total")
                     .contains("newsflow_enrich_dead_letters_total{service=\"enrich\",stage=\"deserialization\"}")
-                    .contains("kafka_stream");
+                    .contains("newsflow_kafka_stream_");
+        }
+    }
+
+    /**
+     * Issue 15: a record that kills the stream thread each time it is processed. The thread is replaced and the
+     * client is RUNNING again between deaths, so a health check of the state alone said UP while nothing was
+     * processed. Readiness goes DOWN from the second death and says why.
+     */
+    @Test
+    void aStreamThreadThatKeepsDyingTurnsReadinessDownWithTheReason() throws Exception {
+        String killer = TestKafka.unique("thread-killer");
+        ArticleAnnotator dies = article -> {
+            if (article.getArticleId().equals(killer)) {
+                throw new AssertionError("an error no stage catches");
+            }
+        };
+        Map<String, Object> settings = new HashMap<>(config(TestKafka.unique("enrich-dying"), stateDir).originals());
+        // A dead thread's consumer does not leave the group: its partitions move on after the session timeout.
+        settings.put("kafka.session.timeout.ms", 6000);
+        try (EnrichService service = EnrichService.start(new EnrichConfig(settings), dies)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(service.port(), "/health/ready").statusCode() == 200);
+            producer.send(new ProducerRecord<>(catalogue.articlesSubmitted().name(), killer,
+                    Articles.seedShaped(killer, 1))).get();
+
+            HttpResponse<String> down = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> get(service.port(), "/health/ready"), response -> response.statusCode() == 503
+                            && response.body().contains("stream threads died"));
+            assertThat(down.body()).contains("\"kafka-streams\":false").contains("\"status\":\"DOWN\"");
+            assertThat(get(service.port(), "/health").statusCode()).isEqualTo(503);
         }
     }
 

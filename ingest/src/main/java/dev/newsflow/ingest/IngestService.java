@@ -11,8 +11,8 @@ import dev.newsflow.ingest.parse.SectionLine;
 import dev.newsflow.ingest.submit.ArticleSubmitter;
 import dev.newsflow.ingest.text.LanguageDetector;
 import dev.newsflow.ingest.text.OpenNlpLanguageDetector;
+import dev.newsflow.platform.health.Check;
 import dev.newsflow.platform.http.ServiceEndpoints;
-import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
@@ -20,7 +20,6 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +37,14 @@ public final class IngestService implements AutoCloseable {
     private final ArticleWriter writer;
     private final ArticleReader reader;
     private final Javalin server;
+    private final ServiceEndpoints endpoints;
+    private AutoCloseable producerMetrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private IngestService(IngestConfig config) {
         TopicCatalogue catalogue = TopicCatalogue.create(config.serdeConfig());
         TopicSpec<String, ArticleSubmitted> topic = catalogue.articlesSubmitted();
-        new TopicBootstrap(config.kafkaClientConfig(), config.topicPartitions(), config.topicReplicationFactor(),
-                config.topicMinInsyncReplicas()).ensure(List.of(topic));
+        config.topicBootstrap().ensure(List.of(topic));
 
         ArticleLedger ledger = new ArticleLedger();
         LedgerRebuilder.rebuild(config.kafkaClientConfig(), topic, ledger,
@@ -54,16 +54,26 @@ public final class IngestService implements AutoCloseable {
         ArticleWriter createdWriter = null;
         ArticleReader createdReader = null;
         Javalin createdServer = null;
+        ServiceEndpoints createdEndpoints = null;
         try {
-            createdWriter = new ArticleWriter(config.producerConfig(), topic, config.produceTimeoutMs());
+            createdWriter = new ArticleWriter(config.producerConfig(), topic, config.produceTimeoutMs(),
+                    config.recordMaxBytes(), config.maxRequestBytes());
             createdReader = new ArticleReader(config.readerConfig(), topic, Duration.ofMillis(config.readTimeoutMs()));
             ArticleSubmitter submitter = new ArticleSubmitter(ledger, createdWriter, Clock.systemUTC());
             LanguageDetector languages = config.languageDetection() ? OpenNlpLanguageDetector.load() : LanguageDetector.none();
             Normalisers normalisers = new Normalisers(new SectionLine(config.sections()), languages,
                     config.htmlLimits());
             ArticleWriter healthWriter = createdWriter;
-            ServiceEndpoints endpoints = new ServiceEndpoints("ingest",
-                    () -> Map.of("open", !closed.get(), "kafka-writes", healthWriter.healthy()));
+            createdEndpoints = new ServiceEndpoints("ingest", config)
+                    .live("open", () -> Check.of(!closed.get(), "closing"))
+                    .ready("kafka-writes", () -> Check.of(healthWriter.healthy(),
+                            "the last write to Kafka failed within the last 15 s"))
+                    .endpoint("/v1/articles", "POST one article (JSON, ninjs, text/plain or text/html)")
+                    .endpoint("/v1/articles:batch", "POST NDJSON, one article a line")
+                    .endpoint("/v1/articles/{id}", "GET what was accepted")
+                    .endpoint("/openapi.json", "the API's description");
+            ServiceEndpoints endpoints = createdEndpoints;
+            producerMetrics = createdWriter.bindMetrics(endpoints.metrics());
             ArticleRoutes routes = new ArticleRoutes(keys, normalisers, submitter, ledger, createdReader,
                     new ArticleRoutes.Limits(config.maxBodyBytes(), config.batchMaxBytes(), config.batchMaxLines(),
                             config.retryAfterSeconds(), config.rateLimitPerMinute(), config.rateLimitBurst()),
@@ -77,7 +87,11 @@ public final class IngestService implements AutoCloseable {
                 routes.install(cfg);
             });
             createdServer.start(config.host(), config.port());
+            createdEndpoints.startManagement();
         } catch (RuntimeException e) {
+            if (createdEndpoints != null) {
+                createdEndpoints.close();
+            }
             if (createdServer != null) {
                 createdServer.stop();
             }
@@ -93,6 +107,7 @@ public final class IngestService implements AutoCloseable {
         writer = createdWriter;
         reader = createdReader;
         server = createdServer;
+        endpoints = createdEndpoints;
         LOG.info("ingest listening on {}:{}", config.host(), server.port());
     }
 
@@ -106,10 +121,21 @@ public final class IngestService implements AutoCloseable {
         return server.port();
     }
 
+    /** The management listener's port (/metrics), when {@code management.port} asks for one. */
+    public java.util.OptionalInt managementPort() {
+        return endpoints.managementPort();
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             server.stop();
+            endpoints.close();
+            try {
+                producerMetrics.close();
+            } catch (Exception e) {
+                LOG.debug("producer metrics did not unbind", e);
+            }
             writer.close();
             reader.close();
             keys.close();

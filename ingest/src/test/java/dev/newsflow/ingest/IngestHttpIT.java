@@ -128,14 +128,28 @@ class IngestHttpIT {
         HttpResponse<String> health = ingest.get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json(health).get("status").asText()).isEqualTo("UP");
+        assertThat(json(health).get("checks").get("kafka").asBoolean()).isTrue();
+        assertThat(json(health).get("checks").get("schema-registry").asBoolean()).isTrue();
+        assertThat(ingest.get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(ingest.get("/health/ready").statusCode()).isEqualTo(200);
 
         ingest.post("/v1/articles", "application/json", "{}");
         ingest.postWithKey("/v1/articles", "application/json", "{\"body\": [\"no headline\"]}");
         ingest.postWithKey("/v1/articles", "text/plain", "Metrics check\n\nCounted once.");
-        HttpResponse<String> metrics = ingest.get("/metrics");
+        HttpResponse<String> metrics = ingest.getManagement("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("ingest_articles_rejected_total{", "reason=\"unauthorized\"",
-                "reason=\"invalid-article\"", "ingest_request_seconds_bucket{", "route=\"/v1/articles\"")
-                .containsPattern("ingest_articles_accepted_total\\{[^}]*publisher=\"" + ingest.publisher() + "\"");
+        assertThat(metrics.body()).contains("newsflow_ingest_articles_rejected_total{", "reason=\"unauthorized\"",
+                "reason=\"invalid-article\"", "newsflow_ingest_request_seconds_bucket{", "route=\"/v1/articles\"",
+                "newsflow_kafka_producer_record_send_total{")
+                .containsPattern("newsflow_ingest_articles_accepted_total\\{[^}]*publisher=\"" + ingest.publisher() + "\"");
+    }
+
+    /** Issue 15: /metrics (publishers, their volumes, the service's load) was open to anyone reaching the API port. */
+    @Test
+    void metricsAreNotServedOnThePublishersPort() throws Exception {
+        HttpResponse<String> metrics = ingest.get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(404);
+        assertThat(metrics.body()).doesNotContain("newsflow_").contains("management port");
+        assertThat(json(ingest.get("/")).path("endpoints").has("/v1/articles")).isTrue();
     }
 }

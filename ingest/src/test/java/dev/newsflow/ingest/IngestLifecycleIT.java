@@ -126,11 +126,40 @@ class IngestLifecycleIT {
     }
 
     @Test
-    void killingAnUnknownArticleIsNotFound() throws Exception {
+    void killingAnUnknownArticleIsNotFoundNamingTheField() throws Exception {
         HttpResponse<String> response = ingest.postWithKey("/v1/articles", "application/json",
-                "{\"guid\": \"never-seen\", \"headline\": \"H\", \"action\": \"kill\"}");
+                "{\"guid\": \"never-seen\", \"action\": \"kill\"}");
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).get("type").asText()).isEqualTo("urn:newsflow:problem:not-found");
+        assertThat(json(response).get("field").asText()).isEqualTo("guid");
+    }
+
+    @Test
+    void aKillNeedsOnlyTheId() throws Exception {
+        String guid = "kill-by-id-" + System.nanoTime();
+        HttpResponse<String> published = ingest.postWithKey("/v1/articles", "application/json",
+                "{\"guid\": \"" + guid + "\", \"headline\": \"Wrong figures\", \"body\": [\"The figures were wrong.\"]}");
+        HttpResponse<String> killed = ingest.postWithKey("/v1/articles", "application/json",
+                "{\"guid\": \"" + guid + "\", \"action\": \"kill\"}");
+        HttpResponse<String> killedAgain = ingest.postWithKey("/v1/articles", "application/json",
+                "{\"guid\": \"" + guid + "\", \"action\": \"kill\"}");
+        HttpResponse<String> nameless = ingest.postWithKey("/v1/articles", "application/json", "{\"action\": \"kill\"}");
+
+        assertThat(published.statusCode()).isEqualTo(202);
+        assertThat(killed.statusCode()).as(killed.body()).isEqualTo(202);
+        String id = json(published).get("id").asText();
+        assertThat(json(killed).get("id").asText()).isEqualTo(id);
+        assertThat(json(killed).get("version").asInt()).isEqualTo(2);
+        assertThat(json(killed).get("action").asText()).isEqualTo("kill");
+        ArticleSubmitted record = written(id, 2);
+        assertThat(record.getAction()).isEqualTo(ArticleAction.KILL);
+        assertThat(record.getHeadline()).isEmpty();
+        assertThat(record.getBody()).isEmpty();
+        assertThat(killedAgain.statusCode()).isEqualTo(200);
+        assertThat(nameless.statusCode()).isEqualTo(422);
+        assertThat(json(nameless).get("field").asText()).isEqualTo("guid");
     }
 
     @Test
@@ -144,11 +173,37 @@ class IngestLifecycleIT {
                 body.replace("held rates", "cut rates"), "Idempotency-Key", key);
 
         assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(json(retry).get("id").asText()).isEqualTo(json(first).get("id").asText());
-        assertThat(json(retry).get("version").asInt()).isEqualTo(1);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(misuse.statusCode()).isEqualTo(409);
         assertThat(json(misuse).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void theKeyOfVersionOneRetriedAfterVersionTwoGetsVersionOnesExactAnswer() throws Exception {
+        String guid = "idem-v-" + System.nanoTime();
+        String v1 = "{\"guid\": \"" + guid + "\", \"headline\": \"Ferry delayed\", \"body\": [\"The ferry is late.\"]}";
+        String v2 = v1.replace("The ferry is late.", "The ferry is two hours late.");
+
+        HttpResponse<String> first = ingest.postWithKey("/v1/articles", "application/json", v1, "Idempotency-Key", guid + "-1");
+        HttpResponse<String> second = ingest.postWithKey("/v1/articles", "application/json", v2, "Idempotency-Key", guid + "-2");
+        HttpResponse<String> retryOfFirst = ingest.postWithKey("/v1/articles", "application/json", v1,
+                "Idempotency-Key", guid + "-1");
+        HttpResponse<String> repeatKey = ingest.postWithKey("/v1/articles", "application/json", v2,
+                "Idempotency-Key", guid + "-3");
+        HttpResponse<String> retryOfRepeat = ingest.postWithKey("/v1/articles", "application/json", v2,
+                "Idempotency-Key", guid + "-3");
+
+        assertThat(json(second).get("version").asInt()).isEqualTo(2);
+        assertThat(retryOfFirst.statusCode()).isEqualTo(202);
+        assertThat(retryOfFirst.body()).isEqualTo(first.body());
+        assertThat(json(retryOfFirst).get("version").asInt()).isEqualTo(1);
+        // A key first used for a repeat keeps answering that repeat.
+        assertThat(repeatKey.statusCode()).isEqualTo(200);
+        assertThat(retryOfRepeat.statusCode()).isEqualTo(200);
+        assertThat(retryOfRepeat.body()).isEqualTo(repeatKey.body());
     }
 
     @Test

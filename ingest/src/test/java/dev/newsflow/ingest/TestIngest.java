@@ -34,6 +34,7 @@ public final class TestIngest implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(TestKafka.get().serviceSettings());
         settings.put(IngestConfig.PORT, "0");
         settings.put(IngestConfig.HOST, "127.0.0.1");
+        settings.put(IngestConfig.MANAGEMENT_PORT, "0");
         settings.put(IngestConfig.API_KEYS, publisher + ":" + key
                 + (extraSettings.containsKey(IngestConfig.API_KEYS) ? "," + extraSettings.get(IngestConfig.API_KEYS) : ""));
         settings.put(IngestConfig.LANGUAGE_DETECTION, "false");
@@ -84,6 +85,12 @@ public final class TestIngest implements AutoCloseable {
         all[1] = "Bearer " + key;
         System.arraycopy(headers, 0, all, 2, headers.length);
         return post(path, contentType, body, all);
+    }
+
+    /** GET on the management listener (/metrics, /health). */
+    public HttpResponse<String> getManagement(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort().orElseThrow()
+                + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     public HttpResponse<String> get(String path, String... headers) {

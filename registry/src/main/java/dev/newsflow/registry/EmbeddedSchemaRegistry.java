@@ -49,6 +49,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 cfg.startup.startupWatcherEnabled = false;
                 cfg.router.ignoreTrailingSlashes = true;
                 cfg.jetty.threadPool = requestThreads();
+                cfg.jetty.modifyServer(server -> server.setErrorHandler(new ConfluentErrorHandler()));
                 api.install(cfg);
             });
             server.start(host, port);

@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -229,12 +230,30 @@ final class KafkaSchemaLog implements AutoCloseable {
         }
     }
 
+    /**
+     * The log's end offset. Just after the topic was created, brokers may not serve it yet (no leader, unknown
+     * partition): such retriable answers are asked again until the timeout.
+     */
+    private long endOffset() throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+    }
+
     /** Waits until everything written to the log so far (by any instance) has been applied. */
     void syncToEnd() {
         long end;
         try {
-            end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+            end = endOffset();
         } catch (ExecutionException | TimeoutException e) {
             throw RegistryError.storeError("could not read the end offset of " + topic, e);
         } catch (InterruptedException e) {

@@ -1,9 +1,9 @@
 package dev.newsflow.syndicate;
 
 import dev.newsflow.platform.http.OpenApiDocument;
+import dev.newsflow.platform.health.StreamsHealth;
 import dev.newsflow.platform.http.ServiceEndpoints;
 import dev.newsflow.platform.kafka.StreamThreadFailurePolicy;
-import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
@@ -31,9 +31,12 @@ import dev.newsflow.syndicate.state.StreamsFeedStateView;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +69,17 @@ public final class SyndicateService implements AutoCloseable {
     private final KafkaStreams push;
     private final WebhookDeliveryWorker pushWorker;
     private final FeedChangeWatcher watcher;
+    private final ServiceEndpoints endpoints;
+    private final List<AutoCloseable> clientMetrics;
 
     private SyndicateService(SyndicateConfig config, KafkaStreams streams,
                              Producer<String, PartnerSubscription> producer, PartnerAdmin partners, Javalin http,
-                             KafkaStreams push, WebhookDeliveryWorker pushWorker, FeedChangeWatcher watcher) {
+                             KafkaStreams push, WebhookDeliveryWorker pushWorker, FeedChangeWatcher watcher,
+                             ServiceEndpoints endpoints, List<AutoCloseable> clientMetrics) {
         this.pushWorker = pushWorker;
         this.watcher = watcher;
+        this.endpoints = endpoints;
+        this.clientMetrics = clientMetrics;
         this.config = config;
         this.streams = streams;
         this.producer = producer;
@@ -83,8 +91,7 @@ public final class SyndicateService implements AutoCloseable {
     public static SyndicateService start(SyndicateConfig config) {
         TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
         List<TopicSpec<?, ?>> needed = List.of(topics.articlesEnriched(), topics.partnerSubscriptions());
-        new TopicBootstrap(config.kafkaClientConfig(), config.topicPartitions(), config.topicReplicationFactor(),
-                config.topicMinInsyncReplicas()).ensure(needed);
+        config.topicBootstrap().ensure(needed);
 
         Properties streamsProperties = new Properties();
         streamsProperties.putAll(config.streamsConfig());
@@ -93,11 +100,16 @@ public final class SyndicateService implements AutoCloseable {
                 streamsProperties);
         // Restores write stores without the processor: any state change invalidates cached pages too.
         streams.setStateListener((next, previous) -> version.bump());
-        streams.setUncaughtExceptionHandler(StreamThreadFailurePolicy.standard("syndicate feed state"));
+        StreamsHealth feedStateHealth = StreamsHealth.of("feed-state", streams);
+        streams.setUncaughtExceptionHandler(feedStateHealth.watching(
+                StreamThreadFailurePolicy.standard("syndicate feed state")));
         Producer<String, PartnerSubscription> producer = null;
         Javalin http = null;
         KafkaStreams push = null;
         WebhookDeliveryWorker pushWorker = null;
+        StreamsHealth pushHealth = null;
+        ServiceEndpoints endpoints = null;
+        List<AutoCloseable> clientMetrics = new ArrayList<>();
         FeedChangeWatcher watcher = null;
         DeliveryLog deliveries = new DeliveryLog(200);
         try {
@@ -110,7 +122,8 @@ public final class SyndicateService implements AutoCloseable {
                         config.pushDeliveryThreads(), Clock.systemUTC());
                 push = new KafkaStreams(new PushTopology(topics, pushWorker, deliveries).buildTopology(config),
                         pushProperties);
-                push.setUncaughtExceptionHandler(StreamThreadFailurePolicy.standard("syndicate push"));
+                pushHealth = StreamsHealth.of("webhook-push", push);
+                push.setUncaughtExceptionHandler(pushHealth.watching(StreamThreadFailurePolicy.standard("syndicate push")));
                 push.start();
             }
             awaitRunning(streams, config.startupTimeout());
@@ -118,11 +131,19 @@ public final class SyndicateService implements AutoCloseable {
             FeedStateView state = new StreamsFeedStateView(streams);
             PartnerAdmin partners = new PartnerAdmin(producer, topics.partnerSubscriptions().name(), state::partners,
                     config.adminWriteTimeout(), Clock.systemUTC());
-            KafkaStreams pushStreams = push;
-            ServiceEndpoints endpoints = new ServiceEndpoints("syndicate", () -> pushStreams == null
-                    ? Map.of("feed-state", streams.state() == KafkaStreams.State.RUNNING)
-                    : Map.of("feed-state", streams.state() == KafkaStreams.State.RUNNING,
-                            "webhook-push", pushStreams.state().isRunningOrRebalancing()));
+            endpoints = new ServiceEndpoints("syndicate", config).streams(feedStateHealth)
+                    .endpoint("/feeds/{partner}/{feed}.rss", "RSS 2.0 (partner token)")
+                    .endpoint("/feeds/{partner}/{feed}.atom", "Atom 1.0 (partner token)")
+                    .endpoint("/feeds/{partner}/{feed}.json", "JSON Feed 1.1 (partner token)")
+                    .endpoint("/v1/partners", "the partner admin API (admin token)");
+            if (pushHealth != null) {
+                endpoints.streams(pushHealth);
+            }
+            clientMetrics.add(bind(new KafkaStreamsMetrics(streams), endpoints));
+            if (push != null) {
+                clientMetrics.add(bind(new KafkaStreamsMetrics(push), endpoints));
+            }
+            clientMetrics.add(bind(new KafkaClientMetrics(producer), endpoints));
             FunctionCounter.builder("newsflow_webhook_deliveries", deliveries, DeliveryLog::delivered)
                     .tag("outcome", "delivered").register(endpoints.metrics());
             FunctionCounter.builder("newsflow_webhook_deliveries", deliveries, DeliveryLog::failed)
@@ -141,11 +162,12 @@ public final class SyndicateService implements AutoCloseable {
                     new PushStateView(push, deliveries));
             PartnerGuideRoutes guide = PartnerGuideRoutes.fromJar();
             OpenApiDocument openApi = OpenApiDocument.fromResource(SyndicateService.class, OPENAPI_RESOURCE);
+            ServiceEndpoints serviceEndpoints = endpoints;
             http = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.startup.startupWatcherEnabled = false;
                 cfg.http.compressionStrategy = CompressionStrategy.GZIP;
-                endpoints.install(cfg);
+                serviceEndpoints.install(cfg);
                 feeds.install(cfg);
                 admin.install(cfg);
                 guide.install(cfg);
@@ -153,6 +175,7 @@ public final class SyndicateService implements AutoCloseable {
                 SyndicateProblems.mapping().install(cfg);
             }).start(config.host(), config.port());
             boundPort[0] = http.port();
+            endpoints.startManagement();
             if (config.staticOutDir() != null || hubUrl.isPresent()) {
                 // its own uncached query: it parses filters afresh, which would only churn the page cache
                 watcher = new FeedChangeWatcher(state, new FeedQuery(state, Clock.systemUTC()), assembler, baseUrl,
@@ -163,8 +186,13 @@ public final class SyndicateService implements AutoCloseable {
             }
             LOG.info("syndicate listening on {}:{} (instance {}, application id {})", config.host(), http.port(),
                     config.instanceId(), config.instanceApplicationId());
-            return new SyndicateService(config, streams, producer, partners, http, push, pushWorker, watcher);
+            return new SyndicateService(config, streams, producer, partners, http, push, pushWorker, watcher, endpoints,
+                    clientMetrics);
         } catch (RuntimeException e) {
+            if (endpoints != null) {
+                endpoints.close();
+            }
+            clientMetrics.forEach(SyndicateService::closeQuietly);
             if (watcher != null) {
                 watcher.close();
             }
@@ -182,6 +210,20 @@ public final class SyndicateService implements AutoCloseable {
             }
             streams.close(Duration.ofSeconds(10));
             throw e;
+        }
+    }
+
+    private static AutoCloseable bind(io.micrometer.core.instrument.binder.MeterBinder binder,
+                                      ServiceEndpoints endpoints) {
+        binder.bindTo(endpoints.metrics());
+        return (AutoCloseable) binder;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("closing {} failed", closeable, e);
         }
     }
 
@@ -223,6 +265,11 @@ public final class SyndicateService implements AutoCloseable {
         return partners;
     }
 
+    /** The management listener's port (/metrics), when {@code management.port} asks for one. */
+    public java.util.OptionalInt managementPort() {
+        return endpoints.managementPort();
+    }
+
     public KafkaStreams.State feedStateStatus() {
         return streams.state();
     }
@@ -233,6 +280,8 @@ public final class SyndicateService implements AutoCloseable {
             watcher.close();
         }
         http.stop();
+        endpoints.close();
+        clientMetrics.forEach(SyndicateService::closeQuietly);
         producer.close(Duration.ofSeconds(5));
         if (push != null) {
             push.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

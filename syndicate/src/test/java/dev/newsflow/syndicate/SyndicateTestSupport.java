@@ -38,6 +38,7 @@ public final class SyndicateTestSupport {
         Map<String, Object> settings = new HashMap<>(TestKafka.get().serviceSettings());
         settings.put(SyndicateConfig.PORT, "0");
         settings.put(SyndicateConfig.HOST, "127.0.0.1");
+        settings.put(SyndicateConfig.MANAGEMENT_PORT, "0");
         settings.put(SyndicateConfig.ADMIN_TOKEN, ADMIN_TOKEN);
         settings.put(SyndicateConfig.APPLICATION_ID, applicationId);
         settings.put(SyndicateConfig.INSTANCE_ID, instanceId);

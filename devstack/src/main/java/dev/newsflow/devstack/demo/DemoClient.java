@@ -15,6 +15,8 @@ import java.time.Instant;
 public final class DemoClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    /** A bound on one search, in case a feed's next links ever went round in a circle. */
+    private static final int MAX_PAGES = 10_000;
 
     /** Posts a text article; returns the answer's JSON (id, version, status). */
     public JsonNode postText(String ingestUrl, String apiKey, String text) throws IOException, InterruptedException {
@@ -31,12 +33,15 @@ public final class DemoClient {
         return json.readTree(response.body());
     }
 
-    /** Polls a JSON Feed until an item has the title; false when the deadline passes first. */
-    public boolean awaitItem(String jsonFeedUrl, String title, Duration within) throws InterruptedException {
+    /**
+     * Polls a JSON Feed until it carries the article, on any of its pages (a restarted demo's sample can be far
+     * down the feed); false when the deadline passes first.
+     */
+    public boolean awaitItem(String jsonFeedUrl, String articleId, Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         long pauseMillis = 100;
         while (Instant.now().isBefore(deadline)) {
-            if (feedHasTitle(jsonFeedUrl, title)) {
+            if (feedHasArticle(jsonFeedUrl, articleId)) {
                 return true;
             }
             // A poll of a local HTTP endpoint, not a test: a short, growing pause between tries.
@@ -46,21 +51,29 @@ public final class DemoClient {
         return false;
     }
 
-    private boolean feedHasTitle(String jsonFeedUrl, String title) throws InterruptedException {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jsonFeedUrl))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+    /** Walks the feed's pages (next_url) looking for the item whose id names the article. */
+    private boolean feedHasArticle(String jsonFeedUrl, String articleId) throws InterruptedException {
+        String page = jsonFeedUrl;
+        for (int pages = 0; page != null && pages < MAX_PAGES; pages++) {
+            JsonNode feed;
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(page))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    return false;
+                }
+                feed = json.readTree(response.body());
+            } catch (IOException e) {
                 return false;
             }
-            for (JsonNode item : json.readTree(response.body()).path("items")) {
-                if (title.equals(item.path("title").asText())) {
+            for (JsonNode item : feed.path("items")) {
+                // Item ids are urn:newsflow:article:<article id>.
+                if (item.path("id").asText().endsWith(":" + articleId)) {
                     return true;
                 }
             }
-            return false;
-        } catch (IOException e) {
-            return false;
+            page = feed.hasNonNull("next_url") ? feed.get("next_url").asText() : null;
         }
+        return false;
     }
 }

@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.newsflow.platform.lifecycle.Failures;
@@ -69,6 +71,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--enrich-port", defaultValue = "8083", description = "Enrich /health and /metrics port (default: ${DEFAULT-VALUE}).")
     int enrichPort;
 
+    @Option(names = "--management-host", defaultValue = "127.0.0.1",
+            description = "Address the services' management listeners (/metrics) bind to, whatever --host says "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String managementHost;
+
+    @Option(names = "--management-ports", defaultValue = "9180,9183,9182", split = ",",
+            paramLabel = "INGEST,ENRICH,SYNDICATE",
+            description = "Ports of the management listeners serving /metrics (default: ${DEFAULT-VALUE}).")
+    int[] managementPorts;
+
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the topics created (default: ${DEFAULT-VALUE}).")
     int partitions;
 
@@ -76,8 +88,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "API key of the demo publisher (default: ${DEFAULT-VALUE}; local use only).")
     String publisherKey;
 
-    @Option(names = "--no-sample", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Post the bundled sample article at start (default: on).")
+    @Option(names = "--sample", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Post the bundled sample article at start and wait for it in the feed (default: on; "
+                    + "--no-sample starts without it).")
     boolean postSample;
 
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
@@ -94,12 +107,24 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Optional<String> busy = FreePorts.firstBusy(host, List.of(
+                new FreePorts.Wanted("Kafka", kafkaPort, "--kafka-port"),
+                new FreePorts.Wanted("KRaft controller", controllerPort, "--controller-port"),
+                new FreePorts.Wanted("schema registry", registryPort, "--registry-port"),
+                new FreePorts.Wanted("ingest", ingestPort, "--ingest-port"),
+                new FreePorts.Wanted("enrich health", enrichPort, "--enrich-port"),
+                new FreePorts.Wanted("syndicate", syndicatePort, "--syndicate-port")));
+        if (busy.isPresent()) {
+            spec.commandLine().getErr().println("newsflow demo: " + busy.get());
+            return 1;
+        }
         String adminToken = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         DevStackSettings settings = DevStackSettings.builder(dataDir.toAbsolutePath())
                 .host(host)
                 .kafkaPorts(kafkaPort, controllerPort)
                 .registryPort(registryPort)
                 .servicePorts(ingestPort, enrichPort, syndicatePort)
+                .management(managementHost, managementPort(0), managementPort(1), managementPort(2), 0)
                 .topicPartitions(partitions)
                 .publisher("demo", publisherKey)
                 .adminToken(adminToken)
@@ -129,13 +154,22 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int managementPort(int index) {
+        if (managementPorts.length != 3) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--management-ports takes three ports: ingest, enrich, syndicate");
+        }
+        return managementPorts[index];
+    }
+
     private boolean postAndAwaitSample(DevStack stack, PrintWriter out) throws Exception {
         DemoClient client = new DemoClient();
         JsonNode answer = client.postText(stack.ingestUrl(), stack.publisherKey(), SampleArticle.text());
         out.printf("Posted the sample article: id %s, version %s (%s)%n", answer.path("id").asText(),
                 answer.path("version").asText(), answer.path("status").asText());
         out.flush();
-        if (!client.awaitItem(stack.feedUrl("json"), SampleArticle.HEADLINE, Duration.ofSeconds(sampleTimeoutSeconds))) {
+        if (!client.awaitItem(stack.feedUrl("json"), answer.path("id").asText(),
+                Duration.ofSeconds(sampleTimeoutSeconds))) {
             out.printf("The sample article did not reach the demo feed within %d s; see the log above "
                     + "and %s/health.%n", sampleTimeoutSeconds, stack.enrichUrl());
             return false;
@@ -155,12 +189,14 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  RSS 2.0              " + stack.feedUrl("rss"));
         out.println("  Atom                 " + stack.feedUrl("atom"));
         out.println("  JSON Feed            " + stack.feedUrl("json"));
-        out.println("  Health               " + stack.ingestUrl() + "/health  " + stack.enrichUrl() + "/health  "
-                + stack.syndicateUrl() + "/health");
+        out.println("  Health               " + stack.ingestUrl() + "/health/ready  " + stack.enrichUrl()
+                + "/health/ready  " + stack.syndicateUrl() + "/health/ready");
+        out.println("  Metrics              " + stack.ingestMetricsUrl() + "  " + stack.enrichMetricsUrl() + "  "
+                + stack.syndicateMetricsUrl());
         out.println();
         out.println("Post an article:");
         out.println("  curl -H 'Authorization: Bearer " + stack.publisherKey()
-                + "' -H 'Content-Type: text/plain' --data-binary @article.txt " + stack.ingestUrl() + "/v1/articles");
+                + "' -H 'Content-Type: text/plain' --data-binary @samples/article.txt " + stack.ingestUrl() + "/v1/articles");
         out.println();
         out.flush();
     }

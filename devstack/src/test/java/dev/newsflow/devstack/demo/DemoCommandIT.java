@@ -2,11 +2,17 @@ package dev.newsflow.devstack.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.devstack.DevStack;
+import dev.newsflow.devstack.DevStackSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,7 +36,8 @@ class DemoCommandIT {
         assertThat(first).contains("Posted the sample article").contains("(accepted)")
                 .contains("newsflow is running.")
                 .containsPattern("JSON Feed +http://\\S+/feeds/demo/all\\.json\\?token=\\S+")
-                .contains("Kafka bootstrap      127.0.0.1:" + kafkaPort);
+                .contains("Kafka bootstrap      127.0.0.1:" + kafkaPort)
+                .containsPattern("Metrics +http://127\\.0\\.0\\.1:\\d+/metrics");
 
         String second = runDemoOnce(dataDir, kafkaPort, controllerPort, syndicatePort);
         assertThat(second).contains("Posted the sample article").contains("version 1 (unchanged)")
@@ -39,6 +46,37 @@ class DemoCommandIT {
         assertThat(partnerToken(second)).isEqualTo(partnerToken(first));
         assertThat(feedUrl(second)).isEqualTo(feedUrl(first));
         assertThat(first).contains("(kept in " + dataDir.toAbsolutePath().resolve("partner-token") + ")");
+    }
+
+    /**
+     * A restarted demo whose feed has grown past one page finds its sample article on a later page, instead of
+     * waiting for it on the first page and giving up.
+     */
+    @Test
+    void aRestartedDemoFindsTheSampleBeyondTheFirstFeedPage(@TempDir Path dataDir) throws Exception {
+        int kafkaPort = freePort();
+        int controllerPort = freePort();
+        int syndicatePort = freePort();
+        String onePerPage = "syndicate.max.page.size=1";
+        assertThat(runDemoOnce(dataDir, kafkaPort, controllerPort, syndicatePort, "-D", onePerPage))
+                .contains("(accepted)");
+
+        // Two newer articles push the sample to the feed's third page.
+        DevStackSettings settings = DevStackSettings.builder(dataDir.toAbsolutePath()).kafkaPorts(kafkaPort, controllerPort)
+                .topicPartitions(1).adminToken("between-runs").serviceSetting("syndicate.max.page.size", "1").build();
+        try (DevStack stack = DevStack.start(settings)) {
+            DemoClient client = new DemoClient();
+            for (String headline : List.of("Harbour reopens after storm", "Ferry timetable changes in spring")) {
+                JsonNode posted = client.postText(stack.ingestUrl(), stack.publisherKey(),
+                        "News\n\n" + headline + "\n\nThe harbour authority said so on Monday, in a short statement.\n");
+                assertThat(client.awaitItem(stack.feedUrl("json"), posted.path("id").asText(), Duration.ofSeconds(60)))
+                        .isTrue();
+            }
+        }
+
+        String second = runDemoOnce(dataDir, kafkaPort, controllerPort, syndicatePort, "-D", onePerPage,
+                "--sample-timeout", "30");
+        assertThat(second).contains("version 1 (unchanged)").contains("newsflow is running.");
     }
 
     private static String partnerToken(String output) {
@@ -53,16 +91,20 @@ class DemoCommandIT {
         return url.group(1);
     }
 
-    private static String runDemoOnce(Path dataDir, int kafkaPort, int controllerPort, int syndicatePort) {
+    private static String runDemoOnce(Path dataDir, int kafkaPort, int controllerPort, int syndicatePort,
+                                      String... more) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = DemoCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("--once", "--data-dir", dataDir.toString(),
+        List<String> args = new ArrayList<>(List.of("--once", "--data-dir", dataDir.toString(),
                 "--kafka-port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort),
-                "--registry-port", "0", "--ingest-port", "0", "--enrich-port", "0", "--syndicate-port", String.valueOf(syndicatePort),
-                "--partitions", "1");
+                "--registry-port", "0", "--ingest-port", "0", "--enrich-port", "0",
+                "--syndicate-port", String.valueOf(syndicatePort), "--management-ports", "0,0,0",
+                "--partitions", "1"));
+        args.addAll(List.of(more));
+        int exit = cli.execute(args.toArray(String[]::new));
         assertThat(exit).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();
         return out.toString();
     }

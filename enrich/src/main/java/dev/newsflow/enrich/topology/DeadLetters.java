@@ -13,8 +13,9 @@ final class DeadLetters {
 
     private final DeadLetterFactory factory;
 
-    DeadLetters(Clock clock) {
-        this.factory = new DeadLetterFactory(SERVICE, clock);
+    /** @param recordMaxBytes the largest record enrich writes; a dead letter too must fit */
+    DeadLetters(Clock clock, int recordMaxBytes) {
+        this.factory = new DeadLetterFactory(SERVICE, clock, recordMaxBytes);
     }
 
     Record<String, DeadLetter> record(ProcessorContext<?, ?> context, String stage, Throwable error, byte[] rawKey,

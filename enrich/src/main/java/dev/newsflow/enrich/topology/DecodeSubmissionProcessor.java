@@ -1,9 +1,11 @@
 package dev.newsflow.enrich.topology;
 
 import dev.newsflow.enrich.EnrichMetrics;
+import dev.newsflow.platform.article.ArticleRules;
 import dev.newsflow.platform.errors.FailureKind;
 import dev.newsflow.schema.ArticleSubmitted;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the raw bytes of {@code articles-submitted} into an {@link ArticleSubmitted}. A record
- * that does not decode, has no value, or whose key is not its article id (or missing) goes to the
- * dead-letter sink with its original bytes; the next record is processed as usual. A schema registry
+ * that does not decode, has no value, whose key is not its article id (or missing), or that breaks
+ * one of {@link ArticleRules} (the field named) goes to the dead-letter sink with its original bytes;
+ * the next record is processed as usual. A schema registry
  * that cannot answer now is not the record's fault: the task fails and is retried
  * ({@link FailureKind}); a schema id the registry does not know is, and dead-letters the record.
  */
@@ -67,6 +70,13 @@ final class DecodeSubmissionProcessor implements Processor<byte[], byte[], Strin
             deadLetter(record, STAGE_VALIDATION, new IllegalArgumentException((key == null ? "record has no key"
                     : "record key '" + key + "' is not the article id") + "; expected '" + article.getArticleId()
                     + "' so that all versions of an article stay in one partition"));
+            return;
+        }
+        // The same rules ingest applies: a record another producer wrote straight to the topic gets no further
+        // than one ingest would have refused.
+        Optional<ArticleRules.Violation> violation = ArticleRules.check(article);
+        if (violation.isPresent()) {
+            deadLetter(record, STAGE_VALIDATION, new InvalidSubmissionException(violation.get()));
             return;
         }
         Submission submission = new Submission(record.key(), record.value(), article);

@@ -9,6 +9,7 @@ import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Removal;
 import dev.newsflow.platform.errors.FailureKind;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,6 +30,7 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
     private static final Logger LOG = LoggerFactory.getLogger(EnrichArticleProcessor.class);
 
     static final String STAGE_SERIALIZATION = "serialization";
+    static final String STAGE_SIZE = "size";
 
     private final ArticleEnricher enricher;
     private final Serializer<EnrichedArticle> serializer;
@@ -38,12 +40,13 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
     private final String deadLetterSink;
     private final EnrichMetrics metrics;
     private final DeadLetters deadLetters;
+    private final int recordMaxBytes;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SeenVersion> store;
 
     EnrichArticleProcessor(ArticleEnricher enricher, Serializer<EnrichedArticle> serializer, String enrichedTopic,
                            String storeName, String enrichedSink, String deadLetterSink, EnrichMetrics metrics,
-                           DeadLetters deadLetters) {
+                           DeadLetters deadLetters, int recordMaxBytes) {
         this.enricher = enricher;
         this.serializer = serializer;
         this.enrichedTopic = enrichedTopic;
@@ -52,6 +55,7 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
         this.deadLetterSink = deadLetterSink;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
+        this.recordMaxBytes = recordMaxBytes;
     }
 
     @Override
@@ -81,6 +85,14 @@ final class EnrichArticleProcessor implements Processor<String, Submission, Stri
                 throw e; // the registry's or the configuration's fault, not the record's: see StreamThreadFailurePolicy
             }
             deadLetter(record, STAGE_SERIALIZATION, e);
+            return;
+        }
+        // Checked here, not left to the producer: under exactly-once a record Kafka refuses aborts the whole
+        // transaction, and its retry would fail the same way for ever.
+        int size = record.value().rawKey().length + serialized.length;
+        if (size > recordMaxBytes) {
+            deadLetter(record, STAGE_SIZE, new RecordTooLargeException("the enriched record is " + size
+                    + " bytes; the limit is " + recordMaxBytes + " bytes (record.max.bytes)"));
             return;
         }
         context.forward(new Record<String, Object>(record.key(), serialized, record.timestamp(), record.headers()),

@@ -78,7 +78,7 @@ public final class EnrichTopology {
 
     public Topology buildTopology(EnrichConfig config) {
         ArticleEnricher enricher = new ArticleEnricher(annotator, config.captionSimilarityThreshold(), clock);
-        DeadLetters deadLetters = new DeadLetters(clock);
+        DeadLetters deadLetters = new DeadLetters(clock, config.recordMaxBytes());
         Duration dedupeRetention = config.dedupeRetention();
         Duration purgeInterval = config.dedupePurgeInterval();
         TopicSpec<String, ArticleSubmitted> submitted = catalogue.articlesSubmitted();
@@ -92,8 +92,8 @@ public final class EnrichTopology {
         topology.addProcessor(SUPPRESS_DUPLICATES, () -> new SuppressDuplicateSubmissionsProcessor(
                 ARTICLE_VERSIONS_STORE, dedupeRetention, purgeInterval, metrics), DECODE);
         topology.addProcessor(ENRICH, () -> new EnrichArticleProcessor(enricher, enriched.valueSerde().serializer(),
-                enriched.name(), ARTICLE_VERSIONS_STORE, ENRICHED_SINK, DEAD_LETTER_SINK, metrics, deadLetters),
-                SUPPRESS_DUPLICATES);
+                enriched.name(), ARTICLE_VERSIONS_STORE, ENRICHED_SINK, DEAD_LETTER_SINK, metrics, deadLetters,
+                config.recordMaxBytes()), SUPPRESS_DUPLICATES);
         topology.addStateStore(articleVersionsStore(), SUPPRESS_DUPLICATES, ENRICH);
         // The enrich step serializes with the catalogue's serde itself (so a record that does not
         // serialize becomes a dead letter), and the sink writes those bytes as they are.

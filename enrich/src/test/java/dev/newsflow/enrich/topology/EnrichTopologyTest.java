@@ -19,13 +19,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EnrichTopologyTest {
     @TempDir
@@ -203,6 +208,67 @@ class EnrichTopologyTest {
         t.submit(invalid);
         assertThat(t.deadLetters.readValue().getStage()).isEqualTo("serialization");
         assertThat(t.metrics.deadLetteredCount("serialization")).isEqualTo(2);
+    }
+
+    /** Records another producer wrote straight to the topic, each breaking one rule ingest would have enforced. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rogueRecords")
+    void aRogueRecordIsDeadLetteredNamingTheFieldAndTheNextOneIsEnriched(String name, ArticleSubmitted rogue,
+                                                                          String field) {
+        EnrichTopologyHarness t = start(NO_ANNOTATION);
+        t.submit(rogue);
+        t.submit(Articles.seedShaped("after-rogue", 1));
+
+        DeadLetter letter = t.deadLetters.readValue();
+        assertThat(letter.getStage()).isEqualTo("validation");
+        assertThat(letter.getErrorMessage()).contains("field " + field + ":");
+        assertThat(letter.getValue()).as("the original bytes, for a replay once fixed").isNotNull();
+        assertThat(t.deadLetters.isEmpty()).isTrue();
+        assertThat(t.enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("after-rogue");
+    }
+
+    static Stream<Arguments> rogueRecords() {
+        return Stream.of(
+                Arguments.of("empty id", Articles.builder("", 1).build(), "articleId"),
+                Arguments.of("empty headline", Articles.builder("h", 1).setHeadline("").build(), "headline"),
+                Arguments.of("empty body", Articles.builder("b", 1).setBody(new ArrayList<>()).build(), "body"),
+                Arguments.of("empty publisher", Articles.builder("p", 1).setPublisherId("").build(), "publisherId"),
+                Arguments.of("version 0", Articles.builder("v0", 0).build(), "version"),
+                Arguments.of("version -5", Articles.builder("v5", -5).build(), "version"),
+                Arguments.of("200,000 paragraphs", Articles.builder("many", 1)
+                        .setBody(new ArrayList<>(Collections.nCopies(200_000, "p"))).build(), "body"));
+    }
+
+    @Test
+    void anArticleWhoseEnrichedRecordWouldBeTooLargeIsDeadLetteredWithItsSize() {
+        harness = new EnrichTopologyHarness(stateDir, NO_ANNOTATION, Map.of("record.max.bytes", "65536"));
+        List<String> body = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            body.add("Paragraph " + i + " of a very long report. " + "It goes on and on. ".repeat(40));
+        }
+        harness.submit(Articles.builder("long-1", 1).setBody(body).build());
+        harness.submit(Articles.seedShaped("after-long", 1));
+
+        DeadLetter letter = harness.deadLetters.readValue();
+        assertThat(letter.getStage()).isEqualTo("size");
+        assertThat(letter.getErrorMessage()).contains("the limit is 65536 bytes");
+        assertThat(letter.getErrorClass()).isEqualTo("org.apache.kafka.common.errors.RecordTooLargeException");
+        assertThat(harness.enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("after-long");
+    }
+
+    @Test
+    void aThousandsOfRemovalsArticleEnrichesToABoundedReport() {
+        EnrichTopologyHarness t = start(NO_ANNOTATION);
+        List<String> body = new ArrayList<>(Collections.nCopies(1_999, Articles.SHARE_WIDGET));
+        body.add(Articles.BODY.get(0));
+        t.submit(Articles.builder("chrome-1", 1).setBody(body).build());
+
+        EnrichedArticle article = t.enriched.readValue();
+        List<Removal> removals = article.getCleanup().getRemovals();
+        assertThat(removals).hasSizeLessThanOrEqualTo(100);
+        assertThat(removals.get(removals.size() - 1).getKind()).isEqualTo("unlisted");
+        assertThat(removals.get(removals.size() - 1).getReason()).startsWith((1_999 - (removals.size() - 1)) + " more removals");
+        assertThat(article.getBody()).containsExactly(Articles.BODY.get(0));
     }
 
     @Test

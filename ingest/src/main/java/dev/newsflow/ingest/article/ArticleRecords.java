@@ -26,7 +26,9 @@ public final class ArticleRecords {
                 .setLanguage(draft.language())
                 .setSection(draft.section())
                 .setCategory(draft.category())
-                .setHeadline(draft.headline())
+                // A kill sent by id alone has no headline; the record's headline is then empty (the schema
+                // requires a string, and consumers keep the killed story's last content anyway).
+                .setHeadline(draft.headline() == null ? "" : draft.headline())
                 .setByline(draft.byline())
                 .setBody(draft.body())
                 .setImages(draft.images().stream().map(ArticleRecords::image).toList())

@@ -3,7 +3,7 @@ package dev.newsflow.ingest.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.ingest.article.ArticleIds;
-import dev.newsflow.platform.errors.FailureKind;
+import dev.newsflow.platform.lifecycle.Failures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,27 +29,30 @@ import org.slf4j.LoggerFactory;
  * behind {@code newsflow post FILE|DIR… --url … --key …}. Directories are walked recursively in
  * name order (hidden files skipped). The media type comes from the extension: {@code .txt} →
  * text/plain, {@code .json} → application/json, {@code .html}/{@code .htm} → text/html,
- * {@code .ndjson}/{@code .jsonl} → {@code POST /v1/articles:batch}. Each request carries an
+ * {@code .ndjson}/{@code .jsonl} → {@code POST /v1/articles:batch}, line by line ({@link NdjsonFilePoster}:
+ * lines ingest could not take yet are sent again, lines it has are not). Each single-article request carries an
  * {@code Idempotency-Key} derived from the file's content, so a retry never makes a second
- * version. With a state file the run is resumable: files accepted before are skipped.
- * Answers that may succeed later (429, 503, any 5xx: {@link FailureKind}) are retried after their
- * {@code Retry-After}, up to {@code maxRetries} times.
+ * version. With a state file the run is resumable: files (and NDJSON lines) accepted before are skipped.
+ * Answers that may succeed later (429, 503, other 5xx) are retried after their {@code Retry-After}
+ * ({@link RetryPolicy}). A refused API key (401) ends the run at the first file: the other files are
+ * reported as not sent, since every one of them would be refused the same way.
  */
 public final class BulkPoster {
     private static final Logger LOG = LoggerFactory.getLogger(BulkPoster.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> MEDIA_TYPES = Map.of("txt", "text/plain; charset=utf-8",
             "json", "application/json", "html", "text/html; charset=utf-8", "htm", "text/html; charset=utf-8",
             "ndjson", "application/x-ndjson", "jsonl", "application/x-ndjson");
-    private static final long MAX_RETRY_WAIT_SECONDS = 60;
 
     private final URI baseUrl;
     private final String apiKey;
     private final HttpClient http;
     private final Duration requestTimeout;
-    private final int maxRetries;
+    private final RetryPolicy retry;
     private final ProgressListener progress;
     private final PostedFiles posted;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Sleeper sleeper;
+    private final int batchLines;
 
     private BulkPoster(Builder builder) {
         this.baseUrl = builder.baseUrl;
@@ -57,9 +60,11 @@ public final class BulkPoster {
         this.http = builder.http != null ? builder.http
                 : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.requestTimeout = builder.requestTimeout;
-        this.maxRetries = builder.maxRetries;
+        this.retry = new RetryPolicy(builder.maxRetries);
         this.progress = builder.progress;
         this.posted = new PostedFiles(builder.stateFile);
+        this.sleeper = builder.sleeper;
+        this.batchLines = builder.batchLines;
     }
 
     /** {@code baseUrl} is ingest's root, e.g. {@code http://localhost:8080}. */
@@ -76,6 +81,8 @@ public final class BulkPoster {
         private int maxRetries = 3;
         private ProgressListener progress = ProgressListener.none();
         private Path stateFile;
+        private Sleeper sleeper = Sleeper.real();
+        private int batchLines = 500;
 
         private Builder(URI baseUrl, String apiKey) {
             this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -93,6 +100,22 @@ public final class BulkPoster {
             return this;
         }
 
+        /** How waits between attempts are made (tests record them instead of sleeping). */
+        public Builder sleeper(Sleeper value) {
+            sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /** Most NDJSON lines sent in one batch request (ingest's own limit is 1,000 by default). */
+        public Builder batchLines(int lines) {
+            if (lines < 1) {
+                throw new IllegalArgumentException("batchLines must be at least 1");
+            }
+            batchLines = lines;
+            return this;
+        }
+
+        /** Retries, in a row, of a request (or of batch lines) that ingest could not take yet; 3 by default. */
         public Builder maxRetries(int retries) {
             maxRetries = retries;
             return this;
@@ -135,8 +158,13 @@ public final class BulkPoster {
     public BulkReport post(List<Path> filesAndDirectories) {
         List<Path> files = expand(filesAndDirectories);
         List<FileResult> results = new ArrayList<>();
+        FileResult keyRefused = null;
         for (Path file : files) {
-            FileResult result = postOne(file);
+            FileResult result = keyRefused == null ? postOne(file) : new FileResult(file, FileResult.Outcome.FAILED, 0,
+                    null, 0, "not sent: ingest refused the API key (401) for " + keyRefused.file());
+            if (keyRefused == null && result.status() == 401) {
+                keyRefused = result;
+            }
             results.add(result);
             progress.fileDone(result, results.size(), files.size());
         }
@@ -153,90 +181,92 @@ public final class BulkPoster {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            return new FileResult(file, FileResult.Outcome.FAILED, 0, null, 0, "cannot read: " + e.getMessage());
+            return new FileResult(file, FileResult.Outcome.FAILED, 0, null, 0, "cannot read: " + Failures.oneLine(e));
         }
         String contentHash = HexFormat.of().formatHex(ArticleIds.sha256(content));
         if (posted.contains(contentHash, file)) {
             return new FileResult(file, FileResult.Outcome.SKIPPED, 0, null, 0, "accepted in an earlier run");
         }
-        boolean batch = mediaType.get().equals("application/x-ndjson");
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(batch ? "/v1/articles:batch" : "/v1/articles"))
-                .timeout(requestTimeout)
-                .header("Content-Type", mediaType.get())
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Idempotency-Key", "file-" + contentHash)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(content))
-                .build();
         try {
-            HttpResponse<String> response = sendWithRetries(request);
-            FileResult result = batch ? batchResult(file, response) : articleResult(file, response);
-            if (result.outcome() == FileResult.Outcome.ACCEPTED || result.outcome() == FileResult.Outcome.UNCHANGED) {
+            FileResult result;
+            if (mediaType.get().equals("application/x-ndjson")) {
+                result = new NdjsonFilePoster(ndjson -> http.send(request("/v1/articles:batch", mediaType.get(), ndjson,
+                        null), HttpResponse.BodyHandlers.ofString()), posted, retry, sleeper, progress, batchLines)
+                        .post(file, content);
+            } else {
+                result = articleResult(file, sendWithRetries(request("/v1/articles", mediaType.get(), content,
+                        "file-" + contentHash)));
+            }
+            if (result.outcome() == FileResult.Outcome.ACCEPTED || result.outcome() == FileResult.Outcome.UNCHANGED
+                    || result.outcome() == FileResult.Outcome.SKIPPED) {
                 posted.add(contentHash, file, result.articleId(), result.version());
             }
             return result;
         } catch (IOException e) {
-            return new FileResult(file, FileResult.Outcome.FAILED, 0, null, 0, "cannot reach ingest: " + e.getMessage());
+            return new FileResult(file, FileResult.Outcome.FAILED, 0, null, 0,
+                    "cannot reach ingest at " + baseUrl + ": " + Failures.oneLine(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new FileResult(file, FileResult.Outcome.FAILED, 0, null, 0, "interrupted");
         }
     }
 
+    private HttpRequest request(String path, String mediaType, byte[] body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(requestTimeout)
+                .header("Content-Type", mediaType)
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.build();
+    }
+
     private HttpResponse<String> sendWithRetries(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        for (int attempt = 1; attempt <= maxRetries && retriable(response.statusCode()); attempt++) {
-            long wait = response.headers().firstValue("Retry-After").map(BulkPoster::seconds).orElse((long) attempt);
-            LOG.info("ingest answered {}; retrying {} in {} s", response.statusCode(), request.uri(), wait);
-            Thread.sleep(Duration.ofSeconds(Math.min(wait, MAX_RETRY_WAIT_SECONDS)).toMillis());
+        for (int idle = 1; !retry.exhausted(idle) && RetryPolicy.retriable(response.statusCode()); idle++) {
+            Duration wait = retry.wait(idle, RetryPolicy.retryAfter(response.headers().firstValue("Retry-After")));
+            LOG.info("ingest answered {}; retrying {} in {} s", response.statusCode(), request.uri(), wait.toSeconds());
+            sleeper.sleep(wait);
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         }
         return response;
     }
 
-    private FileResult articleResult(Path file, HttpResponse<String> response) throws IOException {
+    private FileResult articleResult(Path file, HttpResponse<String> response) {
         JsonNode body = parse(response.body());
         int status = response.statusCode();
         if (status == 202 || status == 200) {
-            return new FileResult(file, status == 202 ? FileResult.Outcome.ACCEPTED : FileResult.Outcome.UNCHANGED, status,
-                    body.path("id").asText(null), body.path("version").asInt(), null);
+            // A replayed answer to the file's Idempotency-Key is the first run's 202: nothing new was written now.
+            boolean replayed = response.headers().firstValue("Idempotent-Replayed").filter("true"::equals).isPresent();
+            return new FileResult(file, status == 202 && !replayed ? FileResult.Outcome.ACCEPTED
+                    : FileResult.Outcome.UNCHANGED, status, body.path("id").asText(null), body.path("version").asInt(),
+                    null);
         }
-        String detail = body.path("detail").asText("HTTP " + status);
-        String field = body.path("field").asText(null);
-        return new FileResult(file, retriable(status) ? FileResult.Outcome.FAILED : FileResult.Outcome.REJECTED,
-                status, null, 0, field == null ? detail : field + ": " + detail);
+        return new FileResult(file, RetryPolicy.retriable(status) ? FileResult.Outcome.FAILED : FileResult.Outcome.REJECTED,
+                status, null, 0, problemText(body, status));
     }
 
-    /** Worth trying again (429, 503, any 5xx): the platform's one rule; other refusals are the file's. */
-    private static boolean retriable(int status) {
-        return status / 100 != 2 && FailureKind.ofHttpStatus(status) == FailureKind.RETRIABLE;
+    /** A problem answer in one line: {@code field: detail}, or the detail, or the status. */
+    static String problemText(JsonNode problem, int status) {
+        String detail = problem.path("detail").asText("");
+        if (detail.isBlank()) {
+            detail = problem.path("title").asText("HTTP " + status);
+        }
+        String field = problem.path("field").asText(null);
+        return field == null ? detail : field + ": " + detail;
     }
 
-    private FileResult batchResult(Path file, HttpResponse<String> response) throws IOException {
-        if (response.statusCode() != 200) {
-            return articleResult(file, response);
-        }
-        JsonNode body = parse(response.body());
-        int rejected = body.path("rejected").asInt();
-        String detail = body.path("accepted").asInt() + " accepted, " + body.path("unchanged").asInt() + " unchanged, "
-                + rejected + " rejected lines";
-        if (rejected > 0) {
-            List<String> failures = new ArrayList<>();
-            for (JsonNode line : body.path("results")) {
-                if (line.has("problem")) {
-                    failures.add("line " + line.path("line").asInt() + ": " + line.path("problem").path("detail").asText());
-                }
-            }
-            return new FileResult(file, FileResult.Outcome.REJECTED, 200, null, 0, detail + " (" + String.join("; ", failures) + ")");
-        }
-        return new FileResult(file, body.path("accepted").asInt() > 0 ? FileResult.Outcome.ACCEPTED
-                : FileResult.Outcome.UNCHANGED, 200, null, 0, detail);
+    static String problemText(HttpResponse<String> response) {
+        return problemText(parse(response.body()), response.statusCode());
     }
 
-    private JsonNode parse(String body) throws IOException {
+    static JsonNode parse(String body) {
         try {
-            return json.readTree(body == null || body.isBlank() ? "{}" : body);
+            return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return json.createObjectNode().put("detail", body);
+            return JSON.createObjectNode().put("detail", body.strip());
         }
     }
 
@@ -246,11 +276,4 @@ public final class BulkPoster {
         return dot < 0 ? Optional.empty() : Optional.ofNullable(MEDIA_TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT)));
     }
 
-    private static long seconds(String retryAfter) {
-        try {
-            return Math.max(1, Long.parseLong(retryAfter.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 }

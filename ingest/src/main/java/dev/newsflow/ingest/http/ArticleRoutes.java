@@ -75,6 +75,7 @@ public final class ArticleRoutes {
         config.routes.post("/v1/articles:batch", ctx -> timed(ctx, "/v1/articles:batch", this::postBatch));
         config.routes.get("/v1/articles/{id}", ctx -> timed(ctx, "/v1/articles/{id}", this::getArticle));
         config.routes.get("/openapi.json", this::openApi);
+        problems.install(config);
     }
 
     private interface Route {
@@ -110,6 +111,10 @@ public final class ArticleRoutes {
         SubmissionResult result = submitter.submit(publisher, draft, idempotencyKey);
         record(publisher, draft, result);
         ctx.header("Location", "/v1/articles/" + result.articleId());
+        if (result.replayed()) {
+            // The body is the first answer's, byte for byte; this header alone tells the retry it was one.
+            ctx.header("Idempotent-Replayed", "true");
+        }
         ctx.status(result.repeat() ? 200 : 202).contentType("application/json")
                 .result(ArticleJson.result(json, result).toString());
     }
@@ -134,6 +139,7 @@ public final class ArticleRoutes {
         int unchanged = 0;
         int rejected = 0;
         boolean kafkaDown = false;
+        ProblemException limited = null;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -143,6 +149,11 @@ public final class ArticleRoutes {
             try {
                 if (kafkaDown) {
                     throw new KafkaUnavailableException("not attempted: Kafka did not take an earlier line of this batch", null);
+                }
+                if (limited != null) {
+                    // Later lines wait too, even if a token freed up meanwhile: a story's versions in one file
+                    // must reach Kafka in file order when the client sends the refused lines again.
+                    throw limited;
                 }
                 takeRateToken(publisher);
                 ArticleDraft draft = normalisers.normalise("application/json", lines.get(i));
@@ -160,6 +171,9 @@ public final class ArticleRoutes {
             } catch (RuntimeException e) {
                 Problem problem = problems.problemFor(e);
                 kafkaDown |= e instanceof KafkaUnavailableException;
+                if (e instanceof ProblemException rateLimited && rateLimited.problem().status() == 429 && limited == null) {
+                    limited = rateLimited;
+                }
                 metrics.rejected(publisher, problem.reason());
                 line.put("status", problem.status());
                 line.set("problem", problem.toJson(null));
@@ -169,6 +183,12 @@ public final class ArticleRoutes {
         answer.put("accepted", accepted);
         answer.put("unchanged", unchanged);
         answer.put("rejected", rejected);
+        if (limited != null) {
+            // Lines answered 429 may be sent again after this long (the same wait each such line's problem names).
+            ctx.header("Retry-After", limited.problem().headers().get("Retry-After"));
+        } else if (kafkaDown) {
+            ctx.header("Retry-After", Integer.toString(limits.retryAfterSeconds()));
+        }
         ctx.status(200).contentType("application/json").result(answer.toString());
     }
 
@@ -178,7 +198,7 @@ public final class ArticleRoutes {
         Optional<AcceptedVersion> latest = ledger.latest(id).filter(a -> a.publisherId().equals(publisher));
         if (latest.isEmpty()) {
             // Another publisher's article is "not found" too: ids must not leak across publishers.
-            throw new ArticleNotFoundException("no article " + id + " was accepted from publisher " + publisher);
+            throw new ArticleNotFoundException("id", "no article " + id + " was accepted from publisher " + publisher);
         }
         // The ledger keeps no bodies: the article is read back from where Kafka stored it.
         ctx.status(200).contentType("application/json")
@@ -207,7 +227,7 @@ public final class ArticleRoutes {
     }
 
     private void record(String publisher, ArticleDraft draft, SubmissionResult result) {
-        if (result.repeat()) {
+        if (result.repeat() || result.replayed()) {
             metrics.repeated(publisher);
         } else {
             metrics.accepted(publisher, result.action(), draft.sourceFormat().name().toLowerCase(Locale.ROOT));

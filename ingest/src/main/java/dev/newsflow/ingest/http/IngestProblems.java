@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.http;
 
+import dev.newsflow.ingest.kafka.ArticleTooLargeException;
 import dev.newsflow.ingest.kafka.ArticleUnreadableException;
 import dev.newsflow.ingest.kafka.KafkaUnavailableException;
 import dev.newsflow.ingest.parse.InvalidArticleException;
@@ -29,8 +30,10 @@ final class IngestProblems {
                         "Unsupported media type", e.getMessage(), "Content-Type"))
                 .map(PayloadTooLargeException.class, e -> Problem.of(413, "payload-too-large",
                         "Request body too large", e.getMessage(), "body"))
+                .map(ArticleTooLargeException.class, e -> Problem.of(413, "payload-too-large",
+                        "The article is too large", e.getMessage(), "body"))
                 .map(ArticleNotFoundException.class, e -> Problem.of(404, "not-found", "No such article",
-                        e.getMessage(), null))
+                        e.getMessage(), e.field()))
                 .map(ArticleConflictException.class, e -> Problem.of(409, "conflict",
                         "The submission conflicts with the accepted article", e.getMessage(), e.field()))
                 .map(KafkaUnavailableException.class, e -> Problem.of(503, "kafka-unavailable",

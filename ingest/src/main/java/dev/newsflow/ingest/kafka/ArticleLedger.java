@@ -18,8 +18,13 @@ public final class ArticleLedger {
     /** Every version of a publisher carries an equal id string; one shared copy saves it per article. */
     private final ConcurrentMap<String, String> publisherIds = new ConcurrentHashMap<>();
 
-    /** What an Idempotency-Key was first used for: the request's fingerprint and the article it produced. */
-    public record IdempotentResult(String requestFingerprint, String articleId, int version) {
+    /**
+     * What an Idempotency-Key was first used for: the request's fingerprint, and the answer it got: the version
+     * answered (id, version, action, where Kafka stored it) and whether that answer was a repeat (200, nothing
+     * written) or a new version (202). A retry with the key is answered from this alone, never from the article's
+     * later state.
+     */
+    public record IdempotentResult(String requestFingerprint, AcceptedVersion answered, boolean repeat) {
     }
 
     public Optional<AcceptedVersion> latest(String articleId) {

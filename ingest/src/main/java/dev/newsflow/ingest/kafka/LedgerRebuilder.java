@@ -54,12 +54,14 @@ public final class LedgerRebuilder {
                         if (article == null) {
                             continue;
                         }
-                        ledger.record(AcceptedVersion.of(article, record.partition(), record.offset()));
+                        AcceptedVersion accepted = AcceptedVersion.of(article, record.partition(), record.offset());
+                        ledger.record(accepted);
                         String key = SubmissionHeaders.get(record.headers(), SubmissionHeaders.IDEMPOTENCY_KEY);
                         if (key != null) {
+                            // The first answer to a key was the 202 of the record written with it, at this offset.
                             ledger.recordIdempotencyKey(article.getPublisherId(), key, new ArticleLedger.IdempotentResult(
                                     SubmissionHeaders.get(record.headers(), SubmissionHeaders.REQUEST_FINGERPRINT),
-                                    article.getArticleId(), article.getVersion()));
+                                    accepted, false));
                         }
                     } catch (SerializationException e) {
                         // Ingest never wrote it if it does not read; the topology dead-letters such records.

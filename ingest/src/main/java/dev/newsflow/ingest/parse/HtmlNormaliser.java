@@ -3,6 +3,7 @@ package dev.newsflow.ingest.parse;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.text.TextHygiene;
+import dev.newsflow.platform.article.ArticleRules;
 import dev.newsflow.schema.SourceFormat;
 import dev.newsflow.text.ChromeFilter;
 import dev.newsflow.text.CreditLine;
@@ -67,8 +68,6 @@ public final class HtmlNormaliser implements ArticleNormaliser {
             "h5", "h6", "table", "tr", "blockquote", "section");
     private static final String CREDIT_ELEMENTS = "[class~=(?i)credit|copyright|source|byline], small, cite";
     private static final double MAX_LINK_DENSITY = 0.5;
-    /** A page's first figures are its story's; a gallery of thousands is not one article's images. */
-    static final int MAX_IMAGES = 200;
     private static final double INNER_SHARE = 0.6;
     /** In the text-block fallback, shorter blocks are menus, datelines and widgets. */
     private static final int MIN_BLOCK_WORDS = 10;
@@ -365,7 +364,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         int[] nested = index.countInSubtree(element -> element.nameIs("figure") || element.nameIs("figcaption"));
         Map<Integer, String[]> captions = new HashMap<>();
         List<DraftImage> images = new ArrayList<>();
-        for (int i = container; i <= index.subtreeEnd(container) && images.size() < MAX_IMAGES; i++) {
+        for (int i = container; i <= index.subtreeEnd(container) && images.size() < ArticleRules.MAX_IMAGES; i++) {
             budget.tick();
             if (!index.element(i).nameIs("figure")) {
                 continue;
@@ -487,18 +486,19 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         if (list != null) {
             for (String keyword : list.split(",")) {
                 String clean = TextHygiene.cleanOrNull(keyword);
-                if (clean != null) {
+                if (clean != null && clean.length() <= ArticleRules.MAX_KEYWORD_CHARS) {
                     keywords.add(clean);
                 }
             }
         }
         for (Element tag : page.select("meta[property=article:tag]")) {
             String clean = TextHygiene.cleanOrNull(tag.attr("content"));
-            if (clean != null) {
+            if (clean != null && clean.length() <= ArticleRules.MAX_KEYWORD_CHARS) {
                 keywords.add(clean);
             }
         }
-        return new ArrayList<>(keywords);
+        // A page's metadata is advisory: the keywords the rules allow, not a refusal of the page.
+        return new ArrayList<>(keywords).subList(0, Math.min(keywords.size(), ArticleRules.MAX_KEYWORDS));
     }
 
     /**

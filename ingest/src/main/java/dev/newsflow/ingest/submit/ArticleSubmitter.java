@@ -26,10 +26,14 @@ import java.util.Optional;
  *   <li>the same content (and action, when given) as the latest version: a repeat, answered
  *       with the existing id and version, and nothing written;</li>
  *   <li>{@code kill} of an unknown id: not found; anything but a repeated kill after a kill: conflict;</li>
- *   <li>an {@code Idempotency-Key} seen before: the earlier result when the request is the same,
- *       a conflict when the same key comes with a different request.</li>
+ *   <li>an {@code Idempotency-Key} seen before: the first answer to it again (same status, version, action,
+ *       partition and offset), whatever happened to the article since, when the request is the same; a
+ *       conflict when the same key comes with a different request.</li>
  * </ul>
- * Submissions of one article are serialised (a lock per article id, held across the write) so
+ * A key whose first answer was a new version is remembered across restarts (the record carries it in its Kafka
+ * headers and {@code LedgerRebuilder} reads it back); one whose first answer was a repeat wrote nothing and is
+ * remembered until ingest restarts, after which the same request is decided afresh (usually the same repeat).
+ * <p>Submissions of one article are serialised (a lock per article id, held across the write) so
  * versions never skip or repeat; different articles never wait for each other's Kafka round trip.
  */
 public final class ArticleSubmitter {
@@ -57,12 +61,17 @@ public final class ArticleSubmitter {
                 }
             }
             Optional<AcceptedVersion> previous = ledger.latest(articleId);
-            ArticleAction action = decideAction(draft.action(), previous, articleId);
+            ArticleAction action = decideAction(draft, previous, articleId);
             if (previous.isPresent()) {
                 AcceptedVersion latest = previous.get();
                 if (latest.contentHash().equals(contentHash)
                         && (draft.action() == null || draft.action() == latest.action())) {
-                    return repeat(previous.get());
+                    if (idempotencyKey != null) {
+                        // Nothing is written, so this answer lives in memory only (see the class comment).
+                        ledger.recordIdempotencyKey(publisherId, idempotencyKey,
+                                new ArticleLedger.IdempotentResult(fingerprint, latest, true));
+                    }
+                    return repeat(latest);
                 }
             }
             int version = previous.map(p -> p.version() + 1).orElse(1);
@@ -77,7 +86,7 @@ public final class ArticleSubmitter {
             ledger.record(accepted);
             if (idempotencyKey != null) {
                 ledger.recordIdempotencyKey(publisherId, idempotencyKey,
-                        new ArticleLedger.IdempotentResult(fingerprint, articleId, version));
+                        new ArticleLedger.IdempotentResult(fingerprint, accepted, false));
             }
             return new SubmissionResult(articleId, version, lower(action), false, accepted);
         } finally {
@@ -94,15 +103,18 @@ public final class ArticleSubmitter {
             throw new ArticleConflictException("Idempotency-Key",
                     "this Idempotency-Key was already used for a different request");
         }
-        AcceptedVersion latest = ledger.latest(earlier.get().articleId()).orElseThrow();
-        return Optional.of(new SubmissionResult(earlier.get().articleId(), earlier.get().version(),
-                lower(latest.action()), true, latest));
+        AcceptedVersion answered = earlier.get().answered();
+        return Optional.of(new SubmissionResult(answered.articleId(), answered.version(), lower(answered.action()),
+                earlier.get().repeat(), answered, true));
     }
 
-    private static ArticleAction decideAction(ArticleAction requested, Optional<AcceptedVersion> previous, String id) {
+    private static ArticleAction decideAction(ArticleDraft draft, Optional<AcceptedVersion> previous, String id) {
+        ArticleAction requested = draft.action();
         if (previous.isEmpty()) {
             if (requested == ArticleAction.KILL) {
-                throw new ArticleNotFoundException("article " + id + " was never accepted, so it cannot be killed");
+                String field = draft.guid() != null ? "guid" : draft.canonicalUrl() != null ? "url" : "headline";
+                throw new ArticleNotFoundException(field, "no story with this " + field + " was accepted from this "
+                        + "publisher (article id " + id + "), so it cannot be killed");
             }
             return requested == null ? ArticleAction.PUBLISH : requested;
         }

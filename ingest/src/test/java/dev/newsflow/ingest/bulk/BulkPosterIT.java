@@ -90,13 +90,36 @@ class BulkPosterIT {
     }
 
     @Test
-    void aWrongKeyIsReportedPerFile() throws Exception {
-        Path file = Files.writeString(dir.resolve("x.json"), "{\"headline\": \"H\", \"body\": [\"b\"]}");
-        BulkReport report = BulkPoster.builder(ingest.uri("/"), "wrong-key-000").build().post(List.of(file));
-        assertThat(report.results()).singleElement().satisfies(result -> {
+    void aWrongKeyStopsTheRunAtTheFirstFile() throws Exception {
+        Path first = Files.writeString(dir.resolve("x.json"), "{\"headline\": \"H\", \"body\": [\"b\"]}");
+        Path second = Files.writeString(dir.resolve("y.json"), "{\"headline\": \"I\", \"body\": [\"c\"]}");
+        Path third = Files.writeString(dir.resolve("z.ndjson"), "{\"headline\": \"J\", \"body\": [\"d\"]}\n");
+
+        BulkReport report = BulkPoster.builder(ingest.uri("/"), "wrong-key-000").build()
+                .post(List.of(first, second, third));
+
+        assertThat(report.results().get(0)).satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(FileResult.Outcome.REJECTED);
             assertThat(result.status()).isEqualTo(401);
+            assertThat(result.detail()).contains("API key");
+        });
+        assertThat(report.results().subList(1, 3)).allSatisfy(result -> {
+            assertThat(result.outcome()).isEqualTo(FileResult.Outcome.FAILED);
+            assertThat(result.status()).as("nothing sent").isZero();
+            assertThat(result.detail()).startsWith("not sent: ingest refused the API key (401) for ").contains("x.json");
         });
         assertThat(report.allOk()).isFalse();
+    }
+
+    @Test
+    void anUnreachableIngestIsReportedWithTheReason() throws Exception {
+        Path file = Files.writeString(dir.resolve("x.json"), "{\"headline\": \"H\", \"body\": [\"b\"]}");
+        BulkReport report = BulkPoster.builder(java.net.URI.create("http://127.0.0.1:1/"), "k").build()
+                .post(List.of(file));
+        assertThat(report.results()).singleElement().satisfies(result -> {
+            assertThat(result.outcome()).isEqualTo(FileResult.Outcome.FAILED);
+            assertThat(result.detail()).isEqualTo("cannot reach ingest at http://127.0.0.1:1/: connection refused "
+                    + "(is the service running on that host and port?)").doesNotContain("null");
+        });
     }
 }

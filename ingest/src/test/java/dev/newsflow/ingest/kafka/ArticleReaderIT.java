@@ -41,7 +41,8 @@ class ArticleReaderIT {
     void readsBackExactlyTheVersionWrittenAtItsPartitionAndOffset() {
         ArticleSubmitted first = article("first");
         ArticleSubmitted second = article("second");
-        try (ArticleWriter writer = new ArticleWriter(config.producerConfig(), topic, 10_000);
+        try (ArticleWriter writer = new ArticleWriter(config.producerConfig(), topic, 10_000,
+                config.recordMaxBytes(), config.maxRequestBytes());
              ArticleReader reader = new ArticleReader(config.readerConfig(), topic, Duration.ofSeconds(10))) {
             AcceptedVersion firstAt = writer.write(first, Map.of());
             AcceptedVersion secondAt = writer.write(second, Map.of());
@@ -54,7 +55,8 @@ class ArticleReaderIT {
     @Test
     void aPositionHoldingAnotherRecordIsUnreadableNotAWrongAnswer() {
         ArticleSubmitted written = article("mismatch");
-        try (ArticleWriter writer = new ArticleWriter(config.producerConfig(), topic, 10_000);
+        try (ArticleWriter writer = new ArticleWriter(config.producerConfig(), topic, 10_000,
+                config.recordMaxBytes(), config.maxRequestBytes());
              ArticleReader reader = new ArticleReader(config.readerConfig(), topic, Duration.ofSeconds(10))) {
             AcceptedVersion at = writer.write(written, Map.of());
             AcceptedVersion otherVersion = new AcceptedVersion(at.articleId(), at.publisherId(), 7, at.action(),

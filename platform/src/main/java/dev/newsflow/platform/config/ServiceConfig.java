@@ -1,15 +1,20 @@
 package dev.newsflow.platform.config;
 
+import dev.newsflow.platform.http.ManagementSettings;
 import dev.newsflow.platform.kafka.BoundedRocksDbMemory;
+import dev.newsflow.platform.kafka.TopicBootstrap;
 import dev.newsflow.schemas.serde.AvroSerdeConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -26,9 +31,22 @@ public abstract class ServiceConfig extends AbstractConfig {
     public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
     public static final String TOPIC_MIN_INSYNC_REPLICAS = "topic.min.insync.replicas";
     public static final String ROCKSDB_MEMORY_BYTES = "rocksdb.memory.bytes";
+    public static final String RECORD_MAX_BYTES = "record.max.bytes";
+    /** Room above a record's key and value for its headers and the batch around it. */
+    public static final int RECORD_FRAMING_BYTES = 16 * 1024;
+    public static final String MANAGEMENT_PORT = "management.port";
+    public static final String MANAGEMENT_HOST = "management.host";
+    public static final String METRICS_TOKEN = "metrics.token";
 
     protected ServiceConfig(ConfigDef definition, Map<?, ?> settings) {
         super(definition, settings, false);
+        Object maxRequest = originals().get(ConfigLoader.KAFKA_PASSTHROUGH_PREFIX + ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        if (maxRequest != null && Integer.parseInt(maxRequest.toString().strip()) < maxRequestBytes()) {
+            throw new ConfigException(ConfigLoader.KAFKA_PASSTHROUGH_PREFIX + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    maxRequest, "must be at least " + RECORD_MAX_BYTES + " + " + RECORD_FRAMING_BYTES + " = "
+                            + maxRequestBytes() + ": lower " + RECORD_MAX_BYTES + " instead, so that a record that "
+                            + "cannot be written is refused or dead-lettered before Kafka sees it");
+        }
     }
 
     /** The settings every service shares; services add theirs to a copy of this. */
@@ -46,7 +64,23 @@ public abstract class ServiceConfig extends AbstractConfig {
                 .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                         "Replication factor for topics the service creates; 3 on a production cluster.")
                 .define(TOPIC_MIN_INSYNC_REPLICAS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                        "min.insync.replicas for created topics; 2 with replication 3.");
+                        "min.insync.replicas for created topics; 2 with replication 3.")
+                .define(RECORD_MAX_BYTES, Type.INT, 1_000_000, ConfigDef.Range.between(64 * 1024, 64 * 1024 * 1024),
+                        Importance.MEDIUM, "Largest record (key and value, encoded) a service writes. Its producers' "
+                                + "max.request.size and the max.message.bytes of topics it creates are set "
+                                + RECORD_FRAMING_BYTES + " bytes above it, for headers and batch framing (the default "
+                                + "fits Kafka's own 1 MiB defaults). Ingest refuses (413) an article whose enriched "
+                                + "record could exceed it; enrich dead-letters any record over it.")
+                .define(MANAGEMENT_PORT, Type.INT, ManagementSettings.NONE, ConfigDef.Range.between(-1, 65535),
+                        Importance.MEDIUM, "Port of the management listener serving /metrics (and /health): a "
+                                + "listener of its own, on management.host; 0 picks a free port. -1: none, and "
+                                + "/metrics is served on the service's port only with metrics.token, else not at all.")
+                .define(MANAGEMENT_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "Address the management listener binds to: loopback by default, so that only the machine "
+                                + "(or a scraper beside it) reads the metrics; 0.0.0.0 inside a private network.")
+                .define(METRICS_TOKEN, Type.PASSWORD, "", Importance.MEDIUM,
+                        "Bearer token GET /metrics asks for, wherever it is served; empty: none (then only a "
+                                + "management listener serves metrics).");
     }
 
     /** Adds the settings of services that keep Kafka Streams state in RocksDB to a definition. */
@@ -73,6 +107,7 @@ public abstract class ServiceConfig extends AbstractConfig {
         streams.put(BoundedRocksDbMemory.MEMORY_BYTES, getLong(ROCKSDB_MEMORY_BYTES));
         // Internal topics (changelogs, repartition topics) get the same durability as the service's own.
         streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplicationFactor());
+        streams.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRequestBytes());
         streams.put(StreamsConfig.topicPrefix("min.insync.replicas"), Integer.toString(topicMinInsyncReplicas()));
         // Processing errors on a global-store thread get the same handler as the stream threads (the default from
         // Kafka 5.0; 4.3 warns unless it is opted in to). Streams 4.3 also reads the flag back from the main
@@ -86,6 +121,33 @@ public abstract class ServiceConfig extends AbstractConfig {
     /** A setting given in milliseconds ({@code *.ms}, type LONG), as a Duration. */
     protected Duration durationMs(String key) {
         return Duration.ofMillis(getLong(key));
+    }
+
+    /** The largest record (key and value, encoded) this service writes. */
+    public int recordMaxBytes() {
+        return getInt(RECORD_MAX_BYTES);
+    }
+
+    /** The producers' max.request.size, and the max.message.bytes of topics this service creates. */
+    public int maxRequestBytes() {
+        return recordMaxBytes() + RECORD_FRAMING_BYTES;
+    }
+
+    /**
+     * Creates missing topics as this config says: partitions, replication, min.insync.replicas, and
+     * max.message.bytes as large as the service's producers may send, so that whatever fits {@code record.max.bytes}
+     * is taken.
+     */
+    public TopicBootstrap topicBootstrap() {
+        return new TopicBootstrap(kafkaClientConfig(), topicPartitions(), topicReplicationFactor(),
+                topicMinInsyncReplicas(), maxRequestBytes());
+    }
+
+    /** Where /metrics is served, and behind which token. */
+    public ManagementSettings management() {
+        Password token = getPassword(METRICS_TOKEN);
+        return new ManagementSettings(getInt(MANAGEMENT_PORT), getString(MANAGEMENT_HOST),
+                token == null ? "" : token.value());
     }
 
     public String bootstrapServers() {

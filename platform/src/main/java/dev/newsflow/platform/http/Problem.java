@@ -19,8 +19,18 @@ public record Problem(int status, String reason, String title, String detail, St
     public static final String TYPE_PREFIX = "urn:newsflow:problem:";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A detail is for a person: a bad value it quotes is cut, so 10 KB sent do not come back as 10 KB. */
+    public static final int MAX_DETAIL_CHARS = 1_000;
+
     public Problem {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        if (detail != null && detail.length() > MAX_DETAIL_CHARS) {
+            int end = MAX_DETAIL_CHARS - 1;
+            if (Character.isHighSurrogate(detail.charAt(end - 1))) {
+                end--;
+            }
+            detail = detail.substring(0, end) + "\u2026";
+        }
     }
 
     public static Problem of(int status, String reason, String title, String detail, String field) {

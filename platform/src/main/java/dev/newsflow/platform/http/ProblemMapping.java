@@ -6,6 +6,9 @@ import dev.newsflow.platform.errors.MalformedInputException;
 import dev.newsflow.platform.errors.NotFoundException;
 import dev.newsflow.platform.errors.UnavailableException;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import org.eclipse.jetty.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,6 +54,9 @@ public final class ProblemMapping {
         if (failure instanceof ProblemException problem) {
             return problem.problem();
         }
+        if (failure instanceof HttpResponseException http && !byClass.containsKey(failure.getClass())) {
+            return httpProblem(http);
+        }
         for (Class<?> type = failure.getClass(); type != null && Throwable.class.isAssignableFrom(type);
              type = type.getSuperclass()) {
             Function<Throwable, Problem> mapping = byClass.get(type);
@@ -70,6 +76,57 @@ public final class ProblemMapping {
     /** Answers every exception a route throws with its problem. */
     public void install(JavalinConfig config) {
         config.routes.exception(Exception.class, (e, ctx) -> problemFor(e).writeTo(ctx));
+    }
+
+    /**
+     * Makes the errors no route answers problems too, on every service ({@link ServiceEndpoints} installs it): a
+     * path no route serves (404), a method the path does not take (405 with {@code Allow}), what Javalin refuses
+     * (e.g. a body over its size limit, 413), and what Jetty refuses before routing (431, 414, 400).
+     */
+    public static void installEdge(JavalinConfig config) {
+        config.http.prefer405over404 = true;
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> httpProblem(e).writeTo(ctx));
+        config.routes.error(404, ctx -> {
+            // A route's own 404 is already a problem; only "no route here" is answered here.
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !contentType.startsWith(Problem.CONTENT_TYPE)) {
+                Problem.of(404, "not-found", "Not found", "nothing is served at " + ctx.method() + " "
+                        + cut(ctx.path(), 200), null).writeTo(ctx);
+            }
+        });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+    }
+
+    /** Javalin's own refusals: its status, and for 405 the methods the path takes. */
+    private static Problem httpProblem(HttpResponseException http) {
+        int status = http.getStatus();
+        String reason = HttpStatus.getMessage(status);
+        Problem problem = Problem.of(status, reasonFor(status), reason == null ? "HTTP " + status : reason,
+                http.getMessage() == null || http.getMessage().isBlank() ? reason : http.getMessage(), null);
+        if (http instanceof MethodNotAllowedResponse && !http.getDetails().isEmpty()) {
+            String allowed = String.join(", ", http.getDetails().values());
+            problem = Problem.of(status, reasonFor(status), "Method not allowed", "this path takes " + allowed, null)
+                    .withHeader("Allow", allowed);
+        }
+        return problem;
+    }
+
+    /** The short word a status's problems are typed and counted by. */
+    static String reasonFor(int status) {
+        return switch (status) {
+            case 400 -> "malformed-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
+            case 415 -> "unsupported-media-type";
+            case 431 -> "header-too-large";
+            default -> status >= 500 ? "internal-error" : "http-" + status;
+        };
+    }
+
+    static String cut(String text, int chars) {
+        return text.length() <= chars ? text : text.substring(0, chars) + "\u2026";
     }
 
     /** Mappings by class, added in any order. */

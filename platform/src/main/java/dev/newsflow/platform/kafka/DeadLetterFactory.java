@@ -10,15 +10,28 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Every dead letter newsflow writes, built one way: the service and stage, the error (its root cause's class and
  * the chain of messages), where the record came from, the original key and value bytes (so it can be replayed),
- * and the time from the service's clock.
+ * and the time from the service's clock. A dead letter must itself fit in a record: the message is cut to
+ * {@value #MAX_MESSAGE_CHARS} characters, and an original value too large to carry along is left out, the message
+ * saying so and where to read it.
  */
 public final class DeadLetterFactory {
+    public static final int MAX_MESSAGE_CHARS = 4_000;
+    /** Room in a dead letter for everything but the original key and value. */
+    private static final int LETTER_OVERHEAD_BYTES = 16 * 1024;
+
     private final String service;
     private final Clock clock;
+    private final int recordMaxBytes;
 
     public DeadLetterFactory(String service, Clock clock) {
+        this(service, clock, Integer.MAX_VALUE);
+    }
+
+    /** With the largest record the service writes ({@code record.max.bytes}), which its dead letters must fit. */
+    public DeadLetterFactory(String service, Clock clock, int recordMaxBytes) {
         this.service = Objects.requireNonNull(service, "service");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.recordMaxBytes = recordMaxBytes;
     }
 
     /** Where a record came from; parts not known are null. */
@@ -43,6 +56,10 @@ public final class DeadLetterFactory {
     /** A record a stage gave up on for a reason that is not an exception (e.g. a suspended webhook). */
     public DeadLetter of(String stage, String errorClass, String errorMessage, Source source, byte[] key,
                          byte[] value) {
+        long carried = (key == null ? 0L : key.length) + (value == null ? 0L : value.length) + LETTER_OVERHEAD_BYTES;
+        boolean keepValue = value == null || carried <= recordMaxBytes;
+        String message = keepValue ? errorMessage : "(original value of " + value.length + " bytes not kept: a dead "
+                + "letter must fit in " + recordMaxBytes + " bytes; read it at the source offset) " + errorMessage;
         return DeadLetter.newBuilder()
                 .setService(service)
                 .setStage(stage)
@@ -50,10 +67,10 @@ public final class DeadLetterFactory {
                 .setSourcePartition(source.partition())
                 .setSourceOffset(source.offset())
                 .setErrorClass(errorClass)
-                .setErrorMessage(errorMessage)
+                .setErrorMessage(cut(message))
                 .setFailedAt(clock.instant())
                 .setKey(key == null ? null : ByteBuffer.wrap(key))
-                .setValue(value == null ? null : ByteBuffer.wrap(value))
+                .setValue(value == null || !keepValue ? null : ByteBuffer.wrap(value))
                 .build();
     }
 
@@ -70,6 +87,17 @@ public final class DeadLetterFactory {
             current = current.getCause() == current ? null : current.getCause();
         }
         return message.toString();
+    }
+
+    private static String cut(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE_CHARS) {
+            return message;
+        }
+        int end = MAX_MESSAGE_CHARS - 1;
+        if (Character.isHighSurrogate(message.charAt(end - 1))) {
+            end--;
+        }
+        return message.substring(0, end) + "\u2026";
     }
 
     private static Throwable rootCause(Throwable error) {

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,21 @@ public final class TopicBootstrap {
     private final int partitions;
     private final short replicationFactor;
     private final int minInsyncReplicas;
+    private final Integer maxMessageBytes;
 
     public TopicBootstrap(Map<String, Object> adminConfig, int partitions, short replicationFactor,
                           int minInsyncReplicas) {
+        this(adminConfig, partitions, replicationFactor, minInsyncReplicas, null);
+    }
+
+    /** With {@code max.message.bytes} for created topics (null: the broker's default). */
+    public TopicBootstrap(Map<String, Object> adminConfig, int partitions, short replicationFactor,
+                           int minInsyncReplicas, Integer maxMessageBytes) {
         this.adminConfig = Map.copyOf(adminConfig);
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.minInsyncReplicas = minInsyncReplicas;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     public void ensure(Collection<? extends TopicSpec<?, ?>> topics) {
@@ -57,6 +66,7 @@ public final class TopicBootstrap {
                     }
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create topics " + topics + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -65,9 +75,40 @@ public final class TopicBootstrap {
         }
     }
 
+    /**
+     * A created topic is in the controller's metadata before every broker serves it; a Streams application started
+     * in that gap fails ("no partitions available ... when initializing global store"). Returns once every partition
+     * of the topics has a leader.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                boolean led = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                        .allMatch(topic -> !topic.partitions().isEmpty()
+                                && topic.partitions().stream().allMatch(partition -> partition.leader() != null));
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topics " + names + " have partitions without a leader after 30 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
     private NewTopic newTopic(TopicSpec<?, ?> topic) {
         Map<String, String> configs = new HashMap<>();
         configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+        if (maxMessageBytes != null) {
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+        }
         if (topic.compacted()) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }

@@ -28,6 +28,19 @@ class ServiceConfigTest {
     }
 
     @Test
+    void producersMayCarryARecordOfTheLimitWithItsFramingAndNoLess() {
+        ExampleConfig config = new ExampleConfig(Map.of("record.max.bytes", "500000"));
+        assertThat(config.recordMaxBytes()).isEqualTo(500_000);
+        assertThat(config.maxRequestBytes()).isEqualTo(500_000 + ServiceConfig.RECORD_FRAMING_BYTES);
+        assertThat(new ExampleConfig(Map.of()).recordMaxBytes())
+                .as("the default fits Kafka's own 1 MiB producer and broker defaults with its framing")
+                .isLessThanOrEqualTo(1_048_576 - ServiceConfig.RECORD_FRAMING_BYTES);
+        assertThatThrownBy(() -> new ExampleConfig(Map.of("kafka.max.request.size", "100000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("kafka.max.request.size")
+                .hasMessageContaining("record.max.bytes");
+    }
+
+    @Test
     void bootstrapServersAreAListJoinedForClients() {
         ExampleConfig config = new ExampleConfig(Map.of("bootstrap.servers", "a:1, b:2"));
         assertThat(config.bootstrapServers()).isEqualTo("a:1,b:2");

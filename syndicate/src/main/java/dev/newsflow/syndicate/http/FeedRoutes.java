@@ -43,21 +43,17 @@ public final class FeedRoutes {
     private final FeedStateView state;
     private final FeedAssembler assembler;
     private final RenderCache cache;
-    // Registered once: a registry lookup per request (tags, id, map) costs a good part of a 304.
-    private final Map<FeedFormat, Counter> okCounters = new EnumMap<>(FeedFormat.class);
-    private final Map<FeedFormat, Counter> notModifiedCounters = new EnumMap<>(FeedFormat.class);
+    private final FeedRequestMetrics requests;
 
     public FeedRoutes(FeedStateView state, FeedAssembler assembler, RenderCache cache, MeterRegistry metrics) {
         this.state = state;
         this.assembler = assembler;
         this.cache = cache;
-        for (FeedFormat format : FeedFormat.values()) {
-            okCounters.put(format, counter(metrics, format, 200));
-            notModifiedCounters.put(format, counter(metrics, format, 304));
-        }
+        this.requests = new FeedRequestMetrics(metrics);
     }
 
     public void install(JavalinConfig config) {
+        requests.install(config);
         config.routes.get("/feeds/{partner}/{file}", this::serve);
     }
 
@@ -99,11 +95,9 @@ public final class FeedRoutes {
         ctx.header("Vary", "Authorization, Accept-Encoding");
         if (notModified(ctx, rendered)) {
             ctx.status(304);
-            notModifiedCounters.get(format).increment();
             return;
         }
         write(ctx, format, rendered);
-        okCounters.get(format).increment();
     }
 
     /**
@@ -186,11 +180,6 @@ public final class FeedRoutes {
             }
         }
         return false;
-    }
-
-    private static Counter counter(MeterRegistry metrics, FeedFormat format, int status) {
-        return metrics.counter("newsflow_feed_requests", "format", format.extension(),
-                "status", Integer.toString(status));
     }
 
     /** The bearer token of the Authorization header, or null. */

@@ -2,6 +2,7 @@ package dev.newsflow.syndicate.partner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.platform.lifecycle.Failures;
 import dev.newsflow.syndicate.http.PartnerJson;
 import java.io.IOException;
 import java.net.URI;
@@ -133,12 +134,7 @@ public final class PartnerAdminClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            // a refused connection has no message of its own: say what happened rather than "null"
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof java.net.ConnectException) {
-                why = "connection refused (is syndicate running there? " + why + ")";
-            }
-            throw new PartnerAdminException(0, "cannot reach " + baseUrl + ": " + why, null);
+            throw new PartnerAdminException(0, "cannot reach " + baseUrl + ": " + Failures.oneLine(e), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PartnerAdminException(0, "interrupted", null);

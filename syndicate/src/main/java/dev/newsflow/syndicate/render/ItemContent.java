@@ -1,5 +1,6 @@
 package dev.newsflow.syndicate.render;
 
+import dev.newsflow.platform.article.ArticleRules;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Image;
 import java.net.URI;
@@ -147,7 +148,8 @@ public final class ItemContent {
     }
 
     public static Optional<String> absoluteHttpUrl(String value) {
-        if (value == null || value.isBlank()) {
+        // A control character or an unpaired surrogate makes no URL (and the latter breaks URI's ASCII encoding).
+        if (value == null || value.isBlank() || !value.codePoints().allMatch(ArticleRules::isXmlLegal)) {
             return Optional.empty();
         }
         try {

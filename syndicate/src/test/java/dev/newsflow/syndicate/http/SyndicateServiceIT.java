@@ -425,8 +425,21 @@ class SyndicateServiceIT {
     void healthAndMetricsAreServed() {
         HttpResponse<String> health = get(port, "/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"feed-state\":true");
-        assertThat(get(port, "/metrics", null).body()).contains("jvm_memory");
+        assertThat(health.body()).contains("\"feed-state\":true").contains("\"webhook-push\":true")
+                .contains("\"kafka\":true").contains("\"schema-registry\":true");
+        assertThat(get(port, "/health/live", null).statusCode()).isEqualTo(200);
+        assertThat(get(port, "/metrics", null).statusCode()).as("not on the partners' port").isEqualTo(404);
+
+        assertThat(get(port, "/feeds/nobody/all.rss", null).statusCode()).isEqualTo(401);
+        assertThat(get(port, "/feeds/nobody/all.json", "not-a-token").statusCode()).isEqualTo(404);
+        String metrics = get(service.managementPort().orElseThrow(), "/metrics", null).body();
+        assertThat(metrics).contains("newsflow_jvm_memory")
+                .contains("newsflow_feed_requests_total{format=\"rss\",service=\"syndicate\",status=\"401\"}")
+                .contains("newsflow_feed_requests_total{format=\"json\",service=\"syndicate\",status=\"404\"}")
+                .contains("newsflow_feed_request_seconds_bucket{format=\"rss\"")
+                .contains("newsflow_kafka_stream_thread_")
+                .contains("newsflow_kafka_consumer_fetch_manager_records_lag")
+                .contains("newsflow_kafka_producer_record_send_total{");
     }
 
     private static JsonNode findItem(JsonNode feed, String id) {

@@ -87,7 +87,7 @@ class WebhookPushIT {
             // outcomes are recorded by the stream thread after the worker's POST returns: wait for them
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(client.deliveries(partner).toString()).contains("\"status\":204", "\"status\":500");
-                assertThat(SyndicateTestSupport.get(service.port(), "/metrics", null).body())
+                assertThat(SyndicateTestSupport.get(service.managementPort().orElseThrow(), "/metrics", null).body())
                         .contains("newsflow_webhook_deliveries_total{outcome=\"delivered\"");
             });
             // partners show: the push state, with the last delivery

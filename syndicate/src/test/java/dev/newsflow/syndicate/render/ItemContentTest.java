@@ -26,4 +26,12 @@ class ItemContentTest {
         assertThat(ItemContent.escapeHtml(plain)).isSameAs(plain);
         assertThat(ItemContent.escapeHtml("It's <b> & \"q\"")).isEqualTo("It&#39;s &lt;b&gt; &amp; &quot;q&quot;");
     }
+
+    /** Found by FeedRenderingFuzzTest: an unpaired surrogate in a canonical URL made every feed carrying it fail. */
+    @Test
+    void aUrlWithAnUnpairedSurrogateOrAControlCharacterIsNoUrl() {
+        assertThat(ItemContent.absoluteHttpUrl("https://example.org/a\uD800")).isEmpty();
+        assertThat(ItemContent.absoluteHttpUrl("https://example.org/a\u0001")).isEmpty();
+        assertThat(ItemContent.absoluteHttpUrl("https://example.org/caf\u00E9")).hasValue("https://example.org/caf%C3%A9");
+    }
 }
