@@ -199,6 +199,15 @@ class NewsflowCliTest {
     }
 
     @Test
+    void evalNerNamesTheFileAndLineOfABadFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.conll");
+        Files.writeString(file, "Angela\tB-PER\nMerkel\n\n");
+        Run run = run("eval", "ner", file.toString());
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("bad.conll").contains("line 2");
+    }
+
+    @Test
     void trainNerSaysWhereItsDataComesFromAndWhereTheModelGoes() {
         Run run = run("train", "ner", "--help");
         assertThat(run.exit()).isZero();

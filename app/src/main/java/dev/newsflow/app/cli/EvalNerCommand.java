@@ -85,7 +85,12 @@ public final class EvalNerCommand implements Callable<Integer> {
         boolean iob1 = false;
         for (Path file : files) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<List<ConllSentence>> docs = flatTags ? FlatTagReader.read(lines) : ConllReader.read(lines);
+            List<List<ConllSentence>> docs;
+            try {
+                docs = flatTags ? FlatTagReader.read(lines) : ConllReader.read(lines);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ", " + e.getMessage(), e); // which of the files
+            }
             boolean marked = lines.stream().anyMatch(l -> l.strip().startsWith("-DOCSTART-"));
             for (List<ConllSentence> doc : docs) {
                 for (ConllSentence s : doc) {
