@@ -135,14 +135,14 @@ public final class EvalNerCommand implements Callable<Integer> {
         List<String> listed = new ArrayList<>();
         SpanScores scores = evaluation.score(documents, new LinkedHashSet<>(scored), lenient, errors ? s -> {
             for (Span p : s.predicted()) {
-                if (!s.gold().contains(p)) {
+                if (!matched(p, s.gold())) {
                     listed.add("FP " + p.type() + " [" + RecognizerEvaluation.text(s.sentence(), p) + "]  gold here: "
                             + s.gold().stream().filter(g -> g.start() < p.end() && p.start() < g.end())
                             .map(g -> g.type() + " [" + RecognizerEvaluation.text(s.sentence(), g) + "]").toList());
                 }
             }
             for (Span g : s.gold()) {
-                if (!s.predicted().contains(g)) {
+                if (!matched(g, s.predicted())) {
                     listed.add("FN " + g.type() + " [" + RecognizerEvaluation.text(s.sentence(), g) + "]  in: "
                             + String.join(" ", s.sentence().tokens()));
                 }
@@ -152,6 +152,16 @@ public final class EvalNerCommand implements Callable<Integer> {
         scores.print(out);
         out.flush();
         return 0;
+    }
+
+    /** Whether a name is matched by one of the others: the same span and type, or with --lenient an overlap of that type. */
+    private boolean matched(Span name, List<Span> others) {
+        for (Span o : others) {
+            if (o.equals(name) || (lenient && o.type().equals(name.type()) && o.start() < name.end() && name.start() < o.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int scoreLinkingFormat(PrintWriter out) throws IOException {
