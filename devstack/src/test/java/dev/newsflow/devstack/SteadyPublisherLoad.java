@@ -27,8 +27,9 @@ final class SteadyPublisherLoad implements AutoCloseable {
     /** One request and its answer; {@code status} 0 is no answer (connection refused, timeout). */
     record Outcome(int index, String guid, int status, String articleId, Optional<String> retryAfter, String body,
                    long startedNanos, long endedNanos) {
+        /** 202, or 200 when ingest knew the very same version already (a retry whose first write had landed). */
         boolean accepted() {
-            return status == 202;
+            return status == 202 || status == 200;
         }
     }
 
@@ -88,7 +89,7 @@ final class SteadyPublisherLoad implements AutoCloseable {
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String id = response.statusCode() == 202 ? JSON.readTree(response.body()).path("id").asText() : null;
+            String id = response.statusCode() == 202 || response.statusCode() == 200 ? JSON.readTree(response.body()).path("id").asText() : null;
             return new Outcome(index, guid, response.statusCode(), id, response.headers().firstValue("Retry-After"),
                     response.body(), started, System.nanoTime());
         } catch (IOException e) {
