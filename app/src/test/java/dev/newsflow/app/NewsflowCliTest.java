@@ -182,4 +182,26 @@ class NewsflowCliTest {
         assertThat(run.out()).contains("--shared-data").contains("data/topics/train-written.jsonl")
                 .contains("never trained on");
     }
+
+    @Test
+    void evalNerScoresACoNllFileAndPrintsTheMicroF1Last(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("names.conll");
+        Files.writeString(file, String.join("\n",
+                "-DOCSTART- O", "",
+                "Angela\tB-PER", "Merkel\tI-PER", "spoke\tO", "in\tO", "Berlin\tB-LOC", "on\tO", "Monday\tO", ".\tO", "",
+                "The\tO", "United\tB-ORG", "Nations\tI-ORG", "met\tO", "in\tO", "Geneva\tB-LOC", ".\tO", ""));
+        Run run = run("eval", "ner", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 documents, 2 sentences; tags read as IOB2; scoring LOC/ORG/PER")
+                .contains("| type | P | R | F1 | tp | fp | fn |").contains("| PER |");
+        String last = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).matches("micro-F1 [01]\\.\\d{3}");
+    }
+
+    @Test
+    void trainNerSaysWhereItsDataComesFromAndWhereTheModelGoes() {
+        Run run = run("train", "ner", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("ner-train").contains("model.bin.gz");
+    }
 }

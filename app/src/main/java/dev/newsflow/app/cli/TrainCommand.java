@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train newsflow's models from data in the repository and ../shared (deterministic: same data, same bytes).",
-        subcommands = {TrainTopicsCommand.class})
+        subcommands = {TrainNerCommand.class, TrainTopicsCommand.class})
 public final class TrainCommand {
 }

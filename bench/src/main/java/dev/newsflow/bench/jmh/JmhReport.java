@@ -83,7 +83,7 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
         for (String benchmark : benchmarks) {
             out.append("### ").append(benchmark).append("\n\n");
             TextTable table = switch (benchmark) {
-                case "EnrichmentBenchmark", "CleanupBenchmark" -> enrichmentTable(rows(benchmark));
+                case "EnrichmentBenchmark", "CleanupBenchmark", "EntityRecognitionBenchmark" -> enrichmentTable(rows(benchmark));
                 case "AvroSerdeBenchmark" -> serdeTable(rows(benchmark));
                 case "FeedRenderingBenchmark" -> feedTable(rows(benchmark));
                 case "HostileHtmlBenchmark" -> hostileHtmlTable(rows(benchmark));

@@ -14,8 +14,9 @@ public final class ArticleAnnotators {
     }
 
     /**
-     * The shared knowledge-base annotator: entities with Wikidata ids and IPTC Media Topics. The
-     * first call loads the knowledge base (well under a second); the instance is thread-safe.
+     * The shared annotator: entities (trained recogniser, knowledge-base links with Wikidata ids) and
+     * IPTC Media Topics. The first call loads the knowledge base and the model (about a second); the
+     * instance is thread-safe.
      */
     public static ArticleAnnotator standard() {
         return Standard.INSTANCE;

@@ -1,62 +1,44 @@
 package dev.newsflow.enrich.annotate;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import dev.newsflow.enrich.ner.NerType;
 import dev.newsflow.schema.EntityType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Finds names of people, organisations and places in an article: knowledge-base names through the
- * double-array Aho-Corasick automaton, then rules for names the knowledge base lacks (title cues,
- * given names, organisation suffixes, place prepositions, speech verbs). It only says where names are
- * and of what type ({@link RecognisedMention}); which entity each is, and which mentions name the same
- * one, is the {@link EntityLinker}'s work. Credit lines are not read: an agency or photographer named
- * only there is not an entity of the story. Stateless: one instance serves every thread.
+ * Where the names of an article are and of what type: the trained recogniser decides
+ * ({@link NameRecognizer}); the knowledge base's names (through the double-array Aho-Corasick automaton)
+ * and the rules are post-checks only. A name the model found that is exactly an unambiguous
+ * knowledge-base name of another type takes the knowledge base's type where the model was unsure or
+ * could not read the capitals (a Title Case headline); named storms and names ending like events are
+ * events; demonyms ("French") are evidence for their place, not names; knowledge-base names the model
+ * cannot see (parts of hyphenated words, "Hamas-run") or passed over are added. Names the model found in
+ * a Title Case headline that the knowledge base does not know are tentative: names only if the body
+ * names them too. Which entity each name is, and which names are the same referent, is the
+ * {@link EntityLinker}'s work ({@link RecognisedMention} is the seam). Credit lines are not read: an
+ * agency or photographer named only there is not an entity of the story. Stateless: one instance
+ * serves every thread.
  */
 public final class EntityRecognizer {
-    static final double KB_CONFIDENCE = 0.9;
-    static final double MIN_CONFIDENCE = 0.3;
-    /** A capitalised word that is a name only if it is the surname or given name of a person found elsewhere. */
-    static final double TENTATIVE_CONFIDENCE = 0.6;
+    /** The least confidence of a recognised name that matches an unambiguous knowledge-base name exactly. */
+    static final double LINKED_CONFIDENCE = 0.6;
+    /** Below this the model is unsure enough that an exact knowledge-base name of another type wins. */
+    static final double UNSURE = 0.6;
+    /** A name the model is this sure of stays even where a post-check doubts it. */
+    static final double SURE = 0.85;
 
     private final KnowledgeBase kb;
+    private final NameRecognizer names;
 
-    public EntityRecognizer(KnowledgeBase kb) {
+    public EntityRecognizer(KnowledgeBase kb, NameRecognizer names) {
         this.kb = kb;
-    }
-
-    /** A span found in one field, before the article's mentions are merged into entities. */
-    static final class Candidate {
-        final int field;
-        final int start;
-        final int end;
-        EntityType type;
-        KbEntity entity;
-        String name;
-        double confidence;
-        final int firstToken;
-        final int lastToken;
-
-        Candidate(int field, int start, int end, int firstToken, int lastToken, EntityType type, KbEntity entity,
-                  String name, double confidence) {
-            this.field = field;
-            this.start = start;
-            this.end = end;
-            this.firstToken = firstToken;
-            this.lastToken = lastToken;
-            this.type = type;
-            this.entity = entity;
-            this.name = name;
-            this.confidence = confidence;
-        }
-
-        /** Knowledge-base entities merge by id; rule entities by type and name. */
-        Object key() {
-            return entity != null ? (Object) Integer.valueOf(entity.id()) : type + "|" + name;
-        }
+        this.names = names;
     }
 
     /** Knowledge-base hit inside one field. */
@@ -67,7 +49,7 @@ public final class EntityRecognizer {
     public record Recognised(List<RecognisedMention> mentions, Map<Integer, Double> demonymEvidence) {
     }
 
-    /** Tokens of each field (null for an empty one), shared by the recogniser and the topic classifier. */
+    /** Tokens of each field (null for an empty one), shared by the recogniser and the topic evidence. */
     static Tokens[] tokenize(List<ArticleField> fields) {
         Tokens[] tokens = new Tokens[fields.size()];
         for (int f = 0; f < tokens.length; f++) {
@@ -79,90 +61,241 @@ public final class EntityRecognizer {
 
     /** The names in the article's prose fields, with the fields already tokenized ({@link #tokenize(List)}). */
     Recognised recognise(List<ArticleField> fields, Tokens[] tokens) {
-        List<Candidate> candidates = new ArrayList<>();
-        List<Candidate> singles = new ArrayList<>(); // unknown single capitalised words: names only if they join one
+        return mentions(fields, tokens, names.recognise(fields, tokens));
+    }
+
+    /** The mentions of the article from the spans the model found, with the knowledge base's post-checks. */
+    Recognised mentions(List<ArticleField> fields, Tokens[] tokens, List<EntitySpan> spans) {
+        List<RecognisedMention> mentions = new ArrayList<>(spans.size() + 8);
         Map<Integer, Double> demonymEvidence = new HashMap<>();
+        List<List<Hit>> hits = new ArrayList<>(fields.size());
+        List<Map<Long, KbEntity>> exact = new ArrayList<>(fields.size());
+        boolean[] titleCase = new boolean[fields.size()];
         for (int f = 0; f < fields.size(); f++) {
-            if (tokens[f] != null && fields.get(f).prose()) {
-                recogniseField(f, fields.get(f), tokens[f], candidates, singles, demonymEvidence);
+            ArticleField field = fields.get(f);
+            Map<Long, KbEntity> bySpan = new HashMap<>();
+            List<Hit> found = List.of();
+            if (tokens[f] != null && field.prose()) {
+                found = gazetteerHits(tokens[f].chars, tokens[f]);
+                for (Hit hit : found) {
+                    if (hit.code < 0) {
+                        KbEntity place = kb.demonymPlace(hit.code);
+                        if (place != null) {
+                            demonymEvidence.merge(place.id(), field.weight() * 0.5, Double::sum);
+                        }
+                    }
+                    bySpan.put(spanKey(hit.start, hit.end), hit.code < 0 ? DEMONYM : kb.entity(hit.code));
+                }
+                titleCase[f] = field.name().equals("headline") && names.isTitleCase(tokens[f]);
             }
+            hits.add(found);
+            exact.add(bySpan);
         }
-        List<RecognisedMention> mentions = new ArrayList<>(candidates.size() + singles.size());
-        for (Candidate c : candidates) {
-            if (c.type != null && c.confidence >= MIN_CONFIDENCE) {
-                mentions.add(new RecognisedMention(c.field, c.start, c.end, c.type, c.confidence, false));
+        Set<String> personWords = personWords(spans, tokens);
+        for (EntitySpan span : spans) {
+            Tokens t = tokens[span.field()];
+            KbEntity hit = exact.get(span.field()).get(spanKey(span.start(), span.end()));
+            if (hit == DEMONYM || (span.type() == NerType.MISC && names.model().isNationality(t.text, span.start(), span.end()))) {
+                continue; // "French": evidence for France (counted above), not an entity of its own
             }
+            if (span.firstToken() == span.lastToken() && NameRules.NEVER_ALONE.contains(t.text(span.firstToken()))) {
+                continue; // "Western", "Tuesday", "God": never an entity on its own
+            }
+            if (hit == null && span.firstToken() == span.lastToken() && span.confidence() < SURE
+                    && t.is(span.firstToken(), Tokens.SENTENCE_START) && span.type() != NerType.PER
+                    && kb.isCommonWord(t.text(span.firstToken()).toLowerCase(Locale.ROOT))) {
+                continue; // "Floods in Bangladesh ...", "Earthquake kills ...": an ordinary word opening a sentence
+            }
+            if (hit == null && swallowed(hits.get(span.field()), span, t.text)) {
+                continue; // "[Madrid]" inside "Real Madrid Beat ...": the longer knowledge-base name is added below
+            }
+            if (hit == null && hyphenated(span, t.text) && hasKnowledgeBasePart(hits.get(span.field()), span)) {
+                continue; // "Hamas-run": the knowledge-base post-check names the part ("Hamas")
+            }
+            // The model learnt its types from names in Latin script; of others it knows only that they are names.
+            EntityType type = latin(t.text, span.start(), span.end()) ? typeOf(span, t, hit) : EntityType.OTHER;
+            boolean known = hit != null && compatible(type, hit);
+            // The knowledge base's type wins over an unsure model ("thanked Washington"), over the model on a
+            // name of several words it knows exactly and unambiguously ("Bayern Munich" is a club), and always
+            // in a Title Case headline, where the model cannot read the capital letters.
+            if (hit != null && !known && (titleCase[span.field()]
+                    || (!hit.ambiguous() && (span.confidence() < UNSURE || span.lastToken() > span.firstToken())))) {
+                known = true;
+                type = hit.type();
+            } else if (hit != null && !known && span.type() == NerType.PER && span.firstToken() == span.lastToken()
+                    && hit.type() != EntityType.PERSON && !personWords.contains(t.text(span.firstToken()))) {
+                // "Starmer visits Paris": one word the knowledge base names as a place (a given name too, so
+                // "ambiguous"), and no person of the article has it as a name ("Paris Hilton" would).
+                known = true;
+                type = hit.type();
+            }
+            // A name the knowledge base knows exactly, and unambiguously, is corroborated: it stays even where
+            // the model was unsure of it ("the Coalition of the Willing").
+            double confidence = known && !hit.ambiguous() ? Math.max(span.confidence(), LINKED_CONFIDENCE) : span.confidence();
+            boolean tentative = titleCase[span.field()] && !known;
+            mentions.add(new RecognisedMention(span.field(), span.start(), span.end(), type, confidence, tentative));
         }
-        for (Candidate s : singles) {
-            mentions.add(new RecognisedMention(s.field, s.start, s.end, EntityType.OTHER, TENTATIVE_CONFIDENCE, true));
-        }
+        addKnowledgeBaseNames(fields, tokens, hits, spans, titleCase, mentions);
         mentions.sort((a, b) -> a.field() != b.field() ? Integer.compare(a.field(), b.field()) : Integer.compare(a.start(), b.start()));
         return new Recognised(mentions, demonymEvidence);
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // One field
+    /**
+     * Post-checks from the knowledge base where the model cannot see a name: a name written as part of
+     * a hyphenated word ("Hamas-run", "US-led"), a knowledge-base name of several words that the model
+     * left out entirely ("Coalition of the Willing"), any knowledge-base name in a Title Case headline
+     * ("Macron Says ..."), whose capital letters the model cannot read, and a capitalised word in
+     * mid-sentence that the knowledge base names. Only unambiguous entries, and places that are also
+     * ordinary words after a place preposition ("in Nice", not "Nice weather").
+     */
+    private void addKnowledgeBaseNames(List<ArticleField> fields, Tokens[] tokens, List<List<Hit>> hits,
+                                       List<EntitySpan> spans, boolean[] titleCase, List<RecognisedMention> out) {
+        for (int f = 0; f < fields.size(); f++) {
+            Tokens t = tokens[f];
+            for (Hit hit : hits.get(f)) {
+                if (hit.code < 0) {
+                    continue;
+                }
+                KbEntity entity = kb.entity(hit.code);
+                if (overlapsSpan(spans, f, hit, t.text) || (entity.ambiguous() && !entity.commonWord())) {
+                    continue;
+                }
+                int first = t.tokenStartingAt(hit.start);
+                int last = t.tokenEndingAt(hit.end);
+                boolean partOfHyphenated = false;
+                if (last < 0 && hit.end < t.text.length() && t.text.charAt(hit.end) == '-') {
+                    last = t.tokenContaining(hit.end - 1);
+                    partOfHyphenated = true;
+                }
+                if (first < 0 && hit.start > 0 && t.text.charAt(hit.start - 1) == '-') {
+                    first = t.tokenContaining(hit.start);
+                    partOfHyphenated = true;
+                }
+                if (first < 0 || last < first) {
+                    continue;
+                }
+                boolean severalWords = last > first && t.upper(last);
+                // One capitalised word in mid-sentence that the model passed over: a knowledge-base name it did
+                // not know ("thanked Washington"), or a place also an ordinary word after a place preposition ("in Nice").
+                boolean singleWord = last == first && t.upper(first) && !t.is(first, Tokens.SENTENCE_START)
+                        && !entity.givenName()
+                        && (!entity.commonWord() || (first > 0 && entity.type() == EntityType.PLACE
+                                && NameRules.PLACE_PREPOSITIONS.contains(t.text(first - 1).toLowerCase(Locale.ROOT))));
+                if (!partOfHyphenated && !titleCase[f] && !severalWords && !singleWord) {
+                    continue;
+                }
+                if (entity.commonWord() && !singleWord) {
+                    continue; // an ordinary word too: only with a place preposition
+                }
+                out.add(RecognisedMention.of(f, hit.start, hit.end, entity.type(), singleWord && !partOfHyphenated ? 0.5 : 0.6));
+            }
+        }
+    }
 
-    private void recogniseField(int f, ArticleField field, Tokens tokens, List<Candidate> out, List<Candidate> singles,
-                                Map<Integer, Double> demonymEvidence) {
-        String text = field.text();
-        List<Hit> hits = gazetteerHits(tokens.chars, tokens);
-        // covered[i] >= 0: token i belongs to a knowledge-base name; -2: to a demonym.
-        int[] covered = new int[tokens.size];
-        java.util.Arrays.fill(covered, -1);
-        // Only headlines are written in Title Case; a body sentence full of names is not.
-        boolean titleCase = field.prose() && field.name().equals("headline") && isTitleCase(tokens);
-        Candidate[] owner = new Candidate[tokens.size];
+    private boolean overlapsSpan(List<EntitySpan> spans, int field, Hit hit, String text) {
+        for (EntitySpan s : spans) {
+            if (s.field() == field && s.start() < hit.end && hit.start < s.end() && !hyphenated(s, text)
+                    && !swallows(hit, s, text)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
+    /** The span lies inside a longer knowledge-base name of several words that is not ambiguous. */
+    private boolean swallowed(List<Hit> hits, EntitySpan span, String text) {
         for (Hit hit : hits) {
-            int first = tokens.tokenStartingAt(hit.start);
-            int last = tokens.tokenEndingAt(hit.end);
-            // Hyphenated words are one token: "Hamas-run", "pro-Russian", "US-led" still name Hamas, Russia, the US.
-            if (last < 0 && hit.end < text.length() && text.charAt(hit.end) == '-') {
-                last = tokens.tokenContaining(hit.end - 1);
+            if (swallows(hit, span, text)) {
+                return true;
             }
-            if (first < 0 && hit.start > 0 && text.charAt(hit.start - 1) == '-') {
-                first = tokens.tokenContaining(hit.start);
-            }
-            if (first < 0 || last < 0 || last < first) {
-                continue;
-            }
-            if (hit.code < 0) {
-                for (int i = first; i <= last; i++) {
-                    covered[i] = -2;
-                }
-                KbEntity place = kb.demonymPlace(hit.code);
-                if (place != null) {
-                    demonymEvidence.merge(place.id(), field.weight() * 0.5, Double::sum);
-                }
-                continue;
-            }
-            KbEntity entity = kb.entity(hit.code);
-            double confidence = entity.wikidataId() != null ? 0.95 : KB_CONFIDENCE;
-            if (entity.ambiguous()) {
-                confidence = ambiguousConfidence(entity, tokens, first, last, titleCase);
-                if (confidence < MIN_CONFIDENCE) {
-                    continue; // left for the rules: "Austin Powers", "Nice weather"
-                }
-            }
-            Candidate c = new Candidate(f, hit.start, hit.end, first, last, entity.type(), entity, entity.name(), confidence);
-            for (int i = first; i <= last; i++) {
-                covered[i] = entity.id();
-                owner[i] = c;
-            }
-            out.add(c);
         }
-        if (titleCase) {
-            // Headline Case hides which words are names: only knowledge-base names, plus single
-            // words that the body later shows to be names.
-            for (int i = 0; i < tokens.size; i++) {
-                if (covered[i] == -1 && tokens.upper(i)) {
-                    singles.add(new Candidate(f, tokens.start[i], tokens.end[i], i, i, null, null, tokens.text(i), 0));
+        return false;
+    }
+
+    private boolean swallows(Hit hit, EntitySpan s, String text) {
+        if (hit.code < 0 || hit.start > s.start() || s.end() > hit.end || hit.end - hit.start <= s.end() - s.start()) {
+            return false;
+        }
+        int space = text.indexOf(' ', hit.start);
+        return space > hit.start && space < hit.end && !kb.entity(hit.code).ambiguous();
+    }
+
+    /** Whether the name's letters are Latin ones (the script of the training data). */
+    private static boolean latin(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A one-token name written with a hyphen ("Hamas-run", "US-led"): its parts are the post-check's. */
+    private static boolean hyphenated(EntitySpan s, String text) {
+        if (s.firstToken() != s.lastToken()) {
+            return false;
+        }
+        int dash = text.indexOf('-', s.start());
+        return dash > s.start() && dash < s.end() - 1;
+    }
+
+    /** A knowledge-base name fills a hyphen-delimited part of the one-token span. */
+    private boolean hasKnowledgeBasePart(List<Hit> hits, EntitySpan span) {
+        for (Hit hit : hits) {
+            if (hit.code >= 0 && !kb.entity(hit.code).ambiguous() && hit.start >= span.start() && hit.end <= span.end()
+                    && (hit.end - hit.start) < (span.end() - span.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words of the article's names of people of two words or more ("Paris Hilton": "Paris", "Hilton"). */
+    private static Set<String> personWords(List<EntitySpan> spans, Tokens[] tokens) {
+        Set<String> words = new HashSet<>();
+        for (EntitySpan span : spans) {
+            if (span.type() == NerType.PER && span.lastToken() > span.firstToken()) {
+                Tokens t = tokens[span.field()];
+                for (int i = span.firstToken(); i <= span.lastToken(); i++) {
+                    words.add(t.text(i));
                 }
             }
-            return;
         }
-        ruleCandidates(f, tokens, covered, owner, out, singles);
+        return words;
+    }
+
+    private static long spanKey(int start, int end) {
+        return ((long) start << 32) | end;
+    }
+
+    /** Marks a demonym in the span table ("French"): evidence for its place, not an entity. */
+    private static final KbEntity DEMONYM = new KbEntity(-1, EntityType.PLACE, "", null, "demonym", false, false,
+            false, 0, null, EntityFacts.NONE);
+
+    /**
+     * The entity type of a recognised name, with the rules kept as post-checks: a named storm is an
+     * event whatever the model says; a name other than a person's ending like an event ("... Summit",
+     * "... Games") is one; a MISC name the knowledge base knows as an event is one.
+     */
+    private static EntityType typeOf(EntitySpan span, Tokens t, KbEntity linked) {
+        int a = span.firstToken();
+        int b = span.lastToken();
+        if (b > a && NameRules.NAMED_STORMS.contains(t.text(a))) {
+            return EntityType.EVENT; // "Storm Ciarán", "Hurricane Milton"
+        }
+        boolean eventWord = b > a && NameRules.EVENT_SUFFIXES.contains(t.text(b));
+        return switch (span.type()) {
+            case PER -> EntityType.PERSON;
+            case LOC -> eventWord ? EntityType.EVENT : EntityType.PLACE;
+            case ORG -> eventWord ? EntityType.EVENT : EntityType.ORGANIZATION;
+            case MISC -> eventWord || (linked != null && linked.type() == EntityType.EVENT) ? EntityType.EVENT : EntityType.OTHER;
+        };
+    }
+
+    /** The knowledge base's entity is of the type the model found (a MISC name may be an event). */
+    private static boolean compatible(EntityType type, KbEntity entity) {
+        return entity.type() == type || (type == EntityType.OTHER && entity.type() == EntityType.EVENT);
     }
 
     /**
@@ -267,314 +400,6 @@ public final class EntityRecognizer {
         int la = a.end - a.start;
         int lb = b.end - b.start;
         return la > lb || (la == lb && a.start < b.start);
-    }
-
-    /** A headline in Title Case: most of its ordinary (dictionary) words are capitalised. */
-    private boolean isTitleCase(Tokens t) {
-        // Cheap test first: most prose has far fewer capitalised words than lower-case ones.
-        int lowerCase = 0;
-        int upperCase = 0;
-        for (int i = 0; i < t.size; i++) {
-            if (t.is(i, Tokens.WORD) && t.end[i] - t.start[i] >= 3) {
-                if (t.is(i, Tokens.UPPER)) {
-                    upperCase++;
-                } else {
-                    lowerCase++;
-                }
-            }
-        }
-        if (upperCase < 3 || lowerCase > upperCase) {
-            return false;
-        }
-        int words = 0;
-        int capitalised = 0;
-        for (int i = 0; i < t.size; i++) {
-            if (!t.is(i, Tokens.WORD) || t.end[i] - t.start[i] < 3 || t.is(i, Tokens.ALL_CAPS)) {
-                continue;
-            }
-            if (!kb.isCommonWord(t.text(i).toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            words++;
-            if (t.is(i, Tokens.UPPER)) {
-                capitalised++;
-            }
-        }
-        return words >= 3 && capitalised * 10 >= words * 7;
-    }
-
-    private double ambiguousConfidence(KbEntity entity, Tokens t, int first, int last, boolean titleCase) {
-        boolean prepositionBefore = first > 0 && NameRules.PLACE_PREPOSITIONS.contains(lower(t, first - 1));
-        boolean upperAfter = t.upper(last + 1) && !NameRules.TITLES.contains(t.text(last + 1));
-        boolean upperBefore = t.upper(first - 1) && !t.is(first, Tokens.SENTENCE_START);
-        if (entity.givenName()) {
-            if (upperAfter || upperBefore || titleCueBefore(t, first)) {
-                return 0; // "Austin Powers", "Mr Lincoln"
-            }
-            return prepositionBefore ? 0.8 : 0.6;
-        }
-        // An ordinary word: only with a place preposition, or capitalised where a word would not be.
-        if (prepositionBefore) {
-            return 0.7;
-        }
-        if (titleCase || t.is(first, Tokens.SENTENCE_START) || upperAfter || upperBefore) {
-            return 0;
-        }
-        return 0.5;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Rules for names the knowledge base lacks
-
-    private void ruleCandidates(int f, Tokens t, int[] covered, Candidate[] owner, List<Candidate> out,
-                                List<Candidate> singles) {
-        Candidate previousPerson = null;
-        int previousEnd = -10;
-        int i = 0;
-        while (i < t.size) {
-            // A run may start with a known place or a demonym when an organisation name follows
-            // ("Iceland Air Defense Force", "German Air Force"); it keeps them only if it ends like one.
-            int prefixEnd = -1;
-            if (covered[i] == -2 || (owner[i] != null && owner[i].type == EntityType.PLACE)) {
-                int k = i;
-                while (k + 1 < t.size && covered[k + 1] == covered[i] && (covered[i] == -2 ? true : owner[k + 1] == owner[i])) {
-                    k++;
-                }
-                if (k + 1 < t.size && covered[k + 1] == -1 && t.upper(k + 1) && !NameRules.TITLES.contains(t.text(k + 1))) {
-                    prefixEnd = k;
-                } else {
-                    i = k + 1;
-                    continue;
-                }
-            } else if (!(covered[i] == -1 && t.upper(i))) {
-                i++;
-                continue;
-            }
-            int a = i;
-            int i0 = i;
-            int b = prefixEnd >= 0 ? prefixEnd + 1 : i;
-            int j = b + 1;
-            while (j < t.size) {
-                if (covered[j] == -1 && t.upper(j) && !t.is(j, Tokens.SENTENCE_START)) {
-                    b = j;
-                    j++;
-                } else if (isInitialStop(t, j) && covered[j + 1] == -1 && t.upper(j + 1)) {
-                    b = j + 1; // "William T. Sherman", "Dr. Nner"
-                    j += 2;
-                } else if (covered[j] == -1 && t.word(j) && NameRules.CONNECTORS.contains(t.text(j))) {
-                    int k = j + 1;
-                    while (k < t.size && covered[k] == -1 && t.word(k) && NameRules.CONNECTORS.contains(t.text(k))) {
-                        k++;
-                    }
-                    if (k < t.size && covered[k] == -1 && t.upper(k)) {
-                        b = k;
-                        j = k + 1;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            if (prefixEnd < 0 && a == b && b + 1 < t.size && owner[b + 1] != null && owner[b + 1].type == EntityType.PLACE
-                    && owner[b + 1].firstToken == b + 1 && owner[b + 1].lastToken == b + 1 && !t.upper(b + 2)
-                    && kb.isGivenName(t.text(a)) && !kb.isCommonWord(t.text(a).toLowerCase(Locale.ROOT))
-                    && !NameRules.DIRECTIONS.contains(t.text(a))) {
-                Candidate place = owner[b + 1];
-                place.confidence = 0; // "Michael Jordan" is a person, not the country
-                out.add(new Candidate(f, t.start[a], t.end[b + 1], a, b + 1, EntityType.PERSON, null,
-                        t.text.substring(t.start[a], t.end[b + 1]), 0.6));
-                i = b + 2;
-                continue;
-            }
-            if (prefixEnd < 0 && a == b && NameRules.DIRECTIONS.contains(t.text(a)) && b + 1 < t.size
-                    && owner[b + 1] != null && owner[b + 1].type == EntityType.PLACE && owner[b + 1].firstToken == b + 1) {
-                Candidate place = owner[b + 1];
-                place.confidence = 0; // "West Africa" is one place, not "Africa"
-                out.add(new Candidate(f, t.start[a], t.end[place.lastToken], a, place.lastToken, EntityType.PLACE, null,
-                        t.text.substring(t.start[a], t.end[place.lastToken]), 0.75));
-                i = place.lastToken + 1;
-                continue;
-            }
-            i = b + 1;
-            if (prefixEnd >= 0) {
-                if ((NameRules.ORG_SUFFIXES.contains(t.text(b)) || NameRules.PLACE_SUFFIXES.contains(t.text(b))) && b > prefixEnd) {
-                    EntityType type = NameRules.PLACE_SUFFIXES.contains(t.text(b)) && !NameRules.ORG_SUFFIXES.contains(t.text(b))
-                            ? EntityType.PLACE : EntityType.ORGANIZATION;
-                    String name = t.text.substring(t.start[a], t.end[b]);
-                    for (int k = a; k <= prefixEnd; k++) {
-                        if (owner[k] != null) {
-                            owner[k].confidence = 0; // the place is part of the organisation's name
-                        }
-                    }
-                    out.add(new Candidate(f, t.start[a], t.end[b], a, b, type, null, name, 0.75));
-                    continue;
-                }
-                a = prefixEnd + 1;
-            }
-
-            // Trim: leading titles (a person cue), a sentence-initial ordinary word, words never names.
-            boolean titled = false;
-            while (a <= b && (NameRules.TITLES.contains(t.text(a)) || (a > i0 && t.equals(a, ".")))) {
-                titled |= NameRules.OFFICE_TITLES.contains(t.text(a))
-                        || (t.text(a).equals("Prime") && a < b && t.text(a + 1).equals("Minister"));
-                a++;
-            }
-            if (titled && a <= b && t.equals(a, "of")) {
-                continue; // "Secretary of State", "Minister of Defence": the rest names the office
-            }
-            if (a <= b && t.is(a, Tokens.SENTENCE_START) && !titled && isOrdinaryWord(t, a)) {
-                a++;
-            }
-            while (a <= b && (NameRules.CALENDAR.contains(t.text(a)) || NameRules.CONNECTORS.contains(t.text(a)))) {
-                a++;
-            }
-            while (b >= a && (NameRules.CALENDAR.contains(t.text(b)) || NameRules.CONNECTORS.contains(t.text(b)))) {
-                b--;
-            }
-            if (a > b || (a == b && NameRules.NEVER_ALONE.contains(t.text(a)))) {
-                continue;
-            }
-            String name = t.text.substring(t.start[a], t.end[b]);
-            int length = b - a + 1;
-            Candidate c = classify(f, t, a, b, name, length, titled || titleCueBefore(t, a));
-            if (c == null) {
-                continue;
-            }
-            // "envoys Steve Witkoff and Jared Kushner": a name joined by "and" to a person is a person.
-            if (c.type == null && previousPerson != null && previousEnd == a - 2 && t.equals(a - 1, "and") && length >= 2) {
-                c.type = EntityType.PERSON;
-                c.confidence = Math.max(c.confidence, 0.7);
-            }
-            if (c.type == null) {
-                if (length == 1) {
-                    singles.add(c);
-                } else if (!t.is(a, Tokens.ALL_CAPS) || length > 1) {
-                    c.type = EntityType.OTHER;
-                    c.confidence = MIN_CONFIDENCE;
-                    out.add(c);
-                }
-                continue;
-            }
-            out.add(c);
-            if (c.type == EntityType.PERSON) {
-                previousPerson = c;
-                previousEnd = b;
-            }
-        }
-    }
-
-    private Candidate classify(int f, Tokens t, int a, int b, String name, int length, boolean titled) {
-        Candidate c = new Candidate(f, t.start[a], t.end[b], a, b, null, null, name, 0);
-        String last = t.text(b);
-        boolean allCaps = length == 1 && t.is(a, Tokens.ALL_CAPS) && lettersOnly(t, a);
-        if (length >= 2 && NameRules.NAMED_STORMS.contains(t.text(a))) {
-            c.type = EntityType.EVENT; // "Storm Ciarán", "Hurricane Milton"
-            c.confidence = 0.8;
-        } else if (length >= 2 && NameRules.EVENT_SUFFIXES.contains(last) && !t.text(a).equals("The")) {
-            c.type = EntityType.EVENT;
-            c.confidence = 0.6;
-        } else if (length >= 2 && (NameRules.PLACE_SUFFIXES.contains(last) || NameRules.PLACE_PREFIXES.contains(t.text(a)))
-                && !NameRules.ORG_SUFFIXES.contains(last)) {
-            c.type = EntityType.PLACE;
-            c.confidence = 0.7;
-        } else if (NameRules.ORG_SUFFIXES.contains(last) && length >= 2) {
-            c.type = EntityType.ORGANIZATION;
-            c.confidence = 0.75;
-        } else if (titled && !allCaps) {
-            c.type = EntityType.PERSON;
-            c.confidence = length >= 2 ? 0.8 : 0.65;
-        } else if (length >= 2 && length <= 4 && looksLikeGivenName(t, a, b)) {
-            c.type = EntityType.PERSON;
-            c.confidence = 0.7;
-        } else if (length >= 2 && length <= 4 && b + 1 < t.size && NameRules.SPEECH_VERBS.contains(t.text(b + 1))) {
-            c.type = EntityType.PERSON;
-            c.confidence = 0.6;
-        } else if (length <= 3 && a > 0 && NameRules.PLACE_PREPOSITIONS.contains(lower(t, a - 1)) && !allCaps
-                && !(length == 1 && kb.isCommonWord(t.text(a).toLowerCase(Locale.ROOT)))) {
-            c.type = EntityType.PLACE;
-            c.confidence = 0.5;
-        } else if (allCaps && t.end[a] - t.start[a] <= 6 && !t.is(a, Tokens.SENTENCE_START)
-                && !NameRules.COMMON_ACRONYMS.contains(t.text(a))) {
-            c.type = EntityType.ORGANIZATION;
-            c.confidence = 0.5;
-        } else if (length >= 2 && (t.text(a).equals("University") || t.text(a).equals("Ministry") || t.text(a).equals("Bank")
-                || t.text(a).equals("Department") || t.text(a).equals("Council"))) {
-            c.type = EntityType.ORGANIZATION;
-            c.confidence = 0.7;
-        }
-        return c;
-    }
-
-    /**
-     * A given name starting a name of two to four words ("Mark Rutte"); a given name that is also an
-     * ordinary word ("Rock", "Glory") only when the surname is not one too ("Velvet Revolver" is a band).
-     */
-    private boolean looksLikeGivenName(Tokens t, int a, int b) {
-        String first = t.text(a);
-        if (!kb.isGivenName(first) || t.is(b, Tokens.ALL_CAPS)) {
-            return false;
-        }
-        if (!kb.isCommonWord(first.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        return !kb.isCommonWord(t.text(b).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean lettersOnly(Tokens t, int i) {
-        for (int k = t.start[i]; k < t.end[i]; k++) {
-            if (!Character.isLetter(t.text.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A full stop closing an initial or a title abbreviation inside a name. */
-    private static boolean isInitialStop(Tokens t, int j) {
-        if (j + 1 >= t.size || j < 1 || t.is(j, Tokens.WORD) || t.text.charAt(t.start[j]) != '.' || t.end[j - 1] != t.start[j]) {
-            return false;
-        }
-        int len = t.end[j - 1] - t.start[j - 1];
-        return t.upper(j - 1) && (len == 1 || NameRules.TITLES.contains(t.text(j - 1)));
-    }
-
-    /** A capitalised word that is just an ordinary word at the start of a sentence ("Though", "Signed"). */
-    private boolean isOrdinaryWord(Tokens t, int i) {
-        String word = t.text(i);
-        if (t.is(i, Tokens.ALL_CAPS)) {
-            return false;
-        }
-        String lower = word.toLowerCase(Locale.ROOT);
-        if (kb.isGivenName(word) && t.upper(i + 1)) {
-            return false; // "Mark Rutte said"
-        }
-        return kb.isCommonWord(lower);
-    }
-
-    /** A title or person noun just before the name, skipping demonyms and possessives ("France’s President"). */
-    private boolean titleCueBefore(Tokens t, int first) {
-        for (int k = first - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
-            if (!t.is(k, Tokens.WORD)) {
-                if (t.text.charAt(t.start[k]) == ',' ) {
-                    return false;
-                }
-                continue;
-            }
-            String w = t.text(k);
-            if (NameRules.OFFICE_TITLES.contains(w) || NameRules.PERSON_CUES.contains(w)) {
-                return true;
-            }
-            if (NameRules.TITLES.contains(w)) {
-                continue; // "Foreign", "Deputy": keep looking for the office
-            }
-            return false;
-        }
-        return false;
-    }
-
-    private static String lower(Tokens t, int i) {
-        return t.text(i).toLowerCase(Locale.ROOT);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.annotate;
 
+import dev.newsflow.enrich.ner.NerModel;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Entity;
 import dev.newsflow.schema.Image;
@@ -8,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standard annotator: names found by the recogniser and linked to the knowledge base, one entity
+ * The standard annotator: names found by the trained recogniser ({@link NameRecognizer}, with the
+ * knowledge base's post-checks in {@link EntityRecognizer}) and linked to the knowledge base, one entity
  * per referent ({@link EntityLinker}), then IPTC topics from a
  * {@link TopicAssigner} (the standard one is the trained model of {@code dev.newsflow.enrich.topics})
  * reading the article's {@link TopicEvidence}. Immutable and thread-safe once built; building loads
- * the knowledge base, so share one instance ({@link ArticleAnnotators#standard()}).
+ * the knowledge base and the recogniser's model, so share one instance ({@link ArticleAnnotators#standard()}).
  */
 public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     static final double HEADLINE_WEIGHT = 3.0;
@@ -23,6 +25,7 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     static final double CREDIT_WEIGHT = 0.3;
 
     private final KnowledgeBase knowledgeBase;
+    private final NameRecognizer names;
     private final EntityRecognizer recognizer;
     private final EntityLinker linker;
     private final LinkCalibration calibration;
@@ -34,13 +37,16 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
         this(knowledgeBase, ArticleAnnotators.standardTopics(knowledgeBase));
     }
 
+    /** With the committed recogniser model ({@link NerModel#standard()}, loaded once per JVM). */
     public KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase, TopicAssigner topics) {
-        this(knowledgeBase, topics, LinkCalibration.load());
+        this(knowledgeBase, topics, LinkCalibration.load(), new NameRecognizer(NerModel.standard(), knowledgeBase));
     }
 
-    private KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase, TopicAssigner topics, LinkCalibration calibration) {
+    private KnowledgeBaseAnnotator(KnowledgeBase knowledgeBase, TopicAssigner topics, LinkCalibration calibration,
+                                   NameRecognizer names) {
         this.knowledgeBase = knowledgeBase;
-        this.recognizer = new EntityRecognizer(knowledgeBase);
+        this.names = names;
+        this.recognizer = new EntityRecognizer(knowledgeBase, names);
         this.calibration = calibration;
         this.linker = new EntityLinker(knowledgeBase, calibration);
         this.keywordEvidence = new KeywordEvidence(knowledgeBase);
@@ -49,12 +55,12 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
 
     /** An annotator on the same knowledge base with another topic assigner (training, evaluation). */
     public KnowledgeBaseAnnotator withTopics(TopicAssigner other) {
-        return new KnowledgeBaseAnnotator(knowledgeBase, other, calibration);
+        return new KnowledgeBaseAnnotator(knowledgeBase, other, calibration, names);
     }
 
     /** An annotator on the same knowledge base with another link calibration (fitting it, evaluation). */
     public KnowledgeBaseAnnotator withCalibration(LinkCalibration other) {
-        return new KnowledgeBaseAnnotator(knowledgeBase, topics, other);
+        return new KnowledgeBaseAnnotator(knowledgeBase, topics, other, names);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -122,7 +128,7 @@ public final class KnowledgeBaseAnnotator implements ArticleAnnotator {
     }
 
     /** The fields read, in article order, with the salience weight of each. */
-    static List<ArticleField> fields(EnrichedArticle.Builder article) {
+    public static List<ArticleField> fields(EnrichedArticle.Builder article) {
         List<ArticleField> fields = new ArrayList<>();
         if (article.getHeadline() != null) {
             fields.add(new ArticleField("headline", article.getHeadline(), HEADLINE_WEIGHT, true));

@@ -116,7 +116,7 @@ class KnowledgeBaseAnnotatorTest {
     }
 
     @Test
-    void namesMissingFromTheKnowledgeBaseAreFoundByRulesAndCarryNoWikidataId() {
+    void namesMissingFromTheKnowledgeBaseAreFoundByTheModelAndCarryNoWikidataId() {
         EnrichedArticle.Builder article = annotated(Fixtures.article(
                 "Port strike spreads as talks fail",
                 List.of("Finance Minister Tomasz Wieczorek met union leaders at the Harbour Workers Association in "

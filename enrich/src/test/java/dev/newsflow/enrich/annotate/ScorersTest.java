@@ -2,7 +2,12 @@ package dev.newsflow.enrich.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsflow.schema.EntityType;
+import dev.newsflow.enrich.ner.NerModel;
+import dev.newsflow.enrich.ner.conll.ConllReader;
+import dev.newsflow.enrich.ner.conll.ConllSentence;
+import dev.newsflow.enrich.ner.conll.FlatTagReader;
+import dev.newsflow.enrich.ner.conll.Span;
+import dev.newsflow.enrich.ner.conll.SpanScores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,38 +26,43 @@ class ScorersTest {
         }
     }
 
-    @Test
-    void conllReaderBuildsDocumentsSentencesAndGoldSpans() throws IOException {
-        List<NerScorer.Document> docs = NerScorer.readConll(lines("annotate/ner-sample.conll"));
-        assertThat(docs).hasSize(2);
-        assertThat(docs.get(0).tokens()).hasSize(2);
-        assertThat(NerScorer.goldSpans(docs.get(0))).contains(
-                new NerScorer.Span(0, 2, 3, EntityType.PERSON),
-                new NerScorer.Span(0, 8, 9, EntityType.ORGANIZATION),
-                new NerScorer.Span(0, 11, 11, EntityType.PLACE),
-                new NerScorer.Span(1, 0, 0, EntityType.PERSON));
+    private static final Set<String> PER_ORG_LOC = Set.of("PER", "ORG", "LOC");
+
+    private static RecognizerEvaluation evaluation() {
+        KnowledgeBase kb = KnowledgeBase.load();
+        return new RecognizerEvaluation(new NameRecognizer(NerModel.standard(), kb));
     }
 
     @Test
-    void strictScoringCountsExactSpansOnly() throws IOException {
-        List<NerScorer.Document> docs = NerScorer.readConll(lines("annotate/ner-sample.conll"));
-        NerScorer.Counts counts = NerScorer.scoreWikigold(docs, ArticleAnnotators.standard());
+    void conllReaderBuildsDocumentsSentencesAndGoldSpans() throws IOException {
+        List<List<ConllSentence>> docs = ConllReader.read(lines("annotate/ner-sample.conll"));
+        assertThat(docs).hasSize(2);
+        assertThat(docs.get(0)).hasSize(2);
+        assertThat(docs.get(0).get(0).spans()).contains(new Span(2, 4, "PER"), new Span(8, 10, "ORG"), new Span(11, 12, "LOC"));
+        assertThat(docs.get(0).get(1).spans()).contains(new Span(0, 1, "PER"));
+    }
+
+    @Test
+    void strictScoringOfTheRecogniserCountsExactSpans() throws IOException {
+        List<List<ConllSentence>> docs = ConllReader.read(lines("annotate/ner-sample.conll"));
+        SpanScores scores = evaluation().score(docs, PER_ORG_LOC, false, null);
         // Every gold person, organisation and place of the sample is found with its exact span.
-        for (EntityType t : NerScorer.SCORED) {
-            assertThat(counts.of(t)[2]).as("missed %s", t).isZero();
-            assertThat(counts.f1(t)).as("F1 %s", t).isEqualTo(1.0);
+        for (String type : PER_ORG_LOC) {
+            assertThat(scores.of(type)[2]).as("missed %s", type).isZero();
+            assertThat(scores.f1(type)).as("F1 %s", type).isEqualTo(1.0);
         }
-        assertThat(counts.of(EntityType.PERSON)[0]).isEqualTo(3);
+        assertThat(scores.of("PER")[0]).isEqualTo(3);
+        assertThat(scores.types()).doesNotContain("MISC");
     }
 
     @Test
     void lenientScoringAcceptsOverlapWithTheGoldMention() throws IOException {
-        NerScorer.Document doc = NerScorer.readGum(lines("annotate/ner-sample.tsv"));
-        NerScorer.Counts counts = NerScorer.scoreGum(List.of(doc), ArticleAnnotators.standard());
+        List<List<ConllSentence>> docs = FlatTagReader.read(lines("annotate/ner-sample.tsv"));
+        SpanScores scores = evaluation().score(docs, PER_ORG_LOC, true, null);
         // "Charles Bolden" overlaps the gold "Administrator Charles Bolden".
-        assertThat(counts.of(EntityType.PERSON)[0]).isEqualTo(1);
-        assertThat(counts.of(EntityType.PLACE)[0]).isEqualTo(1);
-        assertThat(counts.of(EntityType.ORGANIZATION)[0]).isEqualTo(1);
+        assertThat(scores.of("PER")[0]).isEqualTo(1);
+        assertThat(scores.of("LOC")[0]).isEqualTo(1);
+        assertThat(scores.of("ORG")[0]).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.newsflow.bench.jmh;
+
+import dev.newsflow.bench.corpus.ArticleLength;
+import dev.newsflow.enrich.ArticleEnricher;
+import dev.newsflow.enrich.annotate.ArticleAnnotator;
+import dev.newsflow.enrich.annotate.ArticleField;
+import dev.newsflow.enrich.annotate.EntitySpan;
+import dev.newsflow.enrich.annotate.KnowledgeBase;
+import dev.newsflow.enrich.annotate.KnowledgeBaseAnnotator;
+import dev.newsflow.enrich.annotate.NameRecognizer;
+import dev.newsflow.enrich.ner.NerModel;
+import dev.newsflow.schema.ArticleSubmitted;
+import dev.newsflow.schema.EnrichedArticle;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The trained recogniser alone ({@link NameRecognizer}: tokenizing the fields, both passes, the spans)
+ * on the cleaned articles of the benchmark corpus: what the entity step of {@link EnrichmentBenchmark}
+ * spends on finding names before linking them. One thread: articles per second per core.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Threads(1)
+public class EntityRecognitionBenchmark {
+    @Param({"MEDIUM"})
+    public ArticleLength length;
+
+    private List<ArticleField>[] fields;
+    private int[] words;
+    private NameRecognizer recognizer;
+    private int next;
+
+    @Setup(Level.Trial)
+    @SuppressWarnings("unchecked")
+    public void setUp() {
+        ArticleSubmitted[] articles = BenchCorpus.submitted(length);
+        words = BenchCorpus.words(length);
+        ArticleAnnotator none = article -> { };
+        ArticleEnricher cleaner = new ArticleEnricher(none, EnrichmentBenchmark.CAPTION_SIMILARITY, Clock.systemUTC());
+        fields = new List[articles.length];
+        for (int i = 0; i < articles.length; i++) {
+            EnrichedArticle cleaned = cleaner.enrich(articles[i]);
+            fields[i] = KnowledgeBaseAnnotator.fields(EnrichedArticle.newBuilder(cleaned));
+        }
+        recognizer = new NameRecognizer(NerModel.standard(), KnowledgeBase.load());
+    }
+
+    /** Counts words processed; JMH reports it per second next to the articles/s score. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class WordCounter {
+        public long words;
+    }
+
+    @Benchmark
+    public List<EntitySpan> recogniseNames(WordCounter counter) {
+        int i = next++ & (BenchCorpus.ARTICLES - 1);
+        counter.words += words[i];
+        return recognizer.recognise(fields[i]);
+    }
+}
