@@ -1,13 +1,12 @@
 package dev.newsflow.bench.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.devstack.DeliveredArticles;
 import dev.newsflow.devstack.DevStack;
 import dev.newsflow.devstack.DevStackSettings;
 import dev.newsflow.devstack.EmbeddedKafkaBroker;
 import dev.newsflow.enrich.EnrichConfig;
 import dev.newsflow.registry.EmbeddedSchemaRegistry;
-import dev.newsflow.schemas.topics.TopicCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -31,12 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,10 +103,11 @@ public final class ChaosRun {
                     accepted.size());
             String bootstrap = broker.bootstrapServers();
             String feed = stack.feedUrl("json");
-            Map<String, Integer> enriched = awaitCounts(accepted, () -> enrichedCounts(bootstrap, accepted));
-            Map<String, Integer> inFeed = awaitCounts(accepted, () -> feedCounts(feed, accepted));
-            return new ChaosResult(accepted.size(), missing(accepted, enriched), duplicated(enriched),
-                    missing(accepted, inFeed), duplicated(inFeed), done[0], done[1], answered503.get(),
+            Map<String, Integer> enriched = awaitCounts(accepted, () -> DeliveredArticles.onEnriched(bootstrap, accepted));
+            Map<String, Integer> inFeed = awaitCounts(accepted, () -> DeliveredArticles.inFeed(http, feed, accepted));
+            return new ChaosResult(accepted.size(), DeliveredArticles.missing(accepted, enriched),
+                    DeliveredArticles.duplicated(enriched), DeliveredArticles.missing(accepted, inFeed),
+                    DeliveredArticles.duplicated(inFeed), done[0], done[1], answered503.get(),
                     answeredOther.get(), noAnswer.get(), Duration.between(started, Instant.now()));
         } finally {
             for (AutoCloseable part : new AutoCloseable[] {child, stack, registry, broker}) {
@@ -230,66 +224,12 @@ public final class ChaosRun {
     private Map<String, Integer> awaitCounts(Set<String> accepted, Counter counter) throws Exception {
         Instant deadline = Instant.now().plus(options.settle());
         Map<String, Integer> counts = counter.count();
-        while (missing(accepted, counts) > 0 && Instant.now().isBefore(deadline)) {
+        while (DeliveredArticles.missing(accepted, counts) > 0 && Instant.now().isBefore(deadline)) {
             // Polling a pipeline that is still working through its backlog.
             Thread.sleep(2_000);
             counts = counter.count();
         }
         return counts;
-    }
-
-    /** Every record of articles-enriched, read_committed, from the start: how often each accepted id appears. */
-    private static Map<String, Integer> enrichedCounts(String bootstrapServers, Set<String> accepted) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TopicCatalogue.ARTICLES_ENRICHED).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (accepted.contains(record.key())) {
-                        counts.merge(record.key(), 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        return counts;
-    }
-
-    /** Every page of the partner's JSON feed: how often each accepted id appears. */
-    private Map<String, Integer> feedCounts(String firstPage, Set<String> accepted) throws Exception {
-        Map<String, Integer> counts = new HashMap<>();
-        String page = firstPage;
-        for (int pages = 0; page != null && pages < 100_000; pages++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(page))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return counts;
-            }
-            JsonNode feed = JSON.readTree(response.body());
-            for (JsonNode item : feed.path("items")) {
-                String id = item.path("id").asText().replaceFirst("^urn:newsflow:article:", "");
-                if (accepted.contains(id)) {
-                    counts.merge(id, 1, Integer::sum);
-                }
-            }
-            page = feed.hasNonNull("next_url") ? feed.get("next_url").asText() : null;
-        }
-        return counts;
-    }
-
-    private static int missing(Set<String> accepted, Map<String, Integer> counts) {
-        return (int) accepted.stream().filter(id -> !counts.containsKey(id)).count();
-    }
-
-    private static int duplicated(Map<String, Integer> counts) {
-        return (int) counts.values().stream().filter(n -> n > 1).count();
     }
 
     private static int freePort() {

@@ -27,7 +27,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * Writes accepted versions to {@code articles-submitted}, keyed by article id, with
  * {@code acks=all} and idempotence, and waits for the acknowledgement. The producer's own
  * delivery timeout equals the bound the caller waits, so a write that times out here has
- * also been given up by the producer: a 503 answer never hides a write that lands later.
+ * also been given up by the producer: it is not sent again after the 503. Kafka cannot promise
+ * more: a record the leader appended before it lost the replicas min.insync.replicas asks for
+ * is committed once they are back (BrokerLossClusterIT sees it). The publisher's retry is then
+ * the same version with the same content, which enrich suppresses: nothing is lost or doubled.
  *
  * <p>The record is encoded here, before the producer sees it, so that an article too large for the pipeline is
  * refused as such ({@link ArticleTooLargeException}, a 413 the publisher must not retry) instead of failing in Kafka
