@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Fuzzing of the embedded schema registry's REST API over real HTTP, {@code jqwik.tries.default} requests (2,000 in
+ * Fuzzing of the embedded schema registry's REST API over real HTTP, {@code jqwik.tries.default} requests (10,000 in
  * {@code mvn verify}): any method on any of its paths, with subjects, ids and versions that are not what they should
  * be, and bodies from valid Avro to broken JSON. Never a 5xx; every refusal is Confluent's error JSON
  * ({@code error_code}, {@code message}). The registry has its own store topic, so that global settings the fuzz
