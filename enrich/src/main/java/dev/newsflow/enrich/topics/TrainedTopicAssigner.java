@@ -118,7 +118,9 @@ public final class TrainedTopicAssigner implements TopicAssigner {
             }
             if (model.blocks[f] == FeatureVector.WORD) {
                 int before = n;
-                value[slot(f)] += v;
+                // The slot first: making it may grow the arrays, and "value[slot(f)]" would read the old one.
+                int slot = slot(f);
+                value[slot] += v;
                 knownWords += n - before;
             }
             for (int e = model.lexiconStart[f], end = model.lexiconStart[f + 1]; e < end; e++) {
@@ -131,7 +133,8 @@ public final class TrainedTopicAssigner implements TopicAssigner {
         public void entity(long key, float v) {
             int f = model.index(key);
             if (f >= 0) {
-                value[slot(f)] += v;
+                int slot = slot(f);
+                value[slot] += v;
             }
         }
 

@@ -28,17 +28,15 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
  * Reads a publisher's article page with jsoup. Headline from the article's {@code h1}, else
  * {@code og:title}, else {@code <title>}; published time from {@code article:published_time} or
- * a {@code <time datetime>}; byline from author metadata or a byline element; main text from the
- * article container (the {@code <article>}, {@code <main>} or {@code articleBody} with the most
- * paragraph text) after navigation, related links, comments, share widgets and other page chrome
- * are removed; {@code figure}/{@code figcaption} become image blocks (caption + credit as printed).
+ * a {@code <time datetime>}; byline from author metadata or a byline element; main text found by
+ * {@link MainText} (where the page's prose is dense) after navigation, related links, comments, share widgets and
+ * other page chrome are removed, or the page's JSON-LD {@code articleBody} when the markup holds much less of it;
+ * {@code figure}/{@code figcaption} become image blocks (caption + credit as printed).
  * Page chrome is recognised with the one list ingest and enrich share ({@link ChromeFilter}). The extraction is
  * scored against expected text (token-overlap F1, {@code dev.newsflow.ingest.quality.TokenOverlapScore}) by
  * {@code MainTextScoreTest} on the fixture pages.
@@ -48,30 +46,22 @@ import org.jsoup.select.QueryParser;
  * {@link HtmlLimits#maxDepth()} are refused, and reading stops when the time budget is spent (both a 422).
  */
 public final class HtmlNormaliser implements ArticleNormaliser {
-    /** Site chrome, from the one list ingest and enrich share. */
-    private static final ChromeFilter CHROME = new ChromeFilter();
     /** Class or id words that mark page chrome rather than the story. */
     private static final Pattern NOISE = Pattern.compile(
             "(?i)(?:^|[\\s_-])(?:share|sharing|social|related|comments?|disqus|newsletter|promo|advert\\w*|ads?|"
                     + "cookie\\w*|breadcrumbs?|menu|nav\\w*|footer|sidebar|subscribe|subscription|recommend\\w*|"
-                    + "more-stories|most-read|popular|tags|paywall|outbrain|taboola|sponsored|print)(?:$|[\\s_-])");
+                    + "more-stories|most-read|popular|tags|paywall|outbrain|taboola|sponsored|print|modal|popup)(?:$|[\\s_-])");
     /** Never the story. Not {@code form}: ASP.NET pages wrap the whole page, story included, in one. */
     private static final String REMOVED_TAGS = "script, style, noscript, template, nav, footer, "
             + "aside, iframe, button, input, select, textarea, svg, dialog, [role=navigation], [role=complementary], "
-            + "[aria-hidden=true]";
+            + "[aria-hidden=true], [hidden], [style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
     private static final Evaluator REMOVED = QueryParser.parse(REMOVED_TAGS);
-    private static final Evaluator STORY_CONTAINER = QueryParser.parse("[itemprop=articleBody], article, main, [role=main]");
-    private static final Evaluator STORY_CONTAINER_OR_ARTICLE = QueryParser.parse("article, main, [itemprop=articleBody]");
-    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "h2", "h3", "h4", "blockquote", "li");
-    /** Where the text-block fallback breaks text. */
-    private static final Set<String> TEXT_BLOCK_TAGS = Set.of("p", "div", "td", "th", "li", "h1", "h2", "h3", "h4",
-            "h5", "h6", "table", "tr", "blockquote", "section");
     private static final String CREDIT_ELEMENTS = "[class~=(?i)credit|copyright|source|byline], small, cite";
-    private static final double MAX_LINK_DENSITY = 0.5;
-    private static final double INNER_SHARE = 0.6;
-    /** In the text-block fallback, shorter blocks are menus, datelines and widgets. */
-    private static final int MIN_BLOCK_WORDS = 10;
-    private static final char BLOCK_BREAK = '\u2029';
+    /** A JSON-LD articleBody shorter than this is a summary, not the story. */
+    private static final int MIN_LINKED_BODY_CHARS = 200;
+    /** The markup's text must reach this share of the JSON-LD articleBody, else the articleBody is the body. */
+    private static final double LINKED_BODY_SHARE = 0.5;
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("^(.{12,}?)\\s+[|–—-]\\s+[^|–—]{2,40}$");
 
     private final HtmlLimits limits;
@@ -102,23 +92,39 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         ArticleDraft.Builder draft = ArticleDraft.builder(SourceFormat.HTML);
         String canonical = firstNonNull(attr(page, "link[rel=canonical]", "href"), meta(metas, "og:url"), linked.url());
         draft.canonicalUrl(canonical == null || !canonical.startsWith("http") ? null : canonical);
-        draft.language(firstNonNull(TextHygiene.cleanOrNull(page.select("html[lang]").attr("lang")), linked.language()));
+        draft.language(firstNonNull(languageTag(page.select("html[lang]").attr("lang")), languageTag(linked.language())));
         draft.section(firstNonNull(meta(metas, "article:section"), linked.section()));
         draft.keywords(keywords(page, metas));
         draft.publishedAt(firstNonNull(publishedAt(page, metas), linked.datePublished()));
         draft.byline(firstNonNull(byline(page, metas), linked.author()));
         draft.guid(meta(metas, "newsflow:guid"));
 
-        StoryRegion region = storyRegion(page, budget);
-        String headline = headline(page, metas, region.outer());
+        Element body = page.body();
+        removeChrome(body, budget);
+        ElementIndex index = ElementIndex.of(body, budget);
+        MainText.Story story = MainText.find(body, index, budget);
+        String headline = headline(page, metas, story.outer());
         // A page whose only headline is a <title> with the site's name is better served by its JSON-LD.
         if (linked.headline() != null && page.selectFirst("h1") == null && meta(metas, "og:title") == null) {
             headline = linked.headline();
         }
         draft.headline(headline);
-        draft.images(images(page, region, canonical, budget));
-        draft.body(paragraphs(region, budget));
+        draft.images(images(page, index, story.outer(), canonical, budget));
+        draft.body(body(story, linked));
         return draft.build();
+    }
+
+    /**
+     * A page's language attribute as a BCP 47 tag ({@code en_US} → {@code en-US}), or null when it is none (a
+     * page's metadata is advisory: an unreadable value leaves the language to detection, it never refuses the page).
+     */
+    static String languageTag(String value) {
+        String clean = TextHygiene.cleanOrNull(value);
+        if (clean == null) {
+            return null;
+        }
+        String tag = clean.replace('_', '-');
+        return LANGUAGE_TAG.matcher(tag).matches() ? tag : null;
     }
 
     private static String headline(Document page, Map<String, String> metas, Element container) {
@@ -138,55 +144,6 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         }
         var matcher = TITLE_SUFFIX.matcher(title);
         return matcher.matches() ? matcher.group(1).strip() : title;
-    }
-
-    /**
-     * Where the story is: {@code outer} holds it with its lead image and headline, {@code text}
-     * (the same or an element inside) holds its paragraphs; {@code index} is the page after chrome was removed.
-     */
-    record StoryRegion(Element outer, Element text, ElementIndex index) {
-    }
-
-    /** Finds the story after chrome is removed from the page. */
-    static StoryRegion storyRegion(Document page, PageBudget budget) {
-        Element body = page.body();
-        removeChrome(body, budget);
-        ElementIndex index = ElementIndex.of(body, budget);
-        long[] paragraphText = paragraphText(index, budget);
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < index.size(); i++) {
-            if (STORY_CONTAINER.matches(body, index.element(i))) {
-                candidates.add(i);
-            }
-        }
-        if (candidates.isEmpty()) {
-            // No semantic container: the element whose own paragraphs hold the most text.
-            Set<Integer> parents = new LinkedHashSet<>();
-            for (int i = 0; i < index.size(); i++) {
-                if (index.element(i).nameIs("p") && index.parent(i) >= 0) {
-                    parents.add(index.parent(i));
-                }
-            }
-            candidates.addAll(parents);
-        }
-        int outer = 0;
-        if (!candidates.isEmpty()) {
-            outer = candidates.get(0);
-            for (int candidate : candidates) {
-                if (paragraphText[candidate] > paragraphText[outer]) {
-                    outer = candidate;
-                }
-            }
-        }
-        // <main> often holds the story plus more; an inner candidate with most of its text is the story.
-        int text = outer;
-        for (int inner : candidates) {
-            if (inner != text && index.isStrictlyInside(inner, text)
-                    && paragraphText[inner] >= INNER_SHARE * paragraphText[text]) {
-                text = inner;
-            }
-        }
-        return new StoryRegion(index.element(outer), index.element(text), index);
     }
 
     /**
@@ -215,6 +172,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
             }
         }
         boolean[] inArticle = index.selfOrAncestor(element -> element.nameIs("article"));
+        boolean[] holdsTheStory = holdsMostProse(index, removedTag, budget);
         boolean[] removed = new boolean[index.size()];
         List<Element> topmost = new ArrayList<>();
         for (int i = 0; i < index.size(); i++) {
@@ -222,13 +180,41 @@ public final class HtmlNormaliser implements ArticleNormaliser {
             boolean above = index.parent(i) >= 0 && removed[index.parent(i)];
             Element element = index.element(i);
             boolean siteHeader = element.nameIs("header") && !inArticle[i] && headlines[i] == 0;
-            boolean noisy = i > 0 && headlines[i] == 0 && isNoise(element);
+            // A class such as "print-active" or "sticky-sidebar" on the box around the story does not make it chrome.
+            boolean noisy = i > 0 && headlines[i] == 0 && !holdsTheStory[i] && isNoise(element);
             removed[i] = above || removedTag[i] || siteHeader || noisy;
             if (removed[i] && !above) {
                 topmost.add(element);
             }
         }
         HtmlRemoval.removeAll(topmost);
+    }
+
+    /**
+     * For each element: whether it holds most of the page's prose (its text outside links, in elements the tag
+     * removal keeps). Such an element is the story's frame whatever its class says; a real sidebar or comment box
+     * holds less than the story, and the comments inside a long thread are each judged on their own.
+     */
+    private static boolean[] holdsMostProse(ElementIndex index, boolean[] removedTag, PageBudget budget) {
+        boolean[] inLink = index.selfOrAncestor(element -> element.nameIs("a"));
+        long[] prose = new long[index.size()];
+        for (int i = index.size() - 1; i >= 0; i--) {
+            budget.tick();
+            if (!removedTag[i] && !inLink[i]) {
+                for (TextNode node : index.element(i).textNodes()) {
+                    prose[i] += node.text().length();
+                }
+            }
+            if (index.parent(i) >= 0 && !removedTag[i]) {
+                prose[index.parent(i)] += prose[i];
+            }
+        }
+        boolean[] holds = new boolean[index.size()];
+        long total = prose.length == 0 ? 0 : prose[0];
+        for (int i = 0; i < holds.length; i++) {
+            holds[i] = total > 0 && prose[i] * 2 >= total;
+        }
+        return holds;
     }
 
     private static boolean isNoise(Element element) {
@@ -242,112 +228,23 @@ public final class HtmlNormaliser implements ArticleNormaliser {
     }
 
     /**
-     * For each element: the length of the text of the paragraphs in its subtree (as jsoup's {@code text()}
-     * counts it). A paragraph's text is read once; a paragraph nested in another (possible in quirks-mode
-     * tables) is counted by its text nodes only, so no text is read more than once.
+     * The story's paragraphs; the page's JSON-LD {@code articleBody} instead when the markup gave much less of it
+     * (text rendered by script, or split over markup the extraction could not follow).
      */
-    private static long[] paragraphText(ElementIndex index, PageBudget budget) {
-        int[] paragraphs = index.countInSubtree(element -> element.nameIs("p"));
-        long[] lengths = new long[index.size()];
-        for (int i = index.size() - 1; i >= 0; i--) {
-            Element element = index.element(i);
-            if (element.nameIs("p")) {
-                budget.tick();
-                lengths[i] += paragraphs[i] == 1 ? element.text().length() : ownTextLength(element);
-            }
-            if (index.parent(i) >= 0) {
-                lengths[index.parent(i)] += lengths[i];
-            }
-        }
-        return lengths;
-    }
-
-    private static int ownTextLength(Element element) {
-        int length = 0;
-        for (TextNode node : element.textNodes()) {
-            length += node.text().length();
-        }
-        return length;
-    }
-
-    private static List<String> paragraphs(StoryRegion region, PageBudget budget) {
-        ElementIndex index = region.index();
-        int container = index.indexOf(region.text());
-        boolean[] inFigure = index.selfOrAncestor(element -> element.nameIs("figure"));
-        boolean[] inStory = index.selfOrAncestor(element -> STORY_CONTAINER_OR_ARTICLE.matches(element, element));
-        int[] blocks = index.countInSubtree(HtmlNormaliser::isParagraphBlock);
-        List<String> paragraphs = new ArrayList<>();
-        for (int i = container; i <= index.subtreeEnd(container); i++) {
-            budget.tick();
-            Element block = index.element(i);
-            // Nested blocks (a <p> inside <li> or <blockquote>) are read once, at the innermost level.
-            if (!isParagraphBlock(block) || inFigure[i] || blocks[i] > 1) {
-                continue;
-            }
-            String text = TextHygiene.cleanOrNull(block.text());
-            if (text == null || CHROME.isChrome(text) || linkDensity(block, text) > MAX_LINK_DENSITY) {
-                continue;
-            }
-            if (block.nameIs("li") && !inStory[i]) {
-                continue;
-            }
-            paragraphs.add(text);
-        }
-        return paragraphs.isEmpty() ? textBlocks(region.text(), budget) : paragraphs;
-    }
-
-    private static boolean isParagraphBlock(Element element) {
-        return PARAGRAPH_TAGS.contains(element.normalName());
-    }
-
-    /**
-     * For pages without paragraph markup (text separated by {@code <br><br>} in table cells):
-     * the text between block boundaries and double line breaks, keeping only blocks long enough
-     * to be prose. Figures and links are left out. One walk, the page untouched.
-     */
-    private static List<String> textBlocks(Element container, PageBudget budget) {
-        StringBuilder text = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                budget.tick();
-                if (node instanceof TextNode textNode) {
-                    text.append(textNode.getWholeText());
-                } else if (node instanceof Element element) {
-                    if (depth > 0 && (element.nameIs("figure") || element.nameIs("a"))) {
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    if (element.nameIs("br")) {
-                        text.append(BLOCK_BREAK).append('\n');
-                    } else if (TEXT_BLOCK_TAGS.contains(element.normalName())) {
-                        text.append(BLOCK_BREAK);
-                    }
+    private static List<String> body(MainText.Story story, LinkedData linked) {
+        String articleBody = linked.articleBody();
+        if (articleBody != null && articleBody.length() >= MIN_LINKED_BODY_CHARS
+                && story.textChars() < LINKED_BODY_SHARE * articleBody.length()) {
+            List<String> paragraphs = new ArrayList<>();
+            for (String line : articleBody.split("\\R")) {
+                String clean = TextHygiene.cleanOrNull(line);
+                if (clean != null) {
+                    paragraphs.add(clean);
                 }
-                return FilterResult.CONTINUE;
             }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element element && TEXT_BLOCK_TAGS.contains(element.normalName())) {
-                    text.append(BLOCK_BREAK);
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, container);
-        List<String> blocks = new ArrayList<>();
-        for (String raw : text.toString().split(String.valueOf(BLOCK_BREAK))) {
-            budget.tick();
-            String clean = TextHygiene.cleanOrNull(raw);
-            if (clean != null && clean.split(" ").length >= MIN_BLOCK_WORDS && !CHROME.isChrome(clean)) {
-                blocks.add(clean);
-            }
+            return paragraphs;
         }
-        return blocks;
-    }
-
-    private static double linkDensity(Element block, String text) {
-        int linked = block.select("a").stream().mapToInt(a -> a.text().length()).sum();
-        return text.isEmpty() ? 0 : (double) linked / text.length();
+        return story.paragraphs();
     }
 
     /**
@@ -355,12 +252,12 @@ public final class HtmlNormaliser implements ArticleNormaliser {
      * that itself holds figures or captions is markup gone wrong, not a caption; leaving it out keeps every
      * caption's text read once.
      */
-    private static List<DraftImage> images(Document page, StoryRegion region, String canonicalUrl, PageBudget budget) {
-        ImageUrls urls = new ImageUrls(page, canonicalUrl);
-        ElementIndex index = region.index();
-        int container = index.indexOf(region.outer());
+    private static List<DraftImage> images(Document page, ElementIndex index, Element outer, String canonicalUrl,
+                                           PageBudget budget) {
+        ImageSource urls = new ImageSource(page, canonicalUrl);
+        int container = Math.max(0, index.indexOf(outer));
         int[] nextCaption = index.nextMatch(element -> element.nameIs("figcaption"));
-        int[] nextImage = index.nextMatch(element -> element.nameIs("img") && element.hasAttr("src"));
+        int[] nextImage = index.nextMatch(ImageSource::hasSource);
         int[] nested = index.countInSubtree(element -> element.nameIs("figure") || element.nameIs("figcaption"));
         Map<Integer, String[]> captions = new HashMap<>();
         List<DraftImage> images = new ArrayList<>();
@@ -399,53 +296,6 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         var split = CreditLine.split(text);
         return new String[] {split.map(CreditLine.Split::caption).orElse(text),
                 split.map(CreditLine.Split::credit).orElse(null)};
-    }
-
-    /**
-     * Resolves image sources the way a browser would, against the page's {@code <base>} or else its canonical URL.
-     * Both bases are read once per page, and jsoup is asked only when it can succeed (it signals failure with an
-     * exception, which costs more than the rest of reading an image).
-     */
-    private static final class ImageUrls {
-        private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-        private final boolean pageHasBase;
-        private final URI canonical;
-        private final boolean canonicalGiven;
-
-        ImageUrls(Document page, String canonicalUrl) {
-            this.pageHasBase = !page.baseUri().isEmpty();
-            this.canonicalGiven = canonicalUrl != null;
-            URI parsed = null;
-            if (canonicalUrl != null) {
-                try {
-                    parsed = URI.create(canonicalUrl);
-                } catch (IllegalArgumentException e) {
-                    // An unreadable canonical URL resolves nothing; absolute sources still count.
-                }
-            }
-            this.canonical = parsed;
-        }
-
-        String resolve(Element image) {
-            String src = image.attr("src");
-            if (pageHasBase || SCHEME.matcher(src.strip()).lookingAt()) {
-                String absolute = image.absUrl("src");
-                if (!absolute.isEmpty()) {
-                    return absolute;
-                }
-            }
-            if (canonicalGiven && !src.isBlank()) {
-                if (canonical == null) {
-                    return null;
-                }
-                try {
-                    return canonical.resolve(src.strip()).toString();
-                } catch (IllegalArgumentException e) {
-                    return null;
-                }
-            }
-            return src.startsWith("http") ? src : null;
-        }
     }
 
     private static Instant publishedAt(Document page, Map<String, String> metas) {

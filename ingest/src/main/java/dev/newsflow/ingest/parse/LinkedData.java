@@ -18,12 +18,13 @@ import org.jsoup.nodes.Element;
  * describes itself with in {@code <script type="application/ld+json">}: a fallback for metadata
  * the page's markup lacks. Unreadable JSON-LD is ignored; a page's metadata is advisory.
  */
-record LinkedData(String headline, String author, Instant datePublished, String url, String section, String language) {
+record LinkedData(String headline, String author, Instant datePublished, String url, String section, String language,
+                  String articleBody) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
             "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "blogposting",
             "liveblogposting");
-    private static final LinkedData NONE = new LinkedData(null, null, null, null, null, null);
+    private static final LinkedData NONE = new LinkedData(null, null, null, null, null, null, null);
 
     static LinkedData read(Document page) {
         for (Element script : page.select("script[type=application/ld+json]")) {
@@ -32,7 +33,8 @@ record LinkedData(String headline, String author, Instant datePublished, String 
                 if (article != null) {
                     return new LinkedData(text(article.get("headline")), author(article.get("author")),
                             instant(text(article.get("datePublished"))), text(article.get("url")),
-                            text(article.get("articleSection")), text(article.get("inLanguage")));
+                            text(article.get("articleSection")), text(article.get("inLanguage")),
+                            paragraphs(article.get("articleBody")));
                 }
             } catch (java.io.IOException | RuntimeException e) {
                 // Broken JSON-LD is common; the page's markup still tells the story.
@@ -90,6 +92,21 @@ record LinkedData(String headline, String author, Instant datePublished, String 
             }
         }
         return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    /** The articleBody with its line breaks kept (they are its paragraphs), markup and odd characters removed. */
+    private static String paragraphs(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String line : node.textValue().split("\\R")) {
+            String clean = TextHygiene.cleanOrNull(line);
+            if (clean != null) {
+                kept.append(clean).append('\n');
+            }
+        }
+        return kept.isEmpty() ? null : kept.toString().strip();
     }
 
     private static String text(JsonNode node) {
