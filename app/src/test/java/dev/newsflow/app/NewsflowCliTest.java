@@ -73,7 +73,9 @@ class NewsflowCliTest {
         assertThat(article.path("images")).hasSize(1);
         assertThat(article.path("images").get(0).path("creditline").asText()).isEqualTo("EPA");
         assertThat(article.path("images").get(0).path("by").asText()).isEqualTo("Marta Nowak");
-        assertThat(run.out()).doesNotContain("shareprint").doesNotContain("Terms of use");
+        assertThat(article.path("body").toString()).doesNotContain("shareprint").doesNotContain("Terms of use");
+        // What was left out is in the clean-up report, with why.
+        assertThat(article.path("cleanup").path("removals").toString()).contains("shareprint", "Terms of use");
         assertThat(article.path("entities").findValuesAsText("name")).contains("Poland", "Germany");
     }
 
@@ -92,6 +94,24 @@ class NewsflowCliTest {
         assertThat(extension.path("images").get(0).path("by").asText()).isEqualTo("Marta Nowak");
         assertThat(extension.path("entities").findValuesAsText("name")).contains("Poland", "Germany");
         assertThat(run.out()).doesNotContain("shareprint").doesNotContain("Terms of use");
+    }
+
+    @Test
+    void theCleanupReportOfAPageListsTheSiteChromeLeftOutOfIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("page.html"), "<html><body>"
+                + "<nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a></nav>"
+                + "<article><h1>Bridge reopens after repairs</h1>"
+                + "<p>The bridge over the river reopened on Monday after repairs that took three months and closed "
+                + "the main road into town for the whole of the summer.</p>"
+                + "<p>Shops on both banks said trade had fallen by a third while it was shut.</p>"
+                + "<p>Read more</p></article>"
+                + "<footer><p>Town News, 1 High Street. All rights reserved.</p></footer></body></html>");
+        Run run = run("enrich-file", "--input-format", "html", "--output", "record", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode removals = new ObjectMapper().readTree(run.out()).path("cleanup").path("removals");
+        assertThat(removals.findValuesAsText("text"))
+                .contains("Home Sport", "Read more", "Town News, 1 High Street. All rights reserved.");
+        assertThat(removals.findValuesAsText("kind")).containsOnly("chrome");
     }
 
     @Test

@@ -5,12 +5,15 @@ import dev.newsflow.enrich.cleanup.ArticleCleaner;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.CleanupReport;
 import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.Removal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One submitted article in, one enriched article out: the clean-up, then the annotator
+ * One submitted article in, one enriched article out: the clean-up (its report starting with what ingest left out of
+ * the page), then the annotator
  * (entities, topics), then the bounds on what they added ({@link EnrichedArticleBounds}). The same code runs inside the topology and offline, so what
  * {@code newsflow enrich-file} prints is what partners get.
  */
@@ -84,9 +87,20 @@ public final class ArticleEnricher {
                 .setImages(new ArrayList<>(result.images()))
                 .setEntities(new ArrayList<>())
                 .setTopics(new ArrayList<>())
-                .setCleanup(CleanupReport.newBuilder().setRemovals(new ArrayList<>(result.removals())).build())
+                .setCleanup(CleanupReport.newBuilder().setRemovals(removals(article, result)).build())
                 .setKeywords(new ArrayList<>(article.getKeywords()))
                 .setContentHash(article.getContentHash());
+    }
+
+    /**
+     * Every removal, in the order they were made: what ingest left out when it read the page (site chrome, link
+     * lists, text outside the story), then what the clean-up removed. Bounded later, with the rest of the record.
+     */
+    private static List<Removal> removals(ArticleSubmitted article, ArticleCleaner.Result result) {
+        List<Removal> removals = new ArrayList<>(article.getExtractionRemovals().size() + result.removals().size());
+        removals.addAll(article.getExtractionRemovals());
+        removals.addAll(result.removals());
+        return removals;
     }
 
     private static String emptyToNull(String text) {

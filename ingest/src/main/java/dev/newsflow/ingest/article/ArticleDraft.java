@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * An article as a normaliser read it, before it has an id and a version. Text fields are
  * already clean (see {@code TextHygiene}); {@code action} is null when the publisher did not say,
- * and is then decided from what was accepted before.
+ * and is then decided from what was accepted before. {@code removals} is what the normaliser left out of
+ * the input (page chrome and the like), reported with the clean-up; it is not content and not hashed.
  */
 public record ArticleDraft(
         SourceFormat sourceFormat,
@@ -24,12 +25,14 @@ public record ArticleDraft(
         List<String> keywords,
         Instant publishedAt,
         Instant embargoUntil,
-        ArticleAction action) {
+        ArticleAction action,
+        List<DraftRemoval> removals) {
 
     public ArticleDraft {
         body = body == null ? List.of() : List.copyOf(body);
         images = images == null ? List.of() : List.copyOf(images);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        removals = removals == null ? List.of() : List.copyOf(removals);
     }
 
     public static Builder builder(SourceFormat sourceFormat) {
@@ -38,20 +41,21 @@ public record ArticleDraft(
 
     public ArticleDraft withLanguage(String newLanguage) {
         return new ArticleDraft(sourceFormat, guid, canonicalUrl, newLanguage, section, category, headline, byline,
-                body, images, keywords, publishedAt, embargoUntil, action);
+                body, images, keywords, publishedAt, embargoUntil, action, removals);
     }
 
     /** The same draft with a GUID and/or canonical URL filled in where it has none. */
     public ArticleDraft withIdentityDefaults(String defaultGuid, String defaultUrl) {
         return new ArticleDraft(sourceFormat, guid != null ? guid : defaultGuid,
                 canonicalUrl != null ? canonicalUrl : defaultUrl, language, section, category, headline, byline,
-                body, images, keywords, publishedAt, embargoUntil, action);
+                body, images, keywords, publishedAt, embargoUntil, action, removals);
     }
 
     /** The same draft with an action filled in when it has none. */
     public ArticleDraft withActionDefault(ArticleAction defaultAction) {
         return new ArticleDraft(sourceFormat, guid, canonicalUrl, language, section, category, headline, byline,
-                body, images, keywords, publishedAt, embargoUntil, action != null ? action : defaultAction);
+                body, images, keywords, publishedAt, embargoUntil, action != null ? action : defaultAction,
+                removals);
     }
 
     /** Collects fields while a normaliser reads its input. */
@@ -70,6 +74,7 @@ public record ArticleDraft(
         private Instant publishedAt;
         private Instant embargoUntil;
         private ArticleAction action;
+        private List<DraftRemoval> removals = List.of();
 
         private Builder(SourceFormat sourceFormat) {
             this.sourceFormat = sourceFormat;
@@ -140,9 +145,15 @@ public record ArticleDraft(
             return this;
         }
 
+        /** What the normaliser left out of the input, for the clean-up report (not part of the content). */
+        public Builder removals(List<DraftRemoval> value) {
+            removals = value;
+            return this;
+        }
+
         public ArticleDraft build() {
             return new ArticleDraft(sourceFormat, guid, canonicalUrl, language, section, category, headline, byline,
-                    body, images, keywords, publishedAt, embargoUntil, action);
+                    body, images, keywords, publishedAt, embargoUntil, action, removals);
         }
     }
 }

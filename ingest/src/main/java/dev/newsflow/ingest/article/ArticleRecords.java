@@ -1,7 +1,9 @@
 package dev.newsflow.ingest.article;
 
+import dev.newsflow.platform.article.CleanupReportBound;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.ArticleSubmitted;
+import dev.newsflow.schema.Removal;
 import dev.newsflow.schema.SubmittedImage;
 import java.time.Instant;
 
@@ -34,6 +36,8 @@ public final class ArticleRecords {
                 .setImages(draft.images().stream().map(ArticleRecords::image).toList())
                 .setKeywords(draft.keywords())
                 .setContentHash(contentHash)
+                .setExtractionRemovals(CleanupReportBound.bound(draft.removals().stream()
+                        .map(ArticleRecords::removal).toList()))
                 .build();
     }
 
@@ -41,6 +45,10 @@ public final class ArticleRecords {
     public static ArticleSubmitted firstVersion(String publisherId, ArticleDraft draft, Instant receivedAt) {
         return submitted(ArticleIds.articleId(publisherId, draft), publisherId, 1, ArticleAction.PUBLISH,
                 ContentHash.of(draft), receivedAt, draft);
+    }
+
+    private static Removal removal(DraftRemoval removal) {
+        return Removal.newBuilder().setKind(removal.kind()).setText(removal.text()).setReason(removal.reason()).build();
     }
 
     private static SubmittedImage image(DraftImage image) {

@@ -2,6 +2,7 @@ package dev.newsflow.ingest.parse;
 
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
+import dev.newsflow.ingest.article.DraftRemoval;
 import dev.newsflow.ingest.text.TextHygiene;
 import dev.newsflow.platform.article.ArticleRules;
 import dev.newsflow.schema.SourceFormat;
@@ -61,6 +62,8 @@ public final class HtmlNormaliser implements ArticleNormaliser {
     private static final int MIN_LINKED_BODY_CHARS = 200;
     /** The markup's text must reach this share of the JSON-LD articleBody, else the articleBody is the body. */
     private static final double LINKED_BODY_SHARE = 0.5;
+    /** Longer than this, an element marked as the byline holds the author's biography, not the byline. */
+    private static final int MAX_BYLINE_ELEMENT_CHARS = 200;
     private static final Pattern LANGUAGE_TAG = Pattern.compile("^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("^(.{12,}?)\\s+[|–—-]\\s+[^|–—]{2,40}$");
 
@@ -96,13 +99,14 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         draft.section(firstNonNull(meta(metas, "article:section"), linked.section()));
         draft.keywords(keywords(page, metas));
         draft.publishedAt(firstNonNull(publishedAt(page, metas), linked.datePublished()));
-        draft.byline(firstNonNull(byline(page, metas), linked.author()));
+        draft.byline(firstNonNull(byline(page, metas), linkedAuthor(linked)));
         draft.guid(meta(metas, "newsflow:guid"));
 
         Element body = page.body();
-        removeChrome(body, budget);
+        RemovalLog removals = new RemovalLog();
+        removeChrome(body, budget, removals);
         ElementIndex index = ElementIndex.of(body, budget);
-        MainText.Story story = MainText.find(body, index, budget);
+        MainText.Story story = MainText.find(body, index, budget, removals);
         String headline = headline(page, metas, story.outer());
         // A page whose only headline is a <title> with the site's name is better served by its JSON-LD.
         if (linked.headline() != null && page.selectFirst("h1") == null && meta(metas, "og:title") == null) {
@@ -110,7 +114,8 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         }
         draft.headline(headline);
         draft.images(images(page, index, story.outer(), canonical, budget));
-        draft.body(body(story, linked));
+        draft.body(body(story, linked, removals));
+        draft.removals(removals.removals());
         return draft.build();
     }
 
@@ -152,7 +157,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
      * decided from per-element facts gathered in two sweeps, then removed once; the same rules applied by searching
      * the page for each element cost time quadratic in its depth.
      */
-    private static void removeChrome(Element body, PageBudget budget) {
+    private static void removeChrome(Element body, PageBudget budget, RemovalLog removals) {
         ElementIndex index = ElementIndex.of(body, budget);
         boolean[] removedTag = index.selfOrAncestor(element -> {
             budget.tick();
@@ -185,9 +190,42 @@ public final class HtmlNormaliser implements ArticleNormaliser {
             removed[i] = above || removedTag[i] || siteHeader || noisy;
             if (removed[i] && !above) {
                 topmost.add(element);
+                // Each removed subtree's text is read once: the text of the page at most once in all.
+                removals.add(DraftRemoval.CHROME, element::text,
+                        removedTag[i] ? removedTagReason(element) : siteHeader
+                                ? "site header: a <header> outside the article, without the headline"
+                                : "page chrome: " + describe(element));
             }
         }
         HtmlRemoval.removeAll(topmost);
+    }
+
+    private static String removedTagReason(Element element) {
+        String tag = element.normalName();
+        if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden")) || element.hasAttr("style")) {
+            return "hidden from readers: " + describe(element);
+        }
+        if (element.hasAttr("role") && !Set.of("nav", "aside", "footer").contains(tag)) {
+            return "role=" + element.attr("role") + " is never the story: " + describe(element);
+        }
+        return "<" + tag + "> is never the story";
+    }
+
+    /** An element as a reader of the report can find it in the page: its tag, id and classes. */
+    static String describe(Element element) {
+        StringBuilder described = new StringBuilder("<").append(element.normalName());
+        if (!element.id().isBlank()) {
+            described.append(" id=\"").append(cutName(element.id())).append('"');
+        }
+        if (!element.className().isBlank()) {
+            described.append(" class=\"").append(cutName(element.className())).append('"');
+        }
+        return described.append('>').toString();
+    }
+
+    private static String cutName(String name) {
+        String clean = name.strip().replaceAll("\\s+", " ");
+        return clean.length() <= 80 ? clean : clean.substring(0, 80) + "\u2026";
     }
 
     /**
@@ -231,10 +269,15 @@ public final class HtmlNormaliser implements ArticleNormaliser {
      * The story's paragraphs; the page's JSON-LD {@code articleBody} instead when the markup gave much less of it
      * (text rendered by script, or split over markup the extraction could not follow).
      */
-    private static List<String> body(MainText.Story story, LinkedData linked) {
+    private static List<String> body(MainText.Story story, LinkedData linked, RemovalLog removals) {
         String articleBody = linked.articleBody();
         if (articleBody != null && articleBody.length() >= MIN_LINKED_BODY_CHARS
                 && story.textChars() < LINKED_BODY_SHARE * articleBody.length()) {
+            if (!story.paragraphs().isEmpty()) {
+                removals.add(DraftRemoval.REPLACED_BY_LINKED_DATA, String.join(" ", story.paragraphs()),
+                        "the page's JSON-LD articleBody holds much more of the story than its markup (" + story.textChars()
+                                + " of " + articleBody.length() + " characters): the articleBody is the body");
+            }
             List<String> paragraphs = new ArrayList<>();
             for (String line : articleBody.split("\\R")) {
                 String clean = TextHygiene.cleanOrNull(line);
@@ -319,7 +362,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
 
     private static String byline(Document page, Map<String, String> metas) {
         String author = meta(metas, "author");
-        if (author != null) {
+        if (author != null && author.length() <= ArticleRules.MAX_BYLINE_CHARS) {
             return author;
         }
         Element byline = page.selectFirst("[rel=author], [itemprop=author], .byline, .author, [class~=(?i)byline]");
@@ -327,7 +370,14 @@ public final class HtmlNormaliser implements ArticleNormaliser {
             return null;
         }
         String text = TextHygiene.cleanOrNull(byline.text());
-        return text == null ? null : text.replaceFirst("(?i)^by\\s+", "");
+        // An author box with the writer's biography is not a byline; the JSON-LD author may still name them.
+        return text == null || text.length() > MAX_BYLINE_ELEMENT_CHARS ? null : text.replaceFirst("(?i)^by\\s+", "");
+    }
+
+    /** The page's JSON-LD author when it is short enough to be a byline (metadata is advisory, never a refusal). */
+    private static String linkedAuthor(LinkedData linked) {
+        String author = linked.author();
+        return author == null || author.length() > ArticleRules.MAX_BYLINE_CHARS ? null : author;
     }
 
     private static List<String> keywords(Document page, Map<String, String> metas) {

@@ -1,10 +1,14 @@
 package dev.newsflow.ingest.parse;
 
+import dev.newsflow.ingest.article.DraftRemoval;
 import dev.newsflow.ingest.text.TextHygiene;
+import dev.newsflow.text.ChromeFilter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -35,6 +39,8 @@ import org.jsoup.select.NodeTraversor;
  * and sweeps over the {@link ElementIndex}.
  */
 final class MainText {
+    /** Site chrome, from the one list ingest and enrich share. */
+    private static final ChromeFilter CHROME = new ChromeFilter();
     /** Elements that end one text block and start another. */
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header",
             "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
@@ -61,6 +67,13 @@ final class MainText {
                     + "share|social|widget|tags?\\b|tool|meta|byline|author|masthead|menu|breadcrumb|pagination|"
                     + "pager|newsletter|subscribe|signup|popup|modal|cookie|gdpr|teaser|more-|outbrain|taboola|"
                     + "reference|bibliograph|citation|next-?post|next-?story|prev-?post|thumbnail");
+    /** Elements whose text is a paragraph of the story whatever its length. */
+    private static final Set<String> PROSE_OWNERS = Set.of("p", "blockquote", "li", "pre", "h2", "h3", "h4", "h5",
+            "h6", "dd", "td");
+    /** Longer than this, a line outside paragraph markup is prose, not a label. */
+    private static final int MAX_LABEL_CHARS = 40;
+    /** Text of one run of blocks outside the story kept for the report (the report cuts it shorter still). */
+    private static final int MAX_RUN_CHARS = 1_000;
     /** A block shorter than this is too short to say whether it is prose. */
     private static final int MIN_SCORING_CHARS = 25;
     private static final double MAX_LINK_DENSITY = 0.5;
@@ -75,6 +88,8 @@ final class MainText {
     private static final int CLIMB_LEVELS = 4;
     private static final double WRAPPER_GROWTH = 1.1;
     private static final int SIBLING_FLOOR = 10;
+    /** An article-like element around the story holds its headline and lead image when it adds at most this much. */
+    private static final double OUTER_GROWTH = 1.5;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？\"”»)]\\s*$");
     private static final char SPACE = ' ';
 
@@ -97,7 +112,7 @@ final class MainText {
     record Story(Element outer, List<String> paragraphs, int textChars) {
     }
 
-    static Story find(Element body, ElementIndex index, PageBudget budget) {
+    static Story find(Element body, ElementIndex index, PageBudget budget, RemovalLog removals) {
         List<Block> blocks = blocks(body, index, budget);
         int size = index.size();
         long[] textChars = new long[size];
@@ -145,25 +160,18 @@ final class MainText {
             }
         }
         if (top < 0) {
-            return new Story(body, paragraphs(blocks, index, List.of(0)), (int) textChars[0]);
+            return new Story(body, paragraphs(blocks, index, List.of(0), removals), (int) textChars[0]);
         }
         top = settle(top, index, score, scored, textChars, linkChars);
         top = throughWrappers(top, index, textChars, linkChars);
         best = score[top];
         List<Integer> roots = withSiblings(top, best, index, score, scored, textChars, linkChars, blocks);
-        if (System.getProperty("debug.maintext") != null) { // DEBUG-REMOVE
-            Integer[] order = new Integer[size]; for (int i = 0; i < size; i++) order[i] = i; // DEBUG-REMOVE
-            java.util.Arrays.sort(order, (x, y) -> Double.compare(score[y], score[x])); // DEBUG-REMOVE
-            for (int k = 0; k < 6 && k < size; k++) { int i = order[k]; if (!scored[i]) break; Element e = index.element(i); // DEBUG-REMOVE
-                System.err.printf("  %.1f %s.%s#%s text=%d links=%d%n", score[i], e.tagName(), e.className(), e.id(), textChars[i], linkChars[i]); } // DEBUG-REMOVE
-            System.err.println("  roots=" + roots.size() + " outer=" + outer(index, roots).tagName() + "." + outer(index, roots).className()); // DEBUG-REMOVE
-        } // DEBUG-REMOVE
-        List<String> paragraphs = paragraphs(blocks, index, roots);
+        List<String> paragraphs = paragraphs(blocks, index, roots, removals);
         int chars = 0;
         for (String paragraph : paragraphs) {
             chars += paragraph.length();
         }
-        return new Story(outer(index, roots), paragraphs, chars);
+        return new Story(outer(index, roots, textChars), paragraphs, chars);
     }
 
     /**
@@ -298,43 +306,92 @@ final class MainText {
         return roots;
     }
 
-    /** The nearest article-like element around the story, for its headline and lead image; else its parent. */
-    private static Element outer(ElementIndex index, List<Integer> roots) {
+    /**
+     * The article-like element around the story, for its headline and lead image: the nearest that holds the whole
+     * story, widened to article-like elements around it that add little text (an {@code articleBody} inside an
+     * {@code <article>} or {@code <main>} that also holds the headline and lead photo); else the story's parent.
+     */
+    private static Element outer(ElementIndex index, List<Integer> roots, long[] textChars) {
         int first = roots.get(0);
         for (int at = first; at >= 0; at = index.parent(at)) {
-            Element element = index.element(at);
-            if (element.nameIs("article") || "articleBody".equals(element.attr("itemprop")) || element.nameIs("main")) {
-                // The whole story must be inside it, else it is one teaser among many.
-                int end = index.subtreeEnd(at);
-                if (roots.get(roots.size() - 1) <= end) {
-                    return element;
+            // The whole story must be inside it, else it is one teaser among many.
+            if (isArticleLike(index.element(at)) && roots.get(roots.size() - 1) <= index.subtreeEnd(at)) {
+                int outer = at;
+                for (int up = index.parent(at); up >= 0; up = index.parent(up)) {
+                    if (isArticleLike(index.element(up)) && textChars[up] <= OUTER_GROWTH * textChars[at]) {
+                        outer = up;
+                    }
                 }
+                return index.element(outer);
             }
         }
         int parent = index.parent(first);
         return roots.size() > 1 && parent >= 0 ? index.element(parent) : index.element(first);
     }
 
+    private static boolean isArticleLike(Element element) {
+        return element.nameIs("article") || element.nameIs("main") || "articleBody".equals(element.attr("itemprop"))
+                || "main".equals(element.attr("role"));
+    }
+
     /** The text of the blocks inside the roots, in order, without link lists, headlines and chrome. */
-    private static List<String> paragraphs(List<Block> blocks, ElementIndex index, List<Integer> roots) {
+    private static List<String> paragraphs(List<Block> blocks, ElementIndex index, List<Integer> roots,
+                                           RemovalLog removals) {
         List<String> paragraphs = new ArrayList<>();
+        String outside = "outside the story, which is " + HtmlNormaliser.describe(index.element(roots.get(0)))
+                + (roots.size() > 1 ? " and " + (roots.size() - 1) + " of its siblings" : "");
+        // Consecutive blocks outside the story are one removal: a sidebar is one thing to a reader, not twenty.
+        StringBuilder run = new StringBuilder();
         int root = 0;
         for (Block block : blocks) {
             while (root < roots.size() && index.subtreeEnd(roots.get(root)) < block.owner()) {
                 root++;
             }
-            if (root >= roots.size()) {
-                break;
-            }
-            if (block.owner() < roots.get(root) || block.ownerTag().equals("h1")) {
+            if (block.ownerTag().equals("h1")) {
                 continue;
             }
-            if (block.linkDensity() > MAX_LINK_DENSITY || SiteChrome.isChrome(block.text())) {
+            if (root >= roots.size() || block.owner() < roots.get(root)) {
+                if (run.length() < MAX_RUN_CHARS) {
+                    run.append(run.isEmpty() ? "" : " / ").append(block.text());
+                }
+                continue;
+            }
+            flush(run, removals, outside);
+            if (block.linkDensity() > MAX_LINK_DENSITY) {
+                removals.add(DraftRemoval.LINK_LIST, block.text(), String.format(Locale.ROOT,
+                        "mostly links (%.0f%% of its text)", 100 * block.linkDensity()));
+                continue;
+            }
+            Optional<String> chrome = CHROME.classify(block.text());
+            if (chrome.isPresent()) {
+                removals.add(DraftRemoval.CHROME, block.text(), chrome.get());
+                continue;
+            }
+            if (isLabel(block)) {
+                removals.add(DraftRemoval.LABEL, block.text(), "a short line outside paragraph markup that is not a "
+                        + "sentence (a kicker, a dateline, a label)");
                 continue;
             }
             paragraphs.add(block.text());
         }
+        flush(run, removals, outside);
         return paragraphs;
+    }
+
+    private static void flush(StringBuilder run, RemovalLog removals, String reason) {
+        if (!run.isEmpty()) {
+            removals.add(DraftRemoval.OUTSIDE_STORY, run.toString(), reason);
+            run.setLength(0);
+        }
+    }
+
+    /**
+     * A short line outside paragraph markup that does not end a sentence: a kicker ("City"), a dateline
+     * ("14 March 2026"), a label. Such lines sit between a story's headline and its first paragraph.
+     */
+    private static boolean isLabel(Block block) {
+        return !PROSE_OWNERS.contains(block.ownerTag()) && block.text().length() < MAX_LABEL_CHARS
+                && !SENTENCE_END.matcher(block.text()).find();
     }
 
     /** Cuts the page into text blocks in one walk, noting how much of each block's text is link text. */

@@ -2,6 +2,7 @@ package dev.newsflow.ingest.parse;
 
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
+import dev.newsflow.ingest.article.DraftRemoval;
 import dev.newsflow.ingest.text.TextHygiene;
 import dev.newsflow.schema.SourceFormat;
 import dev.newsflow.text.ChromeFilter;
@@ -36,7 +37,8 @@ public final class PlainTextNormaliser implements ArticleNormaliser {
 
     @Override
     public ArticleDraft normalise(String document) {
-        List<String> paragraphs = paragraphs(document == null ? "" : document);
+        RemovalLog removals = new RemovalLog();
+        List<String> paragraphs = paragraphs(document == null ? "" : document, removals);
         ArticleDraft.Builder draft = ArticleDraft.builder(SourceFormat.TEXT);
         int next = 0;
         if (paragraphs.size() > 1) {
@@ -71,7 +73,7 @@ public final class PlainTextNormaliser implements ArticleNormaliser {
                 images.add(new DraftImage("", credit.get().credit(), null));
             }
         }
-        return draft.body(body).images(images).build();
+        return draft.body(body).images(images).removals(removals.removals()).build();
     }
 
     private static boolean isCaptionCandidate(String previous, int index, int firstBodyIndex) {
@@ -79,13 +81,18 @@ public final class PlainTextNormaliser implements ArticleNormaliser {
     }
 
     /** Paragraphs with their lines joined and cleaned; chrome lines and empty paragraphs dropped. */
-    private static List<String> paragraphs(String document) {
+    private static List<String> paragraphs(String document, RemovalLog removals) {
         List<String> paragraphs = new ArrayList<>();
         for (String block : PARAGRAPH_BREAK.split(document)) {
             List<String> lines = new ArrayList<>();
             for (String line : LINE_BREAK.split(block)) {
                 String clean = TextHygiene.clean(line);
-                if (clean.isEmpty() || CHROME.isChrome(clean)) {
+                if (clean.isEmpty()) {
+                    continue;
+                }
+                Optional<String> chrome = CHROME.classify(clean);
+                if (chrome.isPresent()) {
+                    removals.add(DraftRemoval.CHROME, clean, chrome.get());
                     continue;
                 }
                 if (BYLINE.matcher(clean).matches()) {
