@@ -31,7 +31,8 @@ public final class ChromeFilter {
             "story continues below advertisement", "article continues below", "continue reading below",
             "listen to this article", "cookie settings", "manage cookies", "accept cookies", "loading",
             "show comments", "hide comments", "view comments", "leave a comment", "newsletter",
-            "sign up", "sign in", "log in", "register", "subscribe now", "support us", "donate");
+            "sign up", "sign in", "log in", "register", "subscribe now", "support us", "donate", "kontakt",
+            "datenschutz");
 
     private static final List<Rule> SENTENCE_RULES = List.of(
             new Rule("masthead credit", Pattern.compile(
@@ -61,7 +62,53 @@ public final class ChromeFilter {
                     "^(?:read more|read also|see also|related|more|also read|watch|listen)\\s*:[^.]{0,160}$",
                     Pattern.CASE_INSENSITIVE)),
             new Rule("tip line", Pattern.compile(
-                    "^(?:have a (?:news )?tip|got a tip|contact the (?:author|reporter))\\b[^.]{0,120}[.?]?$",
+                    "^(?:have a (?:news )?tip|got a tip|contact the (?:author|reporter)|send us (?:a |an |your )?"
+                            + "(?:story|tip|news|feedback|letter|comment|photo|message)|email us|submit (?:your|a) "
+                            + "(?:letter|story|tip|photo))\\b(?:[^.]|\\.(?=\\S)){0,160}[.?!]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("subscription prompt", Pattern.compile(
+                    "^(?:already (?:a )?(?:subscriber|member)\\b[^.]{0,120}|(?:to (?:view|read|continue|access)|"
+                            + "subscribe|sign in|log in|register|become a (?:member|subscriber)|instant access|"
+                            + "first-time subscribers)\\b[^.]{0,160}(?:subscri\\w*|full (?:story|article)|premium|"
+                            + "members?|log ?in|sign in|edition|article pdf)[^.]{0,80})[.!?]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("app prompt", Pattern.compile(
+                    "^(?:for the latest [^.]{0,80}?)?(?:download|get|install) (?:the|our)\\b[^.]{0,60}\\bapps?\\b"
+                            + "[^.]{0,60}[.!]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("follow prompt", Pattern.compile(
+                    "^(?:follow|keep up with|you can (?:follow|keep up with|find))\\b[^.]{0,80}\\bon (?:twitter|"
+                            + "facebook|instagram|x|linkedin|tiktok|youtube|threads|bluesky|mastodon|telegram)\\b"
+                            + "[^.]{0,120}[.!]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("newsletter invitation", Pattern.compile(
+                    "^(?:(?:join|receive|get|sign up for|subscribe to)\\b[^.]{0,80}\\bnewsletters?\\b[^.]{0,80}|"
+                            + "never miss\\b[^.]{0,120}(?:sign|subscri)\\w*[^.]{0,80})[.!]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("donation prompt", Pattern.compile(
+                    "^(?:we (?:rely|depend) on (?:your|readers)|support (?:our|independent|local) journalism|please "
+                            + "(?:support|donate|consider (?:supporting|donating|subscribing))|become a (?:supporter|"
+                            + "patron))\\b[^.]{0,160}[.!]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("feedback prompt", Pattern.compile(
+                    "^we(?:'d| would)? (?:want|like|love) to hear\\b[^.]{0,120}[.!?]?$", Pattern.CASE_INSENSITIVE)),
+            new Rule("affiliate disclosure", Pattern.compile(
+                    "^(?:this (?:post|article|page|story) (?:contains|may contain|includes)\\b[^.]{0,40}(?:affiliate|"
+                            + "references to products|sponsored|paid)|we (?:may )?(?:earn|receive) (?:a )?(?:commission|"
+                            + "compensation))[^.]{0,160}[.!]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("licence notice", Pattern.compile(
+                    "^unless otherwise (?:stated|noted)\\b(?:[^.]|\\.(?=\\S)){0,160}licen[cs]\\w*(?:[^.]|\\.(?=\\S)){0,120}"
+                            + "[.!]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("comment login", Pattern.compile(
+                    "^(?:you must be (?:logged in|signed in|a (?:member|subscriber)) to (?:post a )?comment|sie "
+                            + "m(?:ü|ue)ssen angemeldet sein)\\b[^.]{0,80}[.!]?$",
+                    Pattern.CASE_INSENSITIVE)),
+            new Rule("scroll prompt", Pattern.compile(
+                    "^scroll (?:down )?to (?:read|see|continue)\\b[^.]{0,100}$", Pattern.CASE_INSENSITIVE)),
+            new Rule("metadata label", Pattern.compile(
+                    "^(?:release date|category|categories|filed under|posted in)\\s*:\\s*[^.]{0,80}$",
                     Pattern.CASE_INSENSITIVE)));
 
     /** The words the rules above begin with, each followed there by a space or punctuation. */
@@ -71,7 +118,10 @@ public final class ChromeFilter {
             "site", "contact", "about", "advertise", "careers", "rss", "corrections", "do",
             "copyright", "any", "the", "follow", "like", "find", "sign", "subscribe",
             "read", "see", "related", "more", "also", "watch", "listen", "have", "got",
-            "reproduction", "reproductions", "use", "copying", "republication");
+            "reproduction", "reproductions", "use", "copying", "republication",
+            "send", "submit", "to", "already", "become", "instant", "first", "download", "get", "install", "for",
+            "keep", "you", "join", "receive", "never", "we", "support", "please", "this", "unless", "sie", "scroll",
+            "release", "category", "categories", "filed", "posted", "log", "register", "email");
 
     /** Longer than this, a paragraph is prose even if its sentences look like a footer. */
     private static final int MAX_FOOTER_CHARS = 400;

@@ -55,6 +55,40 @@ class ChromeFilterTest {
         assertThat(filter.isChrome(line)).as(line).isFalse();
     }
 
+    /** Classes of lines real article pages print around the story (issue 16; written examples of each class). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "To view the full story, please subscribe to The Harbour Post.",
+            "Subscribe now to our digital edition for the full story.", "Already a subscriber? Log in to read the full story.",
+            "For the latest stories download the Harbour Post app for iOS and Android.",
+            "Follow the Harbour Post on Twitter and Instagram @HarbourPost.", "You can keep up with me on Twitter.",
+            "Receive our monthly newsletter.", "Join Harbour Post Newsletters",
+            "Never miss the latest news by signing up for our briefing.",
+            "We rely on your support to make local news available to all.",
+            "We want to hear what you think about this article.", "Submit your letter to the editor via this form.",
+            "This post contains references to products from one or more of our advertisers.",
+            "Unless otherwise stated, the content of this page is licensed under Creative Commons.",
+            "You must be logged in to post a comment.", "Scroll to read more Harbour news",
+            "Release Date:", "Category : Press Releases", "Send us a message on WhatsApp or email us at news@harbour.example.",
+    })
+    void recognisesPromptsAndLabelsPagesPrintAroundTheStory(String line) {
+        assertThat(filter.classify(line)).as(line).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "To view the eclipse safely, astronomers said, people should use certified glasses.",
+            "Subscribers to the service rose by 12% in the quarter, the company said.",
+            "For the latest quarter the company reported a loss of 4 million euros.",
+            "Follow-up inspections found no further damage to the bridge, the council said.",
+            "We rely on volunteers for most of the work, the club's chairman said.",
+            "This post office will close in June, the postal service said.",
+            "Category 4 storms are expected to become more frequent, the report said.",
+    })
+    void keepsReportingThatBeginsLikeAPrompt(String line) {
+        assertThat(filter.classify(line)).as(line).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void splitsWidgetTextGluedToTheEndOfAParagraph() {
         assertThat(filter.trailingWidget("Zelensky thanked Washington for its support.shareprint"))

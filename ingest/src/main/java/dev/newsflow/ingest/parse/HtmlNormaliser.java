@@ -53,7 +53,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
                     + "cookie\\w*|breadcrumbs?|menu|nav\\w*|footer|sidebar|subscribe|subscription|recommend\\w*|"
                     + "more-stories|most-read|popular|tags|paywall|outbrain|taboola|sponsored|print|modal|popup)(?:$|[\\s_-])");
     /** Never the story. Not {@code form}: ASP.NET pages wrap the whole page, story included, in one. */
-    private static final String REMOVED_TAGS = "script, style, noscript, template, nav, footer, "
+    private static final String REMOVED_TAGS = "script, style, template, nav, footer, "
             + "aside, iframe, button, input, select, textarea, svg, dialog, [role=navigation], [role=complementary], "
             + "[aria-hidden=true], [hidden], [style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
     private static final Evaluator REMOVED = QueryParser.parse(REMOVED_TAGS);
@@ -62,6 +62,8 @@ public final class HtmlNormaliser implements ArticleNormaliser {
     private static final int MIN_LINKED_BODY_CHARS = 200;
     /** The markup's text must reach this share of the JSON-LD articleBody, else the articleBody is the body. */
     private static final double LINKED_BODY_SHARE = 0.5;
+    /** A {@code <noscript>} with at least this much text holds the page's text for readers without script. */
+    private static final int MIN_NOSCRIPT_PROSE_CHARS = 200;
     /** Longer than this, an element marked as the byline holds the author's biography, not the byline. */
     private static final int MAX_BYLINE_ELEMENT_CHARS = 200;
     private static final Pattern LANGUAGE_TAG = Pattern.compile("^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$");
@@ -159,9 +161,10 @@ public final class HtmlNormaliser implements ArticleNormaliser {
      */
     private static void removeChrome(Element body, PageBudget budget, RemovalLog removals) {
         ElementIndex index = ElementIndex.of(body, budget);
+        boolean[] proseNoscript = proseNoscripts(index, budget);
         boolean[] removedTag = index.selfOrAncestor(element -> {
             budget.tick();
-            return REMOVED.matches(body, element);
+            return REMOVED.matches(body, element) || (element.nameIs("noscript") && !proseNoscript[index.indexOf(element)]);
         });
         // The h1s that survive the tag removal, per subtree: a header or a noisy box holding one is kept.
         int[] headlines = new int[index.size()];
@@ -200,6 +203,28 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         HtmlRemoval.removeAll(topmost);
     }
 
+    /**
+     * Which {@code <noscript>} elements hold prose: a page that renders its story by script often prints the same
+     * story in one for readers without it (a blog's post body); the others hold tracking pixels and "enable
+     * JavaScript" lines. Text lengths summed up the index, so this is linear too.
+     */
+    private static boolean[] proseNoscripts(ElementIndex index, PageBudget budget) {
+        long[] text = new long[index.size()];
+        boolean[] prose = new boolean[index.size()];
+        for (int i = index.size() - 1; i >= 0; i--) {
+            budget.tick();
+            Element element = index.element(i);
+            for (TextNode node : element.textNodes()) {
+                text[i] += node.text().length();
+            }
+            prose[i] = element.nameIs("noscript") && text[i] >= MIN_NOSCRIPT_PROSE_CHARS;
+            if (index.parent(i) >= 0) {
+                text[index.parent(i)] += text[i];
+            }
+        }
+        return prose;
+    }
+
     private static String removedTagReason(Element element) {
         String tag = element.normalName();
         if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden")) || element.hasAttr("style")) {
@@ -208,7 +233,8 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         if (element.hasAttr("role") && !Set.of("nav", "aside", "footer").contains(tag)) {
             return "role=" + element.attr("role") + " is never the story: " + describe(element);
         }
-        return "<" + tag + "> is never the story";
+        return tag.equals("noscript") ? "<noscript> without prose (a tracking pixel, an \"enable JavaScript\" line)"
+                : "<" + tag + "> is never the story";
     }
 
     /** An element as a reader of the report can find it in the page: its tag, id and classes. */

@@ -104,6 +104,18 @@ class RealPagePatternsTest {
     }
 
     @Test
+    void aStoryPrintedInNoscriptForReadersWithoutScriptIsRead() {
+        // A blog whose post body is rendered from a script template, and printed again in <noscript>.
+        ArticleDraft draft = read("<html><body><div class=\"post\"><h1>New ferry terminal opens two years late</h1>"
+                + "<div itemprop=\"articleBody\"><script type=\"text/template\">" + STORY + "</script>"
+                + "<noscript>" + STORY + "</noscript></div></div>"
+                + "<noscript><img src=\"https://track.example/pixel.gif\"> Please enable JavaScript.</noscript>"
+                + "</body></html>");
+
+        assertThat(draft.body()).hasSize(3).first().asString().startsWith("The harbour authority");
+    }
+
+    @Test
     void anAuthorBoxWithABiographyIsNotTheBylineAndDoesNotRefuseThePage() {
         String biography = "Ana Ruiz has covered the harbour for the Post since 2009. ".repeat(30);
         ArticleDraft draft = read("<html><body><article><h1>New ferry terminal opens two years late</h1>"
