@@ -50,7 +50,6 @@ final class MainText {
     /** Text that is never the story's body: captions become images, the rest is form furniture. */
     private static final Set<String> SKIPPED_TAGS = Set.of("figure", "figcaption", "select", "option", "label",
             "legend", "button", "textarea", "input");
-    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /**
      * Blocks that do not vote for where the story is: headings, and list items, which are as often a list of
      * references, links or products as part of a story (a story's own lists are read with it all the same).
@@ -101,14 +100,12 @@ final class MainText {
         double linkDensity() {
             return text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
         }
-
-        boolean heading() {
-            return HEADINGS.contains(ownerTag);
-        }
     }
 
-    /** The story: the elements it spans ({@code roots}, in document order), the one holding its headline and
-     * lead image ({@code outer}), and its paragraphs. */
+    /**
+     * The story: the element holding its headline and lead image ({@code outer}), its paragraphs, and their length
+     * in characters.
+     */
     record Story(Element outer, List<String> paragraphs, int textChars) {
     }
 
