@@ -3,6 +3,7 @@ package dev.newsflow.app;
 import dev.newsflow.app.cli.ConfigCommand;
 import dev.newsflow.app.cli.DeadLettersCommand;
 import dev.newsflow.app.cli.EnrichCommand;
+import dev.newsflow.app.cli.OpsCommand;
 import dev.newsflow.app.cli.EnrichFileCommand;
 import dev.newsflow.app.cli.EvalCommand;
 import dev.newsflow.app.cli.IngestCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 EnrichCommand.class,
                 SyndicateCommand.class,
+                OpsCommand.class,
                 SchemasCommand.class,
                 ConfigCommand.class,
                 PostCommand.class,

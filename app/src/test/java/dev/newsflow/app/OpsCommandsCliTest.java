@@ -56,6 +56,16 @@ class OpsCommandsCliTest {
                 .contains("env NEWSFLOW_SYNDICATE_ADMIN_TOKEN");
     }
 
+    @Test
+    void theOpsPageRunsAsAServiceOfItsOwnAndRefusesBadSettingsByName() {
+        Run help = NewsflowCliTest.run("ops", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("live ops page").contains("--bootstrap-servers");
+
+        Run bad = NewsflowCliTest.run("ops", "-D", "ops.services=ingest");
+        assertThat(bad.exit()).isEqualTo(2);
+    }
+
     /** The owned groups ops expects are the services' own default application ids: they must not drift apart. */
     @Test
     void theOwnedGroupsAreTheServicesDefaultApplicationIds() {

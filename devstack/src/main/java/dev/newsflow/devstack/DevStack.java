@@ -4,6 +4,8 @@ import dev.newsflow.enrich.EnrichConfig;
 import dev.newsflow.enrich.EnrichService;
 import dev.newsflow.ingest.IngestConfig;
 import dev.newsflow.ingest.IngestService;
+import dev.newsflow.ops.OpsConfig;
+import dev.newsflow.ops.page.OpsService;
 import dev.newsflow.platform.config.ServiceConfig;
 import dev.newsflow.registry.EmbeddedSchemaRegistry;
 import dev.newsflow.schemas.registry.SchemaRegistration;
@@ -42,6 +44,7 @@ public final class DevStack implements AutoCloseable {
     private IngestService ingest;
     private EnrichService enrich;
     private SyndicateService syndicate;
+    private OpsService ops;
     private String partnerToken;
 
     private DevStack(DevStackSettings settings) {
@@ -52,9 +55,10 @@ public final class DevStack implements AutoCloseable {
     public static DevStack start(DevStackSettings settings) {
         DevStack stack = prepare(settings);
         try {
-            stack.startKafka().startRegistry().startIngest().startEnrich().startSyndicate();
-            LOG.info("dev stack up: kafka {}, registry {}, ingest :{}, enrich :{}, syndicate :{}", stack.bootstrapServers,
-                    stack.schemaRegistryUrl, stack.ingest.port(), stack.enrich.port(), stack.syndicate.port());
+            stack.startKafka().startRegistry().startIngest().startEnrich().startSyndicate().startOps();
+            LOG.info("dev stack up: kafka {}, registry {}, ingest :{}, enrich :{}, syndicate :{}, ops :{}",
+                    stack.bootstrapServers, stack.schemaRegistryUrl, stack.ingest.port(), stack.enrich.port(),
+                    stack.syndicate.port(), stack.ops.port());
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -136,6 +140,33 @@ public final class DevStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Step 6: the ops page, watching the three services (their health, syndicate's partners with the stack's admin
+     * token) with the same admin token opening its replay and resume buttons.
+     */
+    public DevStack startOps() {
+        Map<String, Object> own = new HashMap<>(Map.of(
+                OpsConfig.PORT, settings.opsPort(),
+                OpsConfig.HOST, settings.host(),
+                OpsConfig.ADMIN_TOKEN, settings.adminToken(),
+                OpsConfig.SERVICES, "ingest=" + ingestUrl() + ",enrich=" + enrichUrl() + ",syndicate=" + syndicateUrl(),
+                OpsConfig.SYNDICATE_URL, syndicateUrl(),
+                OpsConfig.SYNDICATE_ADMIN_TOKEN, settings.adminToken(),
+                ServiceConfig.MANAGEMENT_HOST, settings.managementHost(),
+                ServiceConfig.MANAGEMENT_PORT, settings.opsManagementPort()));
+        if (!settings.applicationIdSuffix().isEmpty()) {
+            own.put(OpsConfig.OWNED_GROUPS, ownedGroups(settings.applicationIdSuffix()));
+        }
+        ops = started(OpsService.start(new OpsConfig(serviceSettings(own))));
+        return this;
+    }
+
+    /** The stack's own groups when its application ids carry a suffix (push is syndicate's id + "-push"). */
+    private static String ownedGroups(String suffix) {
+        return EnrichConfig.DEFAULT_APPLICATION_ID + "-" + suffix + "," + SyndicateConfig.DEFAULT_APPLICATION_ID + "-"
+                + suffix + "-push," + SyndicateConfig.DEFAULT_APPLICATION_ID + "-" + suffix + "-*";
+    }
+
     private void applicationId(Map<String, Object> own, String key, String defaultId) {
         if (!settings.applicationIdSuffix().isEmpty()) {
             own.put(key, defaultId + "-" + settings.applicationIdSuffix());
@@ -179,6 +210,15 @@ public final class DevStack implements AutoCloseable {
 
     public String syndicateMetricsUrl() {
         return managementUrl(syndicate.managementPort());
+    }
+
+    public String opsMetricsUrl() {
+        return managementUrl(ops.managementPort());
+    }
+
+    /** The ops page. */
+    public String opsUrl() {
+        return "http://" + displayHost() + ":" + ops.port() + "/";
     }
 
     private String managementUrl(java.util.OptionalInt port) {

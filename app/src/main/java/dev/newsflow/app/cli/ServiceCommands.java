@@ -8,7 +8,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the three service commands share: load the typed config, start, run until stopped. */
+/** What the service commands share: load the typed config, start, run until stopped. */
 final class ServiceCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceCommands.class);
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "newsflow demo", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = {"Run everything in one JVM: an embedded Kafka broker (KRaft) and schema registry, ingest, "
-                + "enrich and syndicate; post a sample article and print the URLs. Runs until Ctrl-C.",
+                + "enrich, syndicate and the ops page; post a sample article and print the URLs. Runs until Ctrl-C.",
                 "Data is kept in the data directory, so a restarted demo finds its articles again."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -71,14 +71,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--enrich-port", defaultValue = "8083", description = "Enrich /health and /metrics port (default: ${DEFAULT-VALUE}).")
     int enrichPort;
 
+    @Option(names = "--ops-port", defaultValue = "8084", description = "Ops page port (default: ${DEFAULT-VALUE}).")
+    int opsPort;
+
     @Option(names = "--management-host", defaultValue = "127.0.0.1",
             description = "Address the services' management listeners (/metrics) bind to, whatever --host says "
                     + "(default: ${DEFAULT-VALUE}).")
     String managementHost;
 
-    @Option(names = "--management-ports", defaultValue = "9180,9183,9182", split = ",",
-            paramLabel = "INGEST,ENRICH,SYNDICATE",
-            description = "Ports of the management listeners serving /metrics (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--management-ports", defaultValue = "9180,9183,9182,9184", split = ",",
+            paramLabel = "INGEST,ENRICH,SYNDICATE[,OPS]",
+            description = "Ports of the management listeners serving /metrics (default: ${DEFAULT-VALUE}; without "
+                    + "the fourth, the ops page's takes any free port).")
     int[] managementPorts;
 
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the topics created (default: ${DEFAULT-VALUE}).")
@@ -113,7 +117,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new FreePorts.Wanted("schema registry", registryPort, "--registry-port"),
                 new FreePorts.Wanted("ingest", ingestPort, "--ingest-port"),
                 new FreePorts.Wanted("enrich health", enrichPort, "--enrich-port"),
-                new FreePorts.Wanted("syndicate", syndicatePort, "--syndicate-port")));
+                new FreePorts.Wanted("syndicate", syndicatePort, "--syndicate-port"),
+                new FreePorts.Wanted("ops page", opsPort, "--ops-port")));
         if (busy.isPresent()) {
             spec.commandLine().getErr().println("newsflow demo: " + busy.get());
             return 1;
@@ -124,13 +129,15 @@ public final class DemoCommand implements Callable<Integer> {
                 .kafkaPorts(kafkaPort, controllerPort)
                 .registryPort(registryPort)
                 .servicePorts(ingestPort, enrichPort, syndicatePort)
-                .management(managementHost, managementPort(0), managementPort(1), managementPort(2), 0)
+                .opsPort(opsPort)
+                .management(managementHost, managementPort(0), managementPort(1), managementPort(2),
+                        managementPorts.length == 4 ? managementPorts[3] : 0)
                 .topicPartitions(partitions)
                 .publisher("demo", publisherKey)
                 .adminToken(adminToken)
                 .serviceSettings(serviceSettings)
                 .build();
-        out.println("newsflow demo: starting Kafka, schema registry, ingest, enrich and syndicate (data in "
+        out.println("newsflow demo: starting Kafka, schema registry, ingest, enrich, syndicate and the ops page (data in "
                 + settings.dataDir() + ")");
         out.flush();
         DevStack stack = DevStack.start(settings);
@@ -155,9 +162,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int managementPort(int index) {
-        if (managementPorts.length != 3) {
+        if (managementPorts.length != 3 && managementPorts.length != 4) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--management-ports takes three ports: ingest, enrich, syndicate");
+                    "--management-ports takes three or four ports: ingest, enrich, syndicate[, ops]");
         }
         return managementPorts[index];
     }
@@ -184,7 +191,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Schema registry      " + stack.schemaRegistryUrl());
         out.println("  Ingest (publishers)  " + stack.ingestUrl() + "/v1/articles");
         out.println("  Demo publisher key   " + stack.publisherKey());
-        out.println("  Partner admin token  " + stack.adminToken() + "   (this run only)");
+        out.println("  Admin token          " + stack.adminToken() + "   (partners API and the ops page's actions; this run only)");
         out.println("  Demo partner token   " + stack.partnerToken() + "   (kept in " + stack.partnerTokenFile() + ")");
         out.println("  RSS 2.0              " + stack.feedUrl("rss"));
         out.println("  Atom                 " + stack.feedUrl("atom"));
@@ -192,7 +199,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Health               " + stack.ingestUrl() + "/health/ready  " + stack.enrichUrl()
                 + "/health/ready  " + stack.syndicateUrl() + "/health/ready");
         out.println("  Metrics              " + stack.ingestMetricsUrl() + "  " + stack.enrichMetricsUrl() + "  "
-                + stack.syndicateMetricsUrl());
+                + stack.syndicateMetricsUrl() + "  " + stack.opsMetricsUrl());
+        out.println("  ops: " + stack.opsUrl());
         out.println();
         out.println("Post an article:");
         out.println("  curl -H 'Authorization: Bearer " + stack.publisherKey()

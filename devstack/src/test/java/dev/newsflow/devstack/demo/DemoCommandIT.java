@@ -37,7 +37,8 @@ class DemoCommandIT {
                 .contains("newsflow is running.")
                 .containsPattern("JSON Feed +http://\\S+/feeds/demo/all\\.json\\?token=\\S+")
                 .contains("Kafka bootstrap      127.0.0.1:" + kafkaPort)
-                .containsPattern("Metrics +http://127\\.0\\.0\\.1:\\d+/metrics");
+                .containsPattern("Metrics +http://127\\.0\\.0\\.1:\\d+/metrics")
+                .containsPattern("ops: http://127\\.0\\.0\\.1:\\d+/");
 
         String second = runDemoOnce(dataDir, kafkaPort, controllerPort, syndicatePort);
         assertThat(second).contains("Posted the sample article").contains("version 1 (unchanged)")
@@ -101,7 +102,7 @@ class DemoCommandIT {
         List<String> args = new ArrayList<>(List.of("--once", "--data-dir", dataDir.toString(),
                 "--kafka-port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort),
                 "--registry-port", "0", "--ingest-port", "0", "--enrich-port", "0",
-                "--syndicate-port", String.valueOf(syndicatePort), "--management-ports", "0,0,0",
+                "--syndicate-port", String.valueOf(syndicatePort), "--ops-port", "0", "--management-ports", "0,0,0,0",
                 "--partitions", "1"));
         args.addAll(List.of(more));
         int exit = cli.execute(args.toArray(String[]::new));
