@@ -43,6 +43,11 @@
     error.hidden = !part.error;
     error.textContent = part.error ? "Cannot sample: " + part.error : "";
     const body = root.querySelector("tbody");
+    if (rows.length === 0) {
+      const empty = el("td", part.error ? "" : root.dataset.empty, "empty");
+      empty.colSpan = root.querySelectorAll("thead th").length;
+      rows = [row([empty])];
+    }
     body.replaceChildren(...rows);
   }
 
@@ -86,7 +91,7 @@
     }
     stageSelect.replaceChildren(...options);
     stageSelect.value = stages.includes(chosen) ? chosen : "";
-    document.getElementById("dead-letter-counts").textContent = (dead.total || 0) + " since the page started reading";
+    document.getElementById("dead-letter-counts").textContent = (dead.total || 0) + " on the topic";
     section("dead-letters", dead, (dead.rows || []).map((d) => {
       const replayCell = el("td");
       if (d.replay) {
