@@ -109,7 +109,9 @@
       } else {
         replayCell.textContent = "(actions off: no ops.admin.token)";
       }
-      const reason = el("td", d.errorClass + ": " + d.error, "reason");
+      // The message names the error's kind already; its full class is a tooltip.
+      const reason = el("td", d.error, "reason");
+      reason.title = d.errorClass;
       return row([el("td", d.failedAt), el("td", d.stage), el("td", d.service), reason, el("td", d.source),
         el("td", d.id), replayCell], { "data-id": d.id, "data-stage": d.stage, "data-key": d.key || "" });
     }));
