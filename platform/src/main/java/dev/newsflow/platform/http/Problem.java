@@ -3,6 +3,7 @@ package dev.newsflow.platform.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,9 +66,14 @@ public record Problem(int status, String reason, String title, String detail, St
         return body;
     }
 
-    /** Answers the request with this problem: status, headers, {@code application/problem+json} body. */
+    /**
+     * Answers the request with this problem: status, headers, {@code application/problem+json} body. The body goes
+     * as UTF-8 bytes (JSON's encoding): as a string, the server encoded it as ISO-8859-1 for a type without a
+     * charset, and every character beyond it (a cut detail's ellipsis, a quoted non-Latin headline) became "?".
+     */
     public void writeTo(Context ctx) {
         headers.forEach(ctx::header);
-        ctx.status(status).contentType(CONTENT_TYPE).result(toJson(ctx.path()).toString());
+        ctx.status(status).contentType(CONTENT_TYPE)
+                .result(toJson(ctx.path()).toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** What no route answers is a problem too: unknown paths, wrong methods, what Jetty refuses before routing. */
 class EdgeProblemsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UNICODE_DETAIL = "headline 'Ωμέγα in Straße, 東京' is too long (Bearer …)";
     private final HttpClient client = HttpClient.newHttpClient();
     private Javalin server;
     private String base;
@@ -28,6 +29,8 @@ class EdgeProblemsTest {
             endpoints.install(cfg);
             cfg.routes.get("/v1/things", ctx -> ctx.result("[]"));
             cfg.routes.post("/v1/things", ctx -> ctx.status(201));
+            cfg.routes.get("/v1/unicode", ctx ->
+                    Problem.of(422, "invalid-input", "Invalid", UNICODE_DETAIL, "headline").writeTo(ctx));
         }).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
@@ -70,6 +73,15 @@ class EdgeProblemsTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(431);
+    }
+
+    @Test
+    void aProblemCarriesAnyCharacterAsUtf8() throws Exception {
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/unicode")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).path("detail").asText()).isEqualTo(UNICODE_DETAIL);
     }
 
     @Test
