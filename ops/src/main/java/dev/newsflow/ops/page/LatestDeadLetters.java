@@ -1,6 +1,7 @@
 package dev.newsflow.ops.page;
 
 import dev.newsflow.ops.deadletters.DeadLetterEntry;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,6 +19,8 @@ final class LatestDeadLetters {
     private final int kept;
     private final Deque<DeadLetterEntry> latest = new ArrayDeque<>();
     private final Map<String, Long> byStage = new TreeMap<>();
+    private final Map<String, Map<String, Long>> byOrigin = new TreeMap<>();
+    private final Map<String, Map<String, Instant>> newestByOrigin = new TreeMap<>();
     private long total;
 
     LatestDeadLetters(int kept) {
@@ -29,6 +32,9 @@ final class LatestDeadLetters {
         for (DeadLetterEntry entry : arrived) {
             latest.addFirst(entry);
             byStage.merge(entry.stage(), 1L, Long::sum);
+            byOrigin.computeIfAbsent(entry.service(), s -> new TreeMap<>()).merge(entry.stage(), 1L, Long::sum);
+            newestByOrigin.computeIfAbsent(entry.service(), s -> new TreeMap<>()).merge(entry.stage(), entry.failedAt(),
+                    (a, b) -> a.isAfter(b) ? a : b);
             total++;
             if (latest.size() > kept) {
                 latest.removeLast();
@@ -50,6 +56,20 @@ final class LatestDeadLetters {
 
     synchronized Map<String, Long> byStage() {
         return new TreeMap<>(byStage);
+    }
+
+    /** Counts by the service that wrote them, then by stage. */
+    synchronized Map<String, Map<String, Long>> byOrigin() {
+        Map<String, Map<String, Long>> copy = new TreeMap<>();
+        byOrigin.forEach((origin, stages) -> copy.put(origin, new TreeMap<>(stages)));
+        return copy;
+    }
+
+    /** When the newest dead letter of each service, then stage, failed (its own time, not when it was read). */
+    synchronized Map<String, Map<String, Instant>> newestByOrigin() {
+        Map<String, Map<String, Instant>> copy = new TreeMap<>();
+        newestByOrigin.forEach((origin, stages) -> copy.put(origin, new TreeMap<>(stages)));
+        return copy;
     }
 
     synchronized long total() {

@@ -16,10 +16,15 @@ import dev.newsflow.platform.lifecycle.Failures;
 import dev.newsflow.schema.DeadLetterReplay;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +60,11 @@ final class OpsSampler implements AutoCloseable {
     private final PartnerPush push;
     private final LatestDeadLetters deadLetters;
     private final Map<String, String> lastErrors = new HashMap<>();
+    private final MultiGauge lagGauge;
+    private final MultiGauge deadLetterGauge;
+    private final MultiGauge lastDeadLetterGauge;
+    private final MultiGauge suspendedGauge;
+    private final MultiGauge readyGauge;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread named = new Thread(runnable, "ops-sampler");
         named.setDaemon(true);
@@ -69,7 +79,8 @@ final class OpsSampler implements AutoCloseable {
     private volatile Map<String, DeadLetterReplay> replays = Map.of();
     private volatile Instant sampledAt;
 
-    OpsSampler(OpsConfig config, OpsTools tools, PartnerPush push, HttpClient http, Clock clock) {
+    OpsSampler(OpsConfig config, OpsTools tools, PartnerPush push, HttpClient http, MeterRegistry metrics,
+               Clock clock) {
         this.config = config;
         this.tools = tools;
         this.clock = clock;
@@ -85,6 +96,29 @@ final class OpsSampler implements AutoCloseable {
         this.ledgerDeserializer = catalogue.deadLetterReplays().valueSerde().deserializer();
         this.health = new ServiceHealth(http, config.services(), Duration.ofSeconds(3));
         this.deadLetters = new LatestDeadLetters(DEAD_LETTERS_KEPT);
+        // What Prometheus alerts on from outside the services: lag from committed offsets (there while a consumer
+        // is down, when its own records-lag series are gone), dead letters on the topic whichever service wrote
+        // them, suspended webhooks, readiness as the page sees it.
+        for (String topic : throughput.topics()) {
+            FunctionCounter.builder("newsflow.ops.topic.records", throughput, t -> t.seen(topic))
+                    .description("Records read from the topic since the ops service started").tag("topic", topic)
+                    .register(metrics);
+        }
+        this.lagGauge = MultiGauge.builder("newsflow.ops.consumer.lag")
+                .description("Records a consumer group has still to read on a topic (committed offsets to the end)")
+                .register(metrics);
+        this.deadLetterGauge = MultiGauge.builder("newsflow.ops.dead.letters")
+                .description("Dead letters on articles-dead-letter by the service (origin) and stage that wrote them")
+                .register(metrics);
+        this.lastDeadLetterGauge = MultiGauge.builder("newsflow.ops.dead.letter.last.failed.timestamp")
+                .description("When the newest dead letter of a service (origin) and stage failed, in seconds since "
+                        + "the epoch: alerts compare it with the time, so restarts do not fire for old ones")
+                .baseUnit("seconds").register(metrics);
+        this.suspendedGauge = MultiGauge.builder("newsflow.ops.webhook.suspended")
+                .description("1 while a partner's webhook is suspended, else 0").register(metrics);
+        this.readyGauge = MultiGauge.builder("newsflow.ops.service.ready")
+                .description("1 while a service's /health/ready answers UP, else 0 (target: the service)")
+                .register(metrics);
     }
 
     void start() {
@@ -112,10 +146,29 @@ final class OpsSampler implements AutoCloseable {
             }
             return part;
         }, topics);
-        groups = attempt("groups", () -> lagPart(tools.lag()), groups);
+        groups = attempt("groups", () -> {
+            LagReport report = tools.lag();
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            for (GroupLag group : report.groups()) {
+                Map<String, Long> byTopic = new java.util.TreeMap<>();
+                group.partitions().forEach(p -> byTopic.merge(p.topic(), p.lag(), Long::sum));
+                byTopic.forEach((topic, lag) -> rows.add(MultiGauge.Row.of(Tags.of("group", group.groupId(),
+                        "topic", topic), lag)));
+            }
+            lagGauge.register(rows, true);
+            return lagPart(report);
+        }, groups);
         deadLetterState = attempt("deadLetters", () -> {
             deadLetters.addAll(deadLetterLog.readNew());
             replays = ReplayLedger.read(ledgerConsumer, ledgerDeserializer);
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            deadLetters.byOrigin().forEach((origin, stages) -> stages.forEach((stage, count) ->
+                    rows.add(MultiGauge.Row.of(Tags.of("origin", origin, "stage", stage), count))));
+            deadLetterGauge.register(rows, true);
+            List<MultiGauge.Row<?>> newest = new ArrayList<>();
+            deadLetters.newestByOrigin().forEach((origin, stages) -> stages.forEach((stage, at) ->
+                    newest.add(MultiGauge.Row.of(Tags.of("origin", origin, "stage", stage), at.toEpochMilli() / 1000.0))));
+            lastDeadLetterGauge.register(newest, true);
             return part();
         }, deadLetterState);
         partners = attempt("partners", () -> {
@@ -123,14 +176,22 @@ final class OpsSampler implements AutoCloseable {
             if (!push.configured()) {
                 part.put("error", "no syndicate.admin.token: the page cannot ask syndicate for push status");
             } else {
-                part.set("rows", push.partnersWithWebhooks());
+                ArrayNode partnerRows = push.partnersWithWebhooks();
+                List<MultiGauge.Row<?>> rows = new ArrayList<>();
+                partnerRows.forEach(p -> rows.add(MultiGauge.Row.of(Tags.of("partner", p.path("partnerId").asText()),
+                        p.path("push").path("suspended").asBoolean(false) ? 1 : 0)));
+                suspendedGauge.register(rows, true);
+                part.set("rows", partnerRows);
             }
             return part;
         }, partners);
         services = attempt("services", () -> {
             ObjectNode part = part();
             ArrayNode rows = part.putArray("rows");
-            for (ServiceHealth.Answer answer : health.check()) {
+            List<ServiceHealth.Answer> answers = health.check();
+            readyGauge.register(answers.stream().<MultiGauge.Row<?>>map(a -> MultiGauge.Row.of(
+                    Tags.of("target", a.service()), "UP".equals(a.status()) ? 1 : 0)).toList(), true);
+            for (ServiceHealth.Answer answer : answers) {
                 ObjectNode row = rows.addObject().put("service", answer.service()).put("url", answer.url())
                         .put("status", answer.status()).put("httpStatus", answer.httpStatus());
                 ObjectNode details = row.putObject("details");

@@ -61,7 +61,6 @@ public final class OpsService implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         this.push = new PartnerPush(http, config.syndicateUrl(), config.syndicateAdminToken(),
                 Duration.ofSeconds(5));
-        this.sampler = new OpsSampler(config, tools, push, http, Clock.systemUTC());
         this.endpoints = new ServiceEndpoints("ops", config)
                 .endpoint("/", "the live ops page")
                 .endpoint("/v1/ops/snapshot", "what the page shows, as JSON (?stage= filters the dead letters)")
@@ -69,6 +68,7 @@ public final class OpsService implements AutoCloseable {
                         "POST: replay a dead letter (bearer ops.admin.token)")
                 .endpoint("/v1/ops/partners/{partner}/resume-webhook",
                         "POST: resume a partner's suspended webhook (bearer ops.admin.token)");
+        this.sampler = new OpsSampler(config, tools, push, http, endpoints.metrics(), Clock.systemUTC());
         this.assets = Map.of("index.html", asset("index.html"), "ops.js", asset("ops.js"), "ops.css", asset("ops.css"));
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -25,7 +26,8 @@ final class TopicThroughput implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<String> topics;
     private final Duration budget;
-    private final Map<String, Long> seen = new LinkedHashMap<>();
+    /** Read by the metrics scrape while the sampler thread counts. */
+    private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private final Map<String, RateWindow> rates = new LinkedHashMap<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
     private boolean first = true;
@@ -42,6 +44,15 @@ final class TopicThroughput implements AutoCloseable {
             seen.put(topic, 0L);
             rates.put(topic, new RateWindow(window.toMillis()));
         }
+    }
+
+    List<String> topics() {
+        return topics;
+    }
+
+    /** Records of the topic read since the page started. */
+    long seen(String topic) {
+        return seen.getOrDefault(topic, 0L);
     }
 
     List<Rate> sample(long nowMillis) {

@@ -27,6 +27,16 @@ class LatestDeadLettersTest {
         assertThat(letters.byStage()).isEqualTo(Map.of("deserialization", 5L, "validation", 1L));
         assertThat(letters.total()).isEqualTo(6);
         assertThat(letters.latest(" ", 1)).extracting(e -> e.id().offset()).containsExactly(5L);
+        assertThat(letters.byOrigin()).isEqualTo(Map.of("enrich", Map.of("deserialization", 5L, "validation", 1L)));
+    }
+
+    /** What the dead-letter alert compares with the time: the newest failure of each stage, whatever order they came. */
+    @Test
+    void theNewestFailureOfEachStageByItsOwnTime() {
+        LatestDeadLetters letters = new LatestDeadLetters(10);
+        letters.addAll(List.of(entry(7, "size"), entry(3, "size"), entry(4, "validation")));
+        assertThat(letters.newestByOrigin()).isEqualTo(Map.of("enrich", Map.of("size", Instant.ofEpochSecond(7),
+                "validation", Instant.ofEpochSecond(4))));
     }
 
     private static DeadLetterEntry entry(long offset, String stage) {
