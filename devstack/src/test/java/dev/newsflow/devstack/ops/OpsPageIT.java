@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.devstack.DevStack;
 import dev.newsflow.devstack.DevStackSettings;
 import dev.newsflow.schemas.topics.TopicCatalogue;
-import dev.newsflow.testing.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ops page in headless Chromium against the whole stack on the in-JVM broker: it shows every service ready and
+ * The ops page in headless Chromium against the whole stack on an in-JVM broker: it shows every service ready and
  * enrich's group with its lag; a posted article moves the topics' figures without a reload; a poison record
  * produced straight onto {@code articles-submitted} appears as a dead letter with its stage and reason; replay is
  * refused without the admin token and, with it, republishes the record and reports it dead again with the reason; a
@@ -70,10 +69,10 @@ class OpsPageIT {
             exchange.close();
         });
         webhook.start();
-        TestKafka kafka = TestKafka.get();
         run = UUID.randomUUID().toString().substring(0, 8);
+        // A broker of its own (in-JVM, as the demo's): the page lists every group and dead letter on the cluster, and
+        // this test's articles must not reach the feeds of the other tests on the shared TestKafka.
         stack = DevStack.start(DevStackSettings.builder(data)
-                .cluster(kafka.bootstrapServers(), kafka.schemaRegistryUrl())
                 .topicPartitions(2)
                 .publisher("ops-page", "ops-page-key-" + run)
                 .adminToken("ops-admin-" + run)
