@@ -91,9 +91,7 @@ public final class ChaosRun {
                     "auto.register.schemas", "true",
                     "topic.partitions", "6",
                     EnrichConfig.APPLICATION_ID, EnrichConfig.DEFAULT_APPLICATION_ID + "-" + APPLICATION_SUFFIX,
-                    EnrichConfig.STATE_DIR, data.resolve("enrich-child-state").toString(),
-                    EnrichConfig.HOST, HOST,
-                    EnrichConfig.PORT, "0"));
+                    EnrichConfig.STATE_DIR, data.resolve("enrich-child-state").toString()));
             child = new ChildEnrich(childSettings, data.resolve("enrich-child.log"));
             child.start(START_TIMEOUT);
 
@@ -232,7 +230,7 @@ public final class ChaosRun {
         return counts;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -8,12 +8,10 @@ import java.util.Map;
 
 /**
  * The enrich service alone in a JVM of its own, for the chaos benchmark to kill with SIGKILL: settings as
- * {@code key=value} arguments. Prints {@value #READY} with its health port once Kafka Streams is started, so the
- * benchmark knows when the next kill can come.
+ * {@code key=value} arguments. The benchmark knows it is ready (and the next kill can come) from its
+ * {@code /health/ready}.
  */
 public final class EnrichProcess {
-    static final String READY = "enrich-process-ready";
-
     private EnrichProcess() {
     }
 
@@ -27,9 +25,6 @@ public final class EnrichProcess {
             settings.put(arg.substring(0, equals), arg.substring(equals + 1));
         }
         EnrichService service = EnrichService.start(new EnrichConfig(settings));
-        // The parent reads this line from the pipe; a log line could be filtered or reformatted.
-        System.out.println(READY + " " + service.port());
-        System.out.flush();
         RunUntilStopped.await("enrich process", service);
     }
 }
