@@ -46,7 +46,7 @@ public class CleanupBenchmark {
     }
 
     @Benchmark
-    public ArticleCleaner.Result cleanupOnly(EnrichmentBenchmark.WordCounter counter) {
+    public ArticleCleaner.Result cleanupOnly(WordCounter counter) {
         int i = next++ & (BenchCorpus.ARTICLES - 1);
         counter.words += words[i];
         return cleaner.clean(articles[i]);

@@ -7,7 +7,6 @@ import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.EnrichedArticle;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,12 +53,6 @@ public class EnrichmentBenchmark {
         enricher = new ArticleEnricher(ArticleAnnotators.standard(), CAPTION_SIMILARITY, Clock.systemUTC());
     }
 
-    /** Counts words processed; JMH reports it per second next to the articles/s score. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class WordCounter {
-        public long words;
-    }
 
     @Benchmark
     public EnrichedArticle cleanupAndEnrichment(WordCounter counter) {

@@ -14,7 +14,6 @@ import dev.newsflow.schema.EnrichedArticle;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,12 +64,6 @@ public class EntityRecognitionBenchmark {
         recognizer = new NameRecognizer(NerModel.standard(), KnowledgeBase.load());
     }
 
-    /** Counts words processed; JMH reports it per second next to the articles/s score. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class WordCounter {
-        public long words;
-    }
 
     @Benchmark
     public List<EntitySpan> recogniseNames(WordCounter counter) {

@@ -10,7 +10,6 @@ import dev.newsflow.schema.Topic;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,12 +59,6 @@ public class TopicsBenchmark {
         }
     }
 
-    /** Counts words processed; JMH reports it per second next to the articles/s score. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class WordCounter {
-        public long words;
-    }
 
     @Benchmark
     public List<Topic> topics(WordCounter counter) {
