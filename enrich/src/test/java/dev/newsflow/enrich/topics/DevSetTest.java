@@ -44,7 +44,7 @@ class DevSetTest {
 
     @Test
     void topLevelAccuracyStaysAboveItsFloor() {
-        // A floor under the measured figure (BENCHMARKS.md), to catch a model that got worse.
-        assertThat(result.accuracy()).isGreaterThanOrEqualTo(0.82);
+        // Just under the measured figure (0.842, 315 of 374: BENCHMARKS.md), to catch a model that got worse.
+        assertThat(result.accuracy()).isGreaterThanOrEqualTo(0.84);
     }
 }
