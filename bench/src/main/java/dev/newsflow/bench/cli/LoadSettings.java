@@ -1,5 +1,6 @@
 package dev.newsflow.bench.cli;
 
+import dev.newsflow.bench.corpus.CorpusMix;
 import dev.newsflow.bench.e2e.LoadOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -36,13 +37,25 @@ final class LoadSettings {
     @Option(names = "--no-baseline", description = "Skip the raw Kafka baseline.")
     boolean noBaseline;
 
+    @Option(names = "--batch", defaultValue = "1",
+            description = "Articles per request: 1 = one POST /v1/articles each (default); N > 1 = NDJSON POST "
+                    + "/v1/articles:batch of N lines (implies --json-only; --concurrency counts batches).")
+    int batch;
+
+    @Option(names = "--json-only", description = "Every article in the JSON shape (the realistic mix's lengths, "
+            + "duplicates and updates), to compare single POSTs with --batch on the same kind of articles.")
+    boolean jsonOnly;
+
     @Option(names = "--seed", description = "Corpus seed (default: from the clock; the report names it).")
     Long seed;
 
     LoadOptions.Builder applyTo(LoadOptions.Builder builder) {
         builder.articles(articles).rate(rate).concurrency(concurrency).runs(runs).warmupArticles(warmup)
                 .drainTimeout(Duration.ofSeconds(drainSeconds)).feedPollInterval(Duration.ofMillis(feedPollMillis))
-                .rawBaseline(!noBaseline);
+                .rawBaseline(!noBaseline).batchSize(batch);
+        if (jsonOnly || batch > 1) {
+            builder.mix(CorpusMix.realisticJsonOnly());
+        }
         if (seed != null) {
             builder.seed(seed);
         }

@@ -26,6 +26,11 @@ public record CorpusMix(int textWeight, int jsonWeight, int htmlWeight,
         return new CorpusMix(40, 40, 20, 30, 55, 15, 5, 5);
     }
 
+    /** The realistic mix with every article in the JSON shape (what an NDJSON batch carries). */
+    public static CorpusMix realisticJsonOnly() {
+        return new CorpusMix(0, 1, 0, 30, 55, 15, 5, 5);
+    }
+
     ArticleShape shape(int roll) {
         int bound = roll % (textWeight + jsonWeight + htmlWeight);
         if (bound < textWeight) {

@@ -93,7 +93,8 @@ public final class LoadGenerator {
                 ? ThreadCpuSnapshot.of(options.pipelinePid()) : null;
         LoadRunResult.PipelineCpu cpu = null;
         try {
-            PostSender sender = new PostSender(options.ingestUrl(), options.apiKey(), options.concurrency());
+            PostSender sender = new PostSender(options.ingestUrl(), options.apiKey(), options.concurrency(),
+                    options.batchSize());
             outcomes = sender.send(plan.submissions(), options.rate(),
                     Duration.ofSeconds(60).plus(options.drainTimeout()));
             evaluation = new Evaluation(outcomes);

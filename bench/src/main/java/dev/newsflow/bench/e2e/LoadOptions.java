@@ -29,12 +29,15 @@ import java.util.Objects;
  * @param kafkaClientSettings extra Kafka client settings (security, etc.) for the bench's own clients
  * @param pipelinePid process id of the pipeline (e.g. {@code newsflow demo}) whose RSS is sampled during the
  *                    runs from {@code /proc}, and whose heap is broken down with {@code jcmd} at the end; 0 = none
+ * @param batchSize articles per request: 1 = one {@code POST /v1/articles} each; more = NDJSON
+ *                  {@code POST /v1/articles:batch} of that many lines (JSON articles only: the mix must have no
+ *                  text or HTML); {@code concurrency} then counts batches in flight
  */
 public record LoadOptions(URI ingestUrl, String apiKey, String bootstrapServers, String schemaRegistryUrl,
                           URI feedUrl, String feedToken, int articles, double rate, int concurrency, int runs,
                           int warmupArticles, long seed, CorpusMix mix, Duration drainTimeout,
                           Duration feedPollInterval, boolean rawBaseline, Map<String, Object> kafkaClientSettings,
-                          long pipelinePid) {
+                          long pipelinePid, int batchSize) {
 
     public LoadOptions {
         Objects.requireNonNull(ingestUrl, "ingestUrl");
@@ -46,6 +49,12 @@ public record LoadOptions(URI ingestUrl, String apiKey, String bootstrapServers,
         Objects.requireNonNull(feedPollInterval, "feedPollInterval");
         if (articles < 1 || concurrency < 1 || runs < 1 || warmupArticles < 0 || rate < 0) {
             throw new IllegalArgumentException("articles, concurrency, runs >= 1; warm-up and rate >= 0");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size >= 1");
+        }
+        if (batchSize > 1 && (mix.textWeight() > 0 || mix.htmlWeight() > 0)) {
+            throw new IllegalArgumentException("batches carry JSON articles only: use a JSON-only mix");
         }
         kafkaClientSettings = Map.copyOf(kafkaClientSettings);
     }
@@ -85,6 +94,7 @@ public record LoadOptions(URI ingestUrl, String apiKey, String bootstrapServers,
         private boolean rawBaseline = true;
         private Map<String, Object> kafkaClientSettings = Map.of();
         private long pipelinePid;
+        private int batchSize = 1;
 
         public Builder ingestUrl(URI value) {
             ingestUrl = value;
@@ -178,10 +188,16 @@ public record LoadOptions(URI ingestUrl, String apiKey, String bootstrapServers,
             return this;
         }
 
+        /** Articles per request; above 1, NDJSON batches (JSON-only mix). */
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
         public LoadOptions build() {
             return new LoadOptions(ingestUrl, apiKey, bootstrapServers, schemaRegistryUrl, feedUrl, feedToken,
                     articles, rate, concurrency, runs, warmupArticles, seed, mix, drainTimeout, feedPollInterval,
-                    rawBaseline, kafkaClientSettings, pipelinePid);
+                    rawBaseline, kafkaClientSettings, pipelinePid, batchSize);
         }
     }
 }

@@ -38,7 +38,9 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
         StringBuilder out = new StringBuilder();
         LoadRunResult first = runs.get(0);
         out.append("End-to-end: ").append(runs.size()).append(" run(s) of ").append(options.articles())
-                .append(" POSTs, ").append(options.closedLoop()
+                .append(options.batchSize() > 1 ? " articles in NDJSON batches of " + options.batchSize()
+                        + " (POST /v1/articles:batch; in flight counts batches)" : " POSTs")
+                .append(", ").append(options.closedLoop()
                         ? "closed loop with " + options.concurrency() + " in flight"
                         : String.format(Locale.ROOT, "open loop at %.0f articles/s (at most %d in flight)",
                                 options.rate(), options.concurrency()))

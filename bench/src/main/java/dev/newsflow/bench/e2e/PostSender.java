@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * POSTs a plan of submissions to ingest, either open loop (each POST at its scheduled time,
  * whatever happened to the ones before, latency counted from that time) or closed loop (a fixed
  * number in flight, each answer releasing the next). Either way at most {@code concurrency}
- * requests are in flight.
+ * requests are in flight. With a batch size above 1, consecutive submissions (JSON only) go together as one
+ * NDJSON {@code POST /v1/articles:batch}, and each line's answer counts as that submission's outcome.
  */
 final class PostSender {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -28,20 +29,31 @@ final class PostSender {
     private final HttpClient http;
     private final URI endpoint;
     private final String apiKey;
+    private final URI batchEndpoint;
     private final int concurrency;
+    private final int batchSize;
 
     PostSender(URI ingestUrl, String apiKey, int concurrency) {
+        this(ingestUrl, apiKey, concurrency, 1);
+    }
+
+    PostSender(URI ingestUrl, String apiKey, int concurrency, int batchSize) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         // Accept the base URL or the endpoint itself (what `newsflow demo` prints).
         String base = ingestUrl.toString().replaceAll("/+$", "").replaceAll("/v1/articles$", "");
         this.endpoint = URI.create(base + "/v1/articles");
+        this.batchEndpoint = URI.create(base + "/v1/articles:batch");
         this.apiKey = apiKey;
         this.concurrency = concurrency;
+        this.batchSize = batchSize;
     }
 
     /** Sends every submission; returns one outcome per submission, in plan order. */
     List<PostOutcome> send(List<Submission> plan, double rate, Duration timeout) throws InterruptedException {
+        if (batchSize > 1) {
+            return sendBatches(plan, rate, timeout);
+        }
         int n = plan.size();
         AtomicReferenceArray<PostOutcome> outcomes = new AtomicReferenceArray<>(n);
         Semaphore inFlight = new Semaphore(concurrency);
@@ -79,6 +91,91 @@ final class PostSender {
             throw new IllegalStateException((answered.getCount()) + " POSTs still unanswered after " + timeout);
         }
         return java.util.stream.IntStream.range(0, n).mapToObj(outcomes::get).toList();
+    }
+
+    /** As {@link #send}, {@code batchSize} submissions per request; a batch is scheduled at its first line's time. */
+    private List<PostOutcome> sendBatches(List<Submission> plan, double rate, Duration timeout)
+            throws InterruptedException {
+        int n = plan.size();
+        AtomicReferenceArray<PostOutcome> outcomes = new AtomicReferenceArray<>(n);
+        Semaphore inFlight = new Semaphore(concurrency);
+        int batches = (n + batchSize - 1) / batchSize;
+        CountDownLatch answered = new CountDownLatch(batches);
+        long t0 = System.nanoTime();
+        for (int from = 0; from < n; from += batchSize) {
+            List<Submission> batch = plan.subList(from, Math.min(n, from + batchSize));
+            StringBuilder body = new StringBuilder();
+            for (Submission submission : batch) {
+                if (!"application/json".equals(submission.contentType())) {
+                    throw new IllegalArgumentException("a batch carries JSON articles only; submission "
+                            + submission.sequence() + " is " + submission.contentType());
+                }
+                // The renderer writes compact JSON: one article, one line.
+                body.append(submission.payload()).append('\n');
+            }
+            long intended = rate > 0 ? t0 + (long) (from * 1_000_000_000.0 / rate) : 0;
+            if (rate > 0) {
+                long wait;
+                while ((wait = intended - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            inFlight.acquire();
+            long sent = System.nanoTime();
+            long start = rate > 0 ? intended : sent;
+            HttpRequest request = HttpRequest.newBuilder(batchEndpoint)
+                    .timeout(Duration.ofSeconds(120))
+                    .header("Authorization", "Bearer " + apiKey)
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                try {
+                    List<PostOutcome> lines = error != null
+                            ? batchOutcomes(batch, start, 0, null, error.getClass().getSimpleName())
+                            : batchOutcomes(batch, start, response.statusCode(), response.body(), null);
+                    for (int i = 0; i < batch.size(); i++) {
+                        outcomes.set(batch.get(i).sequence(), lines.get(i));
+                    }
+                } finally {
+                    inFlight.release();
+                    answered.countDown();
+                }
+            });
+        }
+        if (!answered.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(answered.getCount() + " batch POSTs still unanswered after " + timeout);
+        }
+        return java.util.stream.IntStream.range(0, n).mapToObj(outcomes::get).toList();
+    }
+
+    /** One outcome per line of a batch, in line order: the line's own status, id and version. */
+    static List<PostOutcome> batchOutcomes(List<Submission> batch, long start, int httpStatus, String body,
+                                           String error) {
+        long now = System.nanoTime();
+        List<PostOutcome> lines = new java.util.ArrayList<>(batch.size());
+        String failure = error != null ? error : httpStatus != 200 ? "HTTP " + httpStatus : null;
+        JsonNode results = null;
+        if (failure == null) {
+            try {
+                results = JSON.readTree(body).path("results");
+            } catch (java.io.IOException e) {
+                failure = "unreadable answer";
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            int sequence = batch.get(i).sequence();
+            JsonNode line = results == null ? null : results.path(i);
+            if (line == null || line.isMissingNode() || line.path("line").asInt() != i + 1) {
+                lines.add(new PostOutcome(sequence, start, now, 0, null, 0, failure != null ? failure : "no answer line"));
+                continue;
+            }
+            int status = line.path("status").asInt(0);
+            boolean ok = status == 200 || status == 202;
+            lines.add(new PostOutcome(sequence, start, now, status, ok ? line.path("id").asText(null) : null,
+                    ok ? line.path("version").asInt(0) : 0, ok ? null : "line status " + status));
+        }
+        return lines;
     }
 
     private static PostOutcome outcome(int sequence, long start, HttpResponse<String> response, Throwable error) {
