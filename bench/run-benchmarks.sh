@@ -115,7 +115,7 @@ step_done "JMH"
 kafka_port="$(free_port)"; controller_port="$(free_port)"; registry_port="$(free_port)"
 ingest_port="$(free_port)"; syndicate_port="$(free_port)"; enrich_port="$(free_port)"
 log "starting newsflow demo (data in $work/demo)"
-java_opts="${NEWSFLOW_JAVA_OPTS:--Xmx512m}"
+java_opts="${NEWSFLOW_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}"   # the launcher's defaults for the demo
 if [ "$profile" = 1 ]; then
   runs=1
 fi
