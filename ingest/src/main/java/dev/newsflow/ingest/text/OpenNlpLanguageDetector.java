@@ -20,7 +20,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * the classpath; nothing is downloaded at run time). The model answers ISO 639-3 codes; they
  * are turned into the shortest BCP 47 tag ({@code eng} → {@code en}). Text that is too short, or
  * a best guess not clearly ahead of the next, leaves the language unknown rather than wrong.
- * <p>The model costs about as much per character as all the rest of ingest's work on an article, so it first
+ * <p>The model was half of ingest's CPU under load (every character n-gram scored for 103 languages), so it first
  * reads only the opening {@value #PROBE_CHARS} characters and reads on (up to {@value #MAX_SAMPLE_CHARS}) only
  * when that opening does not name the language by a wide lead.
  */
@@ -42,7 +42,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     /**
      * The opening read first. On the bench corpus's English articles, 300 characters named the same language as
      * 1,000 in 300 of 300, with the best ahead of the runner-up by 4.8× at least (16× typically); 200 characters
-     * fell to 2.2×.
+     * fell to 2.2× (bench's LanguageOpeningAgreement, BENCHMARKS.md).
      */
     static final int PROBE_CHARS = 300;
     /** How far ahead the best must be on the opening alone: twice the lead asked of the full sample. */
