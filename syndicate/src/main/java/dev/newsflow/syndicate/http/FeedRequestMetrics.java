@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every feed request counted and timed by format and the status it ended with, refusals included (401 without a
@@ -22,9 +23,14 @@ final class FeedRequestMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+    private final Counter answeredFromMemory;
 
     FeedRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.answeredFromMemory = Counter.builder("newsflow.feed.memory.answers")
+                .description("Feed requests answered from the cached page and rendering on the connection's thread "
+                        + "(the others went to a request thread to read the stores or render)")
+                .register(registry);
     }
 
     void install(JavalinConfig config) {
@@ -34,19 +40,23 @@ final class FeedRequestMetrics {
 
     private void record(Context ctx) {
         Long started = ctx.attribute(STARTED);
-        String format = format(ctx.path());
-        int status = ctx.statusCode();
-        Meters forRequest = meters.computeIfAbsent(format + "/" + status, key -> new Meters(
+        meters(format(ctx.path()), ctx.statusCode()).record(started);
+    }
+
+    /** A request answered outside Javalin ({@link CachedFeedHandler}). */
+    void recordFromMemory(String path, int status, long startedNanos) {
+        answeredFromMemory.increment();
+        meters(format(path), status).record(startedNanos);
+    }
+
+    private Meters meters(String format, int status) {
+        return meters.computeIfAbsent(format + "/" + status, key -> new Meters(
                 Counter.builder("newsflow.feed.requests").description("Feed requests by format and final status")
                         .tag("format", format).tag("status", Integer.toString(status)).register(registry),
                 Timer.builder("newsflow.feed.request").description("Feed request latency by format and final status")
                         .tag("format", format).tag("status", Integer.toString(status))
                         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                         .maximumExpectedValue(Duration.ofSeconds(10)).register(registry)));
-        forRequest.count().increment();
-        if (started != null) {
-            forRequest.latency().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
     }
 
     /** The format from the file name ({@code all.rss} → rss), or "unknown" for anything else under /feeds/. */
@@ -60,5 +70,11 @@ final class FeedRequestMetrics {
     }
 
     private record Meters(Counter count, Timer latency) {
+        void record(Long startedNanos) {
+            count.increment();
+            if (startedNanos != null) {
+                latency.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+            }
+        }
     }
 }

@@ -39,7 +39,22 @@ public final class FeedAssembler {
                                  String before, String beforeCursor, String extraQuery) {
         FeedFilter filter = filter(feed);
         int pageSize = Math.min(feed.getMaxItems(), maxPageSize);
-        FeedPage page = query.page(filter, before, pageSize, format.carriesDeletions());
+        return document(partner, feed, format, query.page(filter, before, pageSize, format.carriesDeletions()),
+                beforeCursor, extraQuery);
+    }
+
+    /** As {@link #assemble}, when the page is cached for the current state; else empty, having read nothing. */
+    public Optional<FeedDocument> assembleIfCached(PartnerSubscription partner, FeedSubscription feed,
+                                                   FeedFormat format, String before, String beforeCursor,
+                                                   String extraQuery) {
+        FeedFilter filter = filter(feed);
+        int pageSize = Math.min(feed.getMaxItems(), maxPageSize);
+        return query.cachedPage(filter, before, pageSize, format.carriesDeletions())
+                .map(page -> document(partner, feed, format, page, beforeCursor, extraQuery));
+    }
+
+    private FeedDocument document(PartnerSubscription partner, FeedSubscription feed, FeedFormat format,
+                                  FeedPage page, String beforeCursor, String extraQuery) {
         String path = feedPath(partner.getPartnerId(), feed.getFeedId(), format);
         String base = baseUrl.get();
         String self = base + path + query(beforeCursor == null ? null : "before=" + encode(beforeCursor), extraQuery);

@@ -43,7 +43,7 @@ public final class RenderCache {
     }
 
     public Rendered render(FeedFormat format, FeedDocument document) {
-        String key = format.extension() + " " + document.selfUrl();
+        String key = key(format, document);
         Entry cached = entries.get(key);
         if (cached != null && cached.sameLinksAndTimes(document) && cached.items().get() == document.items()) {
             return cached.rendered();
@@ -58,6 +58,22 @@ public final class RenderCache {
         entries.put(key, new Entry(document.title(), document.updated(), document.nextUrl(), document.hubUrl(),
                 new WeakReference<>(document.items()), fingerprint, rendered));
         return rendered;
+    }
+
+    /**
+     * The rendering of this very document (same page list, links and times) when held, else empty: a
+     * lookup that never renders nor builds a fingerprint.
+     */
+    public Optional<Rendered> cached(FeedFormat format, FeedDocument document) {
+        Entry cached = entries.get(key(format, document));
+        if (cached != null && cached.sameLinksAndTimes(document) && cached.items().get() == document.items()) {
+            return Optional.of(cached.rendered());
+        }
+        return Optional.empty();
+    }
+
+    private static String key(FeedFormat format, FeedDocument document) {
+        return format.extension() + " " + document.selfUrl();
     }
 
     /** Approximate bytes held. */

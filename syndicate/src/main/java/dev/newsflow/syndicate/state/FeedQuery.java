@@ -81,6 +81,21 @@ public final class FeedQuery {
         return page;
     }
 
+    /**
+     * The page when the cache holds it for the current state, else empty, without reading the stores: the
+     * feed handler answers such requests on the connection's own thread and hands the rest to a worker.
+     */
+    public Optional<FeedPage> cachedPage(FeedFilter filter, String before, int pageSize, boolean includeKills) {
+        if (version == null) {
+            return Optional.empty();
+        }
+        CachedPage cached = cache.get(new PageKey(filter, before, pageSize, includeKills));
+        if (cached != null && cached.version() == version.current() && clock.instant().isBefore(cached.validUntil())) {
+            return Optional.of(cached.page());
+        }
+        return Optional.empty();
+    }
+
     /** @param nextEmbargo receives the earliest embargo end among the articles skipped for their embargo */
     private FeedPage read(FeedFilter filter, String before, int pageSize, boolean includeKills,
                           Instant[] nextEmbargo) {

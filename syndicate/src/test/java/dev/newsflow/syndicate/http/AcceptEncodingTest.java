@@ -7,14 +7,14 @@ import org.junit.jupiter.api.Test;
 class AcceptEncodingTest {
     @Test
     void gzipIsSentOnlyWhenTheClientAcceptsIt() {
-        assertThat(FeedRoutes.acceptsGzip("gzip")).isTrue();
-        assertThat(FeedRoutes.acceptsGzip("br, GZIP;q=0.5")).isTrue();
-        assertThat(FeedRoutes.acceptsGzip("*")).isTrue();
-        assertThat(FeedRoutes.acceptsGzip(null)).isFalse();
-        assertThat(FeedRoutes.acceptsGzip("identity")).isFalse();
-        assertThat(FeedRoutes.acceptsGzip("br, deflate")).isFalse();
-        assertThat(FeedRoutes.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(FeedRoutes.acceptsGzip("gzip; q=0.0")).isFalse();
-        assertThat(FeedRoutes.acceptsGzip("x-gzip")).isFalse();
+        assertThat(FeedResponder.acceptsGzip("gzip")).isTrue();
+        assertThat(FeedResponder.acceptsGzip("br, GZIP;q=0.5")).isTrue();
+        assertThat(FeedResponder.acceptsGzip("*")).isTrue();
+        assertThat(FeedResponder.acceptsGzip(null)).isFalse();
+        assertThat(FeedResponder.acceptsGzip("identity")).isFalse();
+        assertThat(FeedResponder.acceptsGzip("br, deflate")).isFalse();
+        assertThat(FeedResponder.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(FeedResponder.acceptsGzip("gzip; q=0.0")).isFalse();
+        assertThat(FeedResponder.acceptsGzip("x-gzip")).isFalse();
     }
 }

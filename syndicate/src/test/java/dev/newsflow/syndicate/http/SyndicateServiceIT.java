@@ -167,6 +167,57 @@ class SyndicateServiceIT {
     }
 
     @Test
+    void pollsOfAnUnchangedFeedAreAnsweredFromMemoryAndNeverServeAStaleFeed() {
+        String partner = TestKafka.unique("memory");
+        String token = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");
+        String first = TestKafka.unique("first");
+        SyndicateTestSupport.produce(Articles.story(first, "First " + first).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(port, "/feeds/" + partner + "/all.atom", token).body()).contains("First " + first));
+        HttpResponse<String> rendered = get(port, "/feeds/" + partner + "/all.atom", token);
+        String etag = rendered.headers().firstValue("ETag").orElseThrow();
+        double before = memoryAnswers();
+
+        HttpResponse<String> again = get(port, "/feeds/" + partner + "/all.atom", token);
+        HttpResponse<String> unchanged = send(HttpRequest.newBuilder(url(port, "/feeds/" + partner + "/all.atom"))
+                .header("Authorization", "Bearer " + token).header("If-None-Match", etag).build());
+        assertThat(memoryAnswers()).isGreaterThanOrEqualTo(before + 2);
+        // a token in the URL makes another document (its links carry the token): rendered once, then from memory
+        get(port, "/feeds/" + partner + "/all.atom?token=" + token, null);
+        double beforeQueryToken = memoryAnswers();
+        HttpResponse<String> byQueryToken = get(port, "/feeds/" + partner + "/all.atom?token=" + token, null);
+        assertThat(memoryAnswers()).isGreaterThanOrEqualTo(beforeQueryToken + 1);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(rendered.body());
+        for (String header : List.of("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Type")) {
+            assertThat(again.headers().firstValue(header)).as(header).isEqualTo(rendered.headers().firstValue(header));
+        }
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(byQueryToken.body()).as("links carry the token that came in the URL")
+                .contains("token=" + token).contains("First " + first);
+
+        String second = TestKafka.unique("second");
+        SyndicateTestSupport.produce(Articles.story(second, "Second " + second).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> changed = send(HttpRequest.newBuilder(url(port, "/feeds/" + partner + "/all.atom"))
+                    .header("Authorization", "Bearer " + token).header("If-None-Match", etag).build());
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(changed.body()).contains("Second " + second).contains("First " + first);
+        });
+        // refusals are never answered from memory, even for a feed whose rendering is cached
+        assertThat(get(port, "/feeds/" + partner + "/all.atom", "not-the-token").statusCode()).isEqualTo(404);
+        assertThat(get(port, "/feeds/" + partner + "/all.atom", null).statusCode()).isEqualTo(401);
+    }
+
+    private static double memoryAnswers() {
+        String metrics = get(service.managementPort().orElseThrow(), "/metrics", null).body();
+        return metrics.lines().filter(line -> line.startsWith("newsflow_feed_memory_answers_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no newsflow_feed_memory_answers_total"));
+    }
+
+    @Test
     void feedsAreGzippedWhenAsked() throws IOException {
         String partner = TestKafka.unique("gzip");
         String token = createPartner(port, partner, "[{\"feedId\":\"all\",\"title\":\"Everything\"}]");

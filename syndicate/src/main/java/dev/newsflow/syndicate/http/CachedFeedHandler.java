@@ -1,0 +1,111 @@
+package dev.newsflow.syndicate.http;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * Sits in front of Javalin and answers, on the connection's own thread, the feed requests whose page and
+ * rendering are already in memory: a partner polling an unchanged feed (304) or fetching its cached bytes
+ * (200). Jetty runs a non-blocking handler where the request was parsed; handing a request to a pool thread
+ * (what every servlet request costs) took more CPU than the rest of a 304 did. Everything else (other
+ * routes, feeds to read from the stores or render, refusals) goes to a request thread and through Javalin,
+ * as before; so nothing blocking or slow ever runs on a connection's thread.
+ */
+final class CachedFeedHandler extends Handler.Wrapper {
+    private static final String PREFIX = "/feeds/";
+
+    private final FeedResponder responder;
+    private final FeedRequestMetrics metrics;
+
+    CachedFeedHandler(FeedResponder responder, FeedRequestMetrics metrics) {
+        this.responder = responder;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long started = System.nanoTime();
+        Optional<FeedAnswer> answer = HttpMethod.GET.is(request.getMethod())
+                ? feedRequest(request).flatMap(this::fromCache) : Optional.empty();
+        if (answer.isEmpty()) {
+            request.getComponents().getExecutor().execute(() -> handleOnRequestThread(request, response, callback));
+            return true;
+        }
+        write(answer.get(), response, callback);
+        metrics.recordFromMemory(request.getHttpURI().getPath(), answer.get().status(), started);
+        return true;
+    }
+
+    private Optional<FeedAnswer> fromCache(FeedRequest feedRequest) {
+        try {
+            return responder.answerFromCache(feedRequest);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the request thread's path answers it, or maps the failure to a problem
+        }
+    }
+
+    private void handleOnRequestThread(Request request, Response response, Callback callback) {
+        try {
+            if (!super.handle(request, response, callback)) {
+                Response.writeError(request, response, callback, 404);
+            }
+        } catch (Throwable failure) {
+            callback.failed(failure);
+        }
+    }
+
+    /** The request as a {@link FeedRequest} when its path is {@code /feeds/{partner}/{file}}, else empty. */
+    static Optional<FeedRequest> feedRequest(Request request) {
+        String path = request.getHttpURI().getDecodedPath();
+        if (path == null || !path.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        int slash = path.indexOf('/', PREFIX.length());
+        if (slash <= PREFIX.length() || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
+            return Optional.empty();
+        }
+        HttpFields headers = request.getHeaders();
+        String query = request.getHttpURI().getQuery();
+        Fields parameters = query == null ? null : Request.extractQueryParameters(request);
+        return Optional.of(new FeedRequest(path.substring(PREFIX.length(), slash), path.substring(slash + 1),
+                FeedRequest.bearer(headers.get(HttpHeader.AUTHORIZATION)),
+                parameters == null ? null : parameters.getValue("token"),
+                parameters == null ? null : parameters.getValue("before"),
+                headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE),
+                headers.get(HttpHeader.ACCEPT_ENCODING)));
+    }
+
+    private static void write(FeedAnswer answer, Response response, Callback callback) {
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.ETAG, answer.rendered().etag());
+        headers.put(HttpHeader.LAST_MODIFIED, answer.rendered().lastModifiedHeader());
+        headers.put(HttpHeader.CACHE_CONTROL, FeedAnswer.CACHE_CONTROL);
+        headers.put(HttpHeader.VARY, FeedAnswer.VARY);
+        if (answer.notModified()) {
+            response.setStatus(304);
+            callback.succeeded();
+            return;
+        }
+        byte[] body = answer.body();
+        response.setStatus(200);
+        headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        if (answer.gzip()) {
+            headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}
