@@ -1,6 +1,8 @@
 package dev.newsflow.syndicate.http;
 
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -9,7 +11,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * Sits in front of Javalin and answers, on the connection's own thread, the feed requests whose page and
@@ -45,7 +46,7 @@ final class CachedFeedHandler extends Handler.Wrapper {
             return true;
         }
         write(answer.get(), response, callback);
-        metrics.recordFromMemory(request.getHttpURI().getPath(), answer.get().status(), started);
+        metrics.recordFromMemory(answer.get().format(), answer.get().notModified(), started);
         return true;
     }
 
@@ -79,13 +80,40 @@ final class CachedFeedHandler extends Handler.Wrapper {
         }
         HttpFields headers = request.getHeaders();
         String query = request.getHttpURI().getQuery();
-        Fields parameters = query == null ? null : Request.extractQueryParameters(request);
         return Optional.of(new FeedRequest(path.substring(PREFIX.length(), slash), path.substring(slash + 1),
                 FeedRequest.bearer(headers.get(HttpHeader.AUTHORIZATION)),
-                parameters == null ? null : parameters.getValue("token"),
-                parameters == null ? null : parameters.getValue("before"),
+                queryParameter(query, "token"), queryParameter(query, "before"),
                 headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE),
                 headers.get(HttpHeader.ACCEPT_ENCODING)));
+    }
+
+    /**
+     * The first value of a query parameter, decoded, or null; the two names a feed request reads, without
+     * building a map of every parameter (that was a tenth of an answer's cost).
+     */
+    static String queryParameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        int start = 0;
+        while (start <= query.length()) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = query.length();
+            }
+            if (end - start > name.length() && query.charAt(start + name.length()) == '='
+                    && query.startsWith(name, start)) {
+                try {
+                    return URLDecoder.decode(query.substring(start + name.length() + 1, end), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return null;
+                }
+            } else if (end - start == name.length() && query.startsWith(name, start)) {
+                return "";
+            }
+            start = end + 1;
+        }
+        return null;
     }
 
     private static void write(FeedAnswer answer, Response response, Callback callback) {
