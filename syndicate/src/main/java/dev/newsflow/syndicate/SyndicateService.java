@@ -168,7 +168,7 @@ public final class SyndicateService implements AutoCloseable {
                 cfg.startup.startupWatcherEnabled = false;
                 cfg.http.compressionStrategy = CompressionStrategy.GZIP;
                 serviceEndpoints.install(cfg);
-                feeds.install(cfg);
+                feeds.install(cfg, config.host(), config.port());
                 admin.install(cfg);
                 guide.install(cfg);
                 openApi.install(cfg, baseUrl);

@@ -8,8 +8,12 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -29,6 +33,18 @@ final class CachedFeedHandler extends Handler.Wrapper {
     CachedFeedHandler(FeedResponder responder, FeedRequestMetrics metrics) {
         this.responder = responder;
         this.metrics = metrics;
+    }
+
+    /**
+     * The listener, with one selector thread per core: this handler answers on the selector threads, and
+     * Jetty's default (one selector per two cores) would hold those answers to half the machine.
+     */
+    static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+        int selectors = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ServerConnector connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     @Override

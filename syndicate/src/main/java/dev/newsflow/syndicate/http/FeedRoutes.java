@@ -25,9 +25,11 @@ public final class FeedRoutes {
         this.requests = new FeedRequestMetrics(metrics);
     }
 
-    public void install(JavalinConfig config) {
+    /** The routes, the handler in front of Javalin, and the listener at host:port (port 0: any free one). */
+    public void install(JavalinConfig config, String host, int port) {
         requests.install(config);
         config.jetty.modifyServer(server -> server.setHandler(new CachedFeedHandler(responder, requests)));
+        config.jetty.addConnector((server, http) -> CachedFeedHandler.connector(server, http, host, port));
         config.routes.get("/feeds/{partner}/{file}", this::serve);
     }
 
