@@ -2,6 +2,7 @@ package dev.newsflow.enrich.topics.train;
 
 import dev.newsflow.enrich.annotate.KnowledgeBase;
 import dev.newsflow.enrich.topics.LabelledJson;
+import dev.newsflow.enrich.topics.TopicModelInputs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public record TopicTraining(Path sharedData, List<Path> written, Path devSet, Pa
             outcome.model().write(out);
         }
         Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, outcome.report().text(), StandardCharsets.UTF_8);
+        Files.writeString(report, outcome.report().text() + TopicModelInputs.reportSection(), StandardCharsets.UTF_8);
         LOG.info("wrote {} ({} bytes) and {}", model, Files.size(model), report);
         return outcome;
     }
