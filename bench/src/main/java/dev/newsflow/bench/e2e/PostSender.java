@@ -61,22 +61,8 @@ final class PostSender {
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Submission submission = plan.get(i);
-            long intended = rate > 0 ? t0 + (long) (i * 1_000_000_000.0 / rate) : 0;
-            if (rate > 0) {
-                long wait;
-                while ((wait = intended - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
-            inFlight.acquire();
-            long sent = System.nanoTime();
-            long start = rate > 0 ? intended : sent;
-            HttpRequest request = HttpRequest.newBuilder(endpoint)
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + apiKey)
-                    .header("Content-Type", submission.contentType())
-                    .POST(HttpRequest.BodyPublishers.ofString(submission.payload()))
-                    .build();
+            long start = awaitTurn(t0, i, rate, inFlight);
+            HttpRequest request = post(endpoint, submission.contentType(), submission.payload(), Duration.ofSeconds(30));
             int index = i;
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 try {
@@ -113,22 +99,8 @@ final class PostSender {
                 // The renderer writes compact JSON: one article, one line.
                 body.append(submission.payload()).append('\n');
             }
-            long intended = rate > 0 ? t0 + (long) (from * 1_000_000_000.0 / rate) : 0;
-            if (rate > 0) {
-                long wait;
-                while ((wait = intended - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
-            inFlight.acquire();
-            long sent = System.nanoTime();
-            long start = rate > 0 ? intended : sent;
-            HttpRequest request = HttpRequest.newBuilder(batchEndpoint)
-                    .timeout(Duration.ofSeconds(120))
-                    .header("Authorization", "Bearer " + apiKey)
-                    .header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .build();
+            long start = awaitTurn(t0, from, rate, inFlight);
+            HttpRequest request = post(batchEndpoint, "application/x-ndjson", body.toString(), Duration.ofSeconds(120));
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 try {
                     List<PostOutcome> lines = error != null
@@ -147,6 +119,32 @@ final class PostSender {
             throw new IllegalStateException(answered.getCount() + " batch POSTs still unanswered after " + timeout);
         }
         return java.util.stream.IntStream.range(0, n).mapToObj(outcomes::get).toList();
+    }
+
+    /**
+     * Waits for the index'th submission's turn and a free slot; returns when its latency starts: the intended send
+     * time in an open loop (so a late send counts against the pipeline, not the generator), else now.
+     */
+    private static long awaitTurn(long t0, int index, double rate, Semaphore inFlight) throws InterruptedException {
+        long intended = rate > 0 ? t0 + (long) (index * 1_000_000_000.0 / rate) : 0;
+        if (rate > 0) {
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+        }
+        inFlight.acquire();
+        long sent = System.nanoTime();
+        return rate > 0 ? intended : sent;
+    }
+
+    private HttpRequest post(URI target, String contentType, String body, Duration timeout) {
+        return HttpRequest.newBuilder(target)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     /** One outcome per line of a batch, in line order: the line's own status, id and version. */
