@@ -69,8 +69,9 @@ final class CachedFeedHandler extends Handler.Wrapper {
     private Optional<FeedAnswer> fromCache(FeedRequest feedRequest) {
         try {
             return responder.answerFromCache(feedRequest);
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the request thread's path answers it, or maps the failure to a problem
+        } catch (RuntimeException refusedOrFailed) {
+            // one path words refusals and failures: the request thread's, through Javalin's problem mapping
+            return Optional.empty();
         }
     }
 

@@ -53,16 +53,11 @@ final class FeedResponder {
 
     /**
      * The answer when everything it needs is in memory for the current state: an accepted request for a
-     * page and rendering already cached. Empty for anything else (refusals included, so that one code
-     * path words them), having read no store and rendered nothing.
+     * page and rendering already cached; else empty, having read no store and rendered nothing. Refusals
+     * are thrown as by {@link #answer}.
      */
     Optional<FeedAnswer> answerFromCache(FeedRequest request) {
-        Resolved resolved;
-        try {
-            resolved = resolve(request);
-        } catch (RuntimeException refused) {
-            return Optional.empty();
-        }
+        Resolved resolved = resolve(request);
         return assembler.assembleIfCached(resolved.partner(), resolved.feed(), resolved.format(), resolved.before(),
                         request.cursor(), resolved.extraQuery())
                 .flatMap(document -> cache.cached(resolved.format(), document))
