@@ -13,7 +13,8 @@ public final class TextHygiene {
     /** Something that looks like an HTML tag, comment or entity: only then is jsoup worth running. */
     private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!]|&(#\\d+|#x[0-9A-Fa-f]+|[A-Za-z]{2,8});");
     /** Zero-width characters and the BOM carry no text but break matching and hashing. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+    private static final String INVISIBLE_CHARS = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
+    private static final Pattern INVISIBLE = Pattern.compile("[" + INVISIBLE_CHARS + "]");
     private static final Pattern MARKUP_CHARS = Pattern.compile("[<>&]");
     private static final int MAX_PASSES = 4;
 
@@ -72,12 +73,8 @@ public final class TextHygiene {
     /** {@link #INVISIBLE}'s characters, found by one pass over the text instead of the pattern. */
     private static boolean hasInvisible(String text) {
         for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> {
-                    return true;
-                }
-                default -> {
-                }
+            if (INVISIBLE_CHARS.indexOf(text.charAt(i)) >= 0) {
+                return true;
             }
         }
         return false;
