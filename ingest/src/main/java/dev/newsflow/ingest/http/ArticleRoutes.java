@@ -13,6 +13,7 @@ import dev.newsflow.ingest.parse.Normalisers;
 import dev.newsflow.ingest.parse.UnsupportedMediaTypeException;
 import dev.newsflow.ingest.submit.ArticleNotFoundException;
 import dev.newsflow.ingest.submit.ArticleSubmitter;
+import dev.newsflow.ingest.submit.SubmissionBatch;
 import dev.newsflow.ingest.submit.SubmissionResult;
 import dev.newsflow.platform.http.Problem;
 import dev.newsflow.platform.http.ProblemException;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -133,32 +135,51 @@ public final class ArticleRoutes {
             throw new PayloadTooLargeException("the batch has " + nonBlank + " articles; the limit is "
                     + limits.batchMaxLines());
         }
+        // First every line is decided and sent, then the batch waits once for Kafka, then lines are answered in order.
+        List<BatchLine> sent = new ArrayList<>();
+        boolean kafkaDown = false;
+        ProblemException limited = null;
+        SubmissionBatch batch = submitter.batch(publisher);
+        try {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                ArticleDraft draft = null;
+                try {
+                    if (kafkaDown || batch.kafkaUnavailable()) {
+                        throw new KafkaUnavailableException("not attempted: Kafka did not take an earlier line of this batch", null);
+                    }
+                    if (limited != null) {
+                        // Later lines wait too, even if a token freed up meanwhile: a story's versions in one file
+                        // must reach Kafka in file order when the client sends the refused lines again.
+                        throw limited;
+                    }
+                    takeRateToken(publisher);
+                    draft = normalisers.normalise("application/json", lines.get(i));
+                    sent.add(new BatchLine(i + 1, draft, batch.submit(draft), null));
+                } catch (RuntimeException e) {
+                    kafkaDown |= e instanceof KafkaUnavailableException;
+                    if (e instanceof ProblemException rateLimited && rateLimited.problem().status() == 429 && limited == null) {
+                        limited = rateLimited;
+                    }
+                    sent.add(new BatchLine(i + 1, draft, null, e));
+                }
+            }
+        } finally {
+            batch.complete();
+        }
         ObjectNode answer = json.createObjectNode();
         ArrayNode results = answer.putArray("results");
         int accepted = 0;
         int unchanged = 0;
         int rejected = 0;
-        boolean kafkaDown = false;
-        ProblemException limited = null;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
+        for (BatchLine batchLine : sent) {
             ObjectNode line = results.addObject();
-            line.put("line", i + 1);
+            line.put("line", batchLine.number());
             try {
-                if (kafkaDown) {
-                    throw new KafkaUnavailableException("not attempted: Kafka did not take an earlier line of this batch", null);
-                }
-                if (limited != null) {
-                    // Later lines wait too, even if a token freed up meanwhile: a story's versions in one file
-                    // must reach Kafka in file order when the client sends the refused lines again.
-                    throw limited;
-                }
-                takeRateToken(publisher);
-                ArticleDraft draft = normalisers.normalise("application/json", lines.get(i));
-                SubmissionResult result = submitter.submit(publisher, draft, null);
-                record(publisher, draft, result);
+                SubmissionResult result = batchLine.result();
+                record(publisher, batchLine.draft(), result);
                 line.setAll(ArticleJson.result(json, result));
                 // In a batch, "status" is the HTTP status this line would have had alone.
                 line.put("outcome", result.repeat() ? "unchanged" : "accepted");
@@ -171,9 +192,6 @@ public final class ArticleRoutes {
             } catch (RuntimeException e) {
                 Problem problem = problems.problemFor(e);
                 kafkaDown |= e instanceof KafkaUnavailableException;
-                if (e instanceof ProblemException rateLimited && rateLimited.problem().status() == 429 && limited == null) {
-                    limited = rateLimited;
-                }
                 metrics.rejected(publisher, problem.reason());
                 line.put("status", problem.status());
                 line.set("problem", problem.toJson(null));
@@ -190,6 +208,16 @@ public final class ArticleRoutes {
             ctx.header("Retry-After", Integer.toString(limits.retryAfterSeconds()));
         }
         ctx.status(200).contentType("application/json").result(answer.toString());
+    }
+
+    /** A batch line: its number in the request, and the submission sent for it or the refusal it met before. */
+    private record BatchLine(int number, ArticleDraft draft, SubmissionBatch.Line submitted, RuntimeException refused) {
+        SubmissionResult result() {
+            if (refused != null) {
+                throw refused;
+            }
+            return submitted.result();
+        }
     }
 
     private void getArticle(Context ctx) {

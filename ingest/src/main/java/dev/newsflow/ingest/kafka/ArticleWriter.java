@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes accepted versions to {@code articles-submitted}, keyed by article id, with
- * {@code acks=all} and idempotence, and waits for the acknowledgement. The producer's own
+ * {@code acks=all} and idempotence, and waits for the acknowledgement (a batch request sends all its lines
+ * first and then waits for them together, {@link #send}). The producer's own
  * delivery timeout equals the bound the caller waits, so a write that times out here has
  * also been given up by the producer: it is not sent again after the 503. Kafka cannot promise
  * more: a record the leader appended before it lost the replicas min.insync.replicas asks for
@@ -86,6 +87,12 @@ public final class ArticleWriter implements ArticleSink, AutoCloseable {
     /** Sends and waits for acks=all; throws {@link KafkaUnavailableException} when Kafka cannot take it in time. */
     @Override
     public AcceptedVersion write(ArticleSubmitted article, Map<String, String> headers) {
+        return send(article, headers).await();
+    }
+
+    /** Sends without waiting; the producer batches what several callers send before they wait. */
+    @Override
+    public PendingWrite send(ArticleSubmitted article, Map<String, String> headers) {
         byte[] value;
         try {
             value = serializer.serialize(topic.name(), article);
@@ -109,6 +116,10 @@ public final class ArticleWriter implements ArticleSink, AutoCloseable {
             // Serialisation (registry unreachable) or metadata wait beyond max.block.ms.
             throw failed(new KafkaUnavailableException("Kafka could not take the write: " + e.getMessage(), e));
         }
+        return () -> acknowledged(article, sent);
+    }
+
+    private AcceptedVersion acknowledged(ArticleSubmitted article, Future<RecordMetadata> sent) {
         try {
             RecordMetadata metadata = sent.get(timeoutMs + REPORT_MARGIN_MS, TimeUnit.MILLISECONDS);
             lastWriteFailed = false;

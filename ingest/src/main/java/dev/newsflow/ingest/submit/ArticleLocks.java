@@ -30,20 +30,38 @@ final class ArticleLocks {
 
         void release() {
             entry.lock.unlock();
-            entries.computeIfPresent(articleId, (id, current) -> --current.users == 0 ? null : current);
+            unuse(articleId);
         }
     }
 
     /** Waits until no other thread holds the lock of this article, then holds it. */
     Held hold(String articleId) {
-        // Counting the user inside compute keeps an entry from being removed between lookup and lock().
-        Entry entry = entries.compute(articleId, (id, current) -> {
+        Entry entry = use(articleId);
+        entry.lock.lock();
+        return new Held(articleId, entry);
+    }
+
+    /** Holds the lock of this article if no other thread holds it; null (and nothing held) if one does. */
+    Held tryHold(String articleId) {
+        Entry entry = use(articleId);
+        if (entry.lock.tryLock()) {
+            return new Held(articleId, entry);
+        }
+        unuse(articleId);
+        return null;
+    }
+
+    // Counting the user inside compute keeps an entry from being removed between lookup and lock().
+    private Entry use(String articleId) {
+        return entries.compute(articleId, (id, current) -> {
             Entry used = current == null ? new Entry() : current;
             used.users++;
             return used;
         });
-        entry.lock.lock();
-        return new Held(articleId, entry);
+    }
+
+    private void unuse(String articleId) {
+        entries.computeIfPresent(articleId, (id, current) -> --current.users == 0 ? null : current);
     }
 
     /** Articles whose lock is held or waited for right now. */

@@ -60,38 +60,74 @@ public final class ArticleSubmitter {
                     return earlier.get();
                 }
             }
-            Optional<AcceptedVersion> previous = ledger.latest(articleId);
-            ArticleAction action = decideAction(draft, previous, articleId);
-            if (previous.isPresent()) {
-                AcceptedVersion latest = previous.get();
-                if (latest.contentHash().equals(contentHash)
-                        && (draft.action() == null || draft.action() == latest.action())) {
-                    if (idempotencyKey != null) {
-                        // Nothing is written, so this answer lives in memory only (see the class comment).
-                        ledger.recordIdempotencyKey(publisherId, idempotencyKey,
-                                new ArticleLedger.IdempotentResult(fingerprint, latest, true));
-                    }
-                    return repeat(latest);
+            NextStep step = nextStep(publisherId, articleId, contentHash, draft);
+            if (step.repeatOf() != null) {
+                if (idempotencyKey != null) {
+                    // Nothing is written, so this answer lives in memory only (see the class comment).
+                    ledger.recordIdempotencyKey(publisherId, idempotencyKey,
+                            new ArticleLedger.IdempotentResult(fingerprint, step.repeatOf(), true));
                 }
+                return repeat(step.repeatOf());
             }
-            int version = previous.map(p -> p.version() + 1).orElse(1);
-            ArticleSubmitted article = ArticleRecords.submitted(articleId, publisherId, version, action, contentHash,
-                    clock.instant(), draft);
             Map<String, String> headers = new HashMap<>();
             if (idempotencyKey != null) {
                 headers.put(SubmissionHeaders.IDEMPOTENCY_KEY, idempotencyKey);
                 headers.put(SubmissionHeaders.REQUEST_FINGERPRINT, fingerprint);
             }
-            AcceptedVersion accepted = writer.write(article, headers);
+            AcceptedVersion accepted = writer.write(step.toWrite(), headers);
             ledger.record(accepted);
             if (idempotencyKey != null) {
                 ledger.recordIdempotencyKey(publisherId, idempotencyKey,
                         new ArticleLedger.IdempotentResult(fingerprint, accepted, false));
             }
-            return new SubmissionResult(articleId, version, lower(action), false, accepted);
+            return written(accepted);
         } finally {
             held.release();
         }
+    }
+
+    /**
+     * Submissions sent to Kafka together and acknowledged together, for the lines of one batch request
+     * (which carry no idempotency keys). Complete it in a finally block.
+     */
+    public SubmissionBatch batch(String publisherId) {
+        return new SubmissionBatch(this, publisherId);
+    }
+
+    /** A repeat of the latest version (nothing to write), or the next version to write. */
+    record NextStep(AcceptedVersion repeatOf, ArticleSubmitted toWrite) {
+    }
+
+    /** What a draft comes to against the article's latest version; call it holding the article's lock. */
+    NextStep nextStep(String publisherId, String articleId, String contentHash, ArticleDraft draft) {
+        Optional<AcceptedVersion> previous = ledger.latest(articleId);
+        ArticleAction action = decideAction(draft, previous, articleId);
+        if (previous.isPresent()) {
+            AcceptedVersion latest = previous.get();
+            if (latest.contentHash().equals(contentHash)
+                    && (draft.action() == null || draft.action() == latest.action())) {
+                return new NextStep(latest, null);
+            }
+        }
+        int version = previous.map(p -> p.version() + 1).orElse(1);
+        return new NextStep(null, ArticleRecords.submitted(articleId, publisherId, version, action, contentHash,
+                clock.instant(), draft));
+    }
+
+    ArticleLocks locks() {
+        return locks;
+    }
+
+    ArticleLedger ledger() {
+        return ledger;
+    }
+
+    ArticleSink sink() {
+        return writer;
+    }
+
+    static SubmissionResult written(AcceptedVersion accepted) {
+        return new SubmissionResult(accepted.articleId(), accepted.version(), lower(accepted.action()), false, accepted);
     }
 
     private Optional<SubmissionResult> idempotentRepeat(String publisherId, String key, String fingerprint) {
@@ -126,7 +162,7 @@ public final class ArticleSubmitter {
         return requested == null ? ArticleAction.UPDATE : requested;
     }
 
-    private static SubmissionResult repeat(AcceptedVersion latest) {
+    static SubmissionResult repeat(AcceptedVersion latest) {
         return new SubmissionResult(latest.articleId(), latest.version(), lower(latest.action()), true, latest);
     }
 
