@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns each new article version into one push event per partner whose webhook feeds match it,
  * keyed by partner id (so the next step, after repartitioning, sees all of a partner's events in one
- * task and can number them). Keeps the last version of each article (kills carry no content; the
- * filters need the last content) and holds embargoed stories until their embargo passes.
+ * task and can number them). Keeps, per article, its last version and the partners it was pushed to
+ * ({@link PushedArticle}: a kill carries no content, and goes to everyone who was sent the story) and
+ * holds embargoed stories until their embargo passes.
  */
 final class PushRouter implements Processor<String, EnrichedArticle, String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(PushRouter.class);
@@ -47,7 +49,7 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
     private final JsonFeedRenderer items = new JsonFeedRenderer();
     private final Map<String, FeedFilter> filters = new ConcurrentHashMap<>();
     private ProcessorContext<String, String> context;
-    private KeyValueStore<String, EnrichedArticle> articles;
+    private KeyValueStore<String, PushedArticle> articles;
     private KeyValueStore<String, EnrichedArticle> embargoed;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<PartnerSubscription>> partners;
 
@@ -72,22 +74,49 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
             return;
         }
         String id = incoming.getArticleId();
-        EnrichedArticle previous = articles.get(id);
-        if (previous != null && previous.getVersion() >= incoming.getVersion()) {
+        PushedArticle previous = articles.get(id);
+        if (previous != null && previous.version() >= incoming.getVersion()) {
             return;
         }
-        EnrichedArticle next = FeedStateProcessor.merge(previous, incoming);
+        EnrichedArticle next = merge(previous, incoming);
         if (next == null) {
             return;
         }
-        articles.put(id, next);
-        String event = eventType(previous, next);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (!ArticleTimes.released(next, now)) {
             embargoed.put(embargoKey(next), next);
+            articles.put(id, PushedArticle.after(previous, next, Map.of()));
             return;
         }
-        route(next, event, record.timestamp());
+        Map<String, List<String>> routed = next.getAction() == ArticleAction.KILL && previous.legacyContent() == null
+                ? routeKill(next, previous.pushedTo(), record.timestamp())
+                : route(next, eventType(previous, next), record.timestamp());
+        articles.put(id, PushedArticle.after(previous, next, routed));
+    }
+
+    /**
+     * The version to push: a kill keeps the first publication time (and, for an earlier release's entry, the last
+     * content, whose filters then say who gets it); another version keeps the first publication time unless it
+     * gives one. Null for a kill of an article never seen.
+     */
+    private static EnrichedArticle merge(PushedArticle previous, EnrichedArticle incoming) {
+        if (incoming.getAction() == ArticleAction.KILL) {
+            if (previous == null) {
+                return null;
+            }
+            if (previous.legacyContent() != null) {
+                return FeedStateProcessor.merge(previous.legacyContent(), incoming);
+            }
+            return EnrichedArticle.newBuilder(incoming).setPublishedAt(previous.published()).setEmbargoUntil(null)
+                    .build();
+        }
+        if (incoming.getPublishedAt() != null) {
+            return incoming;
+        }
+        // First publication stays the first version's time; later versions only move "updated".
+        return EnrichedArticle.newBuilder(incoming)
+                .setPublishedAt(previous != null && !previous.killed() ? previous.published() : incoming.getReceivedAt())
+                .build();
     }
 
     private void releaseEmbargoes(long nowMs) {
@@ -97,10 +126,12 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
         }
         for (KeyValue<String, EnrichedArticle> entry : due) {
             embargoed.delete(entry.key);
-            EnrichedArticle current = articles.get(entry.value.getArticleId());
+            EnrichedArticle held = entry.value;
+            PushedArticle current = articles.get(held.getArticleId());
             // only if no later version (a kill, a new embargo) has replaced it meanwhile
-            if (current != null && current.getVersion() == entry.value.getVersion()) {
-                route(current, current.getVersion() > 1 ? "updated" : "published", nowMs);
+            if (current != null && current.version() == held.getVersion()) {
+                Map<String, List<String>> routed = route(held, held.getVersion() > 1 ? "updated" : "published", nowMs);
+                articles.put(held.getArticleId(), PushedArticle.after(current, held, routed));
             }
         }
     }
@@ -109,28 +140,50 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
         return String.format("%013d|%s", article.getEmbargoUntil().toEpochMilli(), article.getArticleId());
     }
 
-    private static String eventType(EnrichedArticle previous, EnrichedArticle next) {
+    private static String eventType(PushedArticle previous, EnrichedArticle next) {
         if (next.getAction() == ArticleAction.KILL) {
             return "killed";
         }
-        return previous == null || previous.getAction() == ArticleAction.KILL ? "published" : "updated";
+        return previous == null || previous.killed() ? "published" : "updated";
     }
 
-    private void route(EnrichedArticle article, String event, long timestamp) {
+    /** Sends the version to every partner whose webhook feeds match it; returns them with those feeds. */
+    private Map<String, List<String>> route(EnrichedArticle article, String event, long timestamp) {
+        Map<String, List<String>> routed = new TreeMap<>();
         try (KeyValueIterator<String, ValueAndTimestamp<PartnerSubscription>> all = partners.all()) {
             while (all.hasNext()) {
-                ValueAndTimestamp<PartnerSubscription> value = all.next().value;
-                PartnerSubscription partner = value == null ? null : value.value();
-                if (partner == null || !partner.getEnabled() || partner.getWebhookUrl() == null) {
+                PartnerSubscription partner = pushable(all.next().value);
+                if (partner == null) {
                     continue;
                 }
                 List<String> feeds = matchingFeeds(partner, article);
                 if (!feeds.isEmpty()) {
                     context.forward(new Record<>(partner.getPartnerId(), event(partner, article, event, feeds),
                             timestamp));
+                    routed.put(partner.getPartnerId(), feeds);
                 }
             }
         }
+        return routed;
+    }
+
+    /** Sends the kill to every partner that was sent a version of the story and still takes pushes. */
+    private Map<String, List<String>> routeKill(EnrichedArticle kill, Map<String, List<String>> pushedTo,
+                                                long timestamp) {
+        Map<String, List<String>> routed = new TreeMap<>();
+        pushedTo.forEach((partnerId, feeds) -> {
+            PartnerSubscription partner = pushable(partners.get(partnerId));
+            if (partner != null) {
+                context.forward(new Record<>(partnerId, event(partner, kill, "killed", feeds), timestamp));
+                routed.put(partnerId, feeds);
+            }
+        });
+        return routed;
+    }
+
+    private static PartnerSubscription pushable(ValueAndTimestamp<PartnerSubscription> value) {
+        PartnerSubscription partner = value == null ? null : value.value();
+        return partner == null || !partner.getEnabled() || partner.getWebhookUrl() == null ? null : partner;
     }
 
     private List<String> matchingFeeds(PartnerSubscription partner, EnrichedArticle article) {

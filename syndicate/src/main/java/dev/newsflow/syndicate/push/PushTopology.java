@@ -70,7 +70,7 @@ public final class PushTopology {
                 Materialized.<String, PartnerSubscription, KeyValueStore<Bytes, byte[]>>as(PARTNERS_STORE)
                         .withKeySerde(partners.keySerde()).withValueSerde(partners.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
-                Serdes.String(), new ArticleStateSerde()));
+                Serdes.String(), new PushedArticleSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMBARGO_STORE),
                 Serdes.String(), new ArticleStateSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OUTBOX_STORE),

@@ -186,6 +186,42 @@ class PushTopologyTest {
         assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::sequence).containsExactly(1L);
     }
 
+    /** A kill is for everyone who was sent the story: not decided again by filters that may have changed since. */
+    @Test
+    void aKillReachesEveryPartnerThatWasSentTheStoryAndNoOneElse() throws Exception {
+        try (WebhookReceiver late = new WebhookReceiver(SECRET)) {
+            partners.pipeInput("acme", partner("acme", START, "{\"section\":\"News\"}"));
+            articles.pipeInput("a", Articles.story("a", "First").build());
+            driver.advanceWallClockTime(Duration.ofMillis(200));
+            partners.pipeInput("acme", partner("acme", START.plusSeconds(1), "{\"section\":\"Sport\"}"));
+            partners.pipeInput("late", PartnerSubscription.newBuilder(partner("late", START.plusSeconds(1), null))
+                    .setWebhookUrl(late.url()).build());
+
+            articles.pipeInput("a", Articles.story("a", "").setVersion(2).setAction(ArticleAction.KILL).build());
+            driver.advanceWallClockTime(Duration.ofMillis(200));
+
+            assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::event)
+                    .containsExactly("published", "killed");
+            assertThat(receiver.accepted().get(1).body()).contains("\"feeds\":[\"news\"]", "\"deleted\":true");
+            assertThat(late.received()).isEmpty();
+        }
+    }
+
+    /** An entry an earlier release wrote (the whole article, no partners) still gets its kill out, by the filters. */
+    @Test
+    void aKillOfAStoryAnEarlierReleaseStoredIsRoutedByTheFilters() {
+        partners.pipeInput("acme", partner("acme", START, "{\"section\":\"News\"}"));
+        KeyValueStore<String, PushedArticle> store = driver.getKeyValueStore(PushTopology.ARTICLES_STORE);
+        store.put("a", PushedArticle.legacy(Articles.story("a", "Stored by an earlier release").build()));
+
+        articles.pipeInput("a", Articles.story("a", "").setVersion(2).setAction(ArticleAction.KILL).build());
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+
+        assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::event).containsExactly("killed");
+        assertThat(store.get("a").legacyContent()).isNull();
+        assertThat(store.get("a").pushedTo()).containsOnlyKeys("acme");
+    }
+
     @Test
     void anEmbargoedStoryIsPushedOnlyWhenTheEmbargoPasses() {
         partners.pipeInput("acme", partner("acme", START, null));
