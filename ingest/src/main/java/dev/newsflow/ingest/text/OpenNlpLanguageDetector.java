@@ -20,8 +20,9 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * the classpath; nothing is downloaded at run time). The model answers ISO 639-3 codes; they
  * are turned into the shortest BCP 47 tag ({@code eng} → {@code en}). Text that is too short, or
  * a best guess not clearly ahead of the next, leaves the language unknown rather than wrong.
- * <p>The model was half of ingest's CPU under load (every character n-gram scored for 103 languages), so it first
- * reads only the opening {@value #PROBE_CHARS} characters and reads on (up to {@value #MAX_SAMPLE_CHARS}) only
+ * <p>The model was half of ingest's CPU under load (every character n-gram scored for 103 languages), so plain
+ * English prose is named by its function words without it ({@link EnglishFunctionWords}), and otherwise the model
+ * first reads only the opening {@value #PROBE_CHARS} characters and reads on (up to {@value #MAX_SAMPLE_CHARS}) only
  * when that opening does not name the language by a wide lead.
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
@@ -91,6 +92,9 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         long letters = text.codePoints().filter(Character::isLetter).count();
         if (letters < MIN_LETTERS) {
             return Optional.empty();
+        }
+        if (EnglishFunctionWords.clearlyEnglish(text)) {
+            return Optional.of("en");
         }
         String opening = opening(text);
         if (opening.length() < text.length()) {
