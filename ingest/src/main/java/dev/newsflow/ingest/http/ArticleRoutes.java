@@ -137,7 +137,6 @@ public final class ArticleRoutes {
         }
         // First every line is decided and sent, then the batch waits once for Kafka, then lines are answered in order.
         List<BatchLine> sent = new ArrayList<>();
-        boolean kafkaDown = false;
         ProblemException limited = null;
         SubmissionBatch batch = submitter.batch(publisher);
         try {
@@ -147,9 +146,7 @@ public final class ArticleRoutes {
                 }
                 ArticleDraft draft = null;
                 try {
-                    if (kafkaDown || batch.kafkaUnavailable()) {
-                        throw new KafkaUnavailableException("not attempted: Kafka did not take an earlier line of this batch", null);
-                    }
+                    batch.refuseIfKafkaUnavailable();
                     if (limited != null) {
                         // Later lines wait too, even if a token freed up meanwhile: a story's versions in one file
                         // must reach Kafka in file order when the client sends the refused lines again.
@@ -159,7 +156,6 @@ public final class ArticleRoutes {
                     draft = normalisers.normalise("application/json", lines.get(i));
                     sent.add(new BatchLine(i + 1, draft, batch.submit(draft), null));
                 } catch (RuntimeException e) {
-                    kafkaDown |= e instanceof KafkaUnavailableException;
                     if (e instanceof ProblemException rateLimited && rateLimited.problem().status() == 429 && limited == null) {
                         limited = rateLimited;
                     }
@@ -174,6 +170,7 @@ public final class ArticleRoutes {
         int accepted = 0;
         int unchanged = 0;
         int rejected = 0;
+        boolean kafkaDown = false;
         for (BatchLine batchLine : sent) {
             ObjectNode line = results.addObject();
             line.put("line", batchLine.number());

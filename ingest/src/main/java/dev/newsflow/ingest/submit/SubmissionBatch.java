@@ -23,9 +23,13 @@ import java.util.Set;
  *       batch never waits for a lock while holding others (two batches cannot wait for each other);</li>
  *   <li>at {@link #complete()}.</li>
  * </ul>
- * A line's lock is held from its decision until its acknowledgement, as for a single submission.
+ * A line's lock is held from its decision until the batch waits for it (at most {@value #MAX_IN_FLIGHT} lines are in
+ * flight), so a single POST of the same story waits for that, not only for one Kafka round trip.
  */
 public final class SubmissionBatch {
+    /** Lines in flight at most: bounds how long a single POST of one of their stories waits for the batch. */
+    static final int MAX_IN_FLIGHT = 100;
+
     private final ArticleSubmitter submitter;
     private final String publisherId;
     private final List<Line> inFlight = new ArrayList<>();
@@ -43,13 +47,19 @@ public final class SubmissionBatch {
      */
     public Line submit(ArticleDraft draft) {
         String articleId = ArticleIds.articleId(publisherId, draft);
-        if (articlesInFlight.contains(articleId)) {
+        if (articlesInFlight.contains(articleId) || inFlight.size() >= MAX_IN_FLIGHT) {
             complete();
         }
         ArticleLocks.Held held = submitter.locks().tryHold(articleId);
         if (held == null) {
             complete();
+            refuseIfKafkaUnavailable();
             held = submitter.locks().hold(articleId);
+        }
+        // Completing may have found that Kafka refused an earlier line, perhaps an earlier version of this story.
+        if (kafkaUnavailable) {
+            held.release();
+            refuseIfKafkaUnavailable();
         }
         boolean sent = false;
         try {
@@ -80,22 +90,34 @@ public final class SubmissionBatch {
         return kafkaUnavailable;
     }
 
+    /** Throws the refusal of a line not attempted because Kafka did not take an earlier one. */
+    public void refuseIfKafkaUnavailable() {
+        if (kafkaUnavailable) {
+            throw new KafkaUnavailableException("not attempted: Kafka did not take an earlier line of this batch", null);
+        }
+    }
+
     /** Waits for every line in flight, records each acknowledged version and releases its lock. */
     public void complete() {
-        for (Line line : inFlight) {
-            try {
-                AcceptedVersion accepted = line.pending.await();
-                submitter.ledger().record(accepted);
-                line.result = ArticleSubmitter.written(accepted);
-            } catch (RuntimeException e) {
-                kafkaUnavailable |= e instanceof KafkaUnavailableException;
-                line.failure = e;
-            } finally {
-                line.held.release();
+        try {
+            for (Line line : inFlight) {
+                try {
+                    AcceptedVersion accepted = line.pending.await();
+                    submitter.ledger().record(accepted);
+                    line.result = ArticleSubmitter.written(accepted);
+                } catch (RuntimeException e) {
+                    kafkaUnavailable |= e instanceof KafkaUnavailableException;
+                    line.failure = e;
+                } finally {
+                    line.release();
+                }
             }
+        } finally {
+            // Even after an Error, no line's lock may outlive the request: later POSTs of its story would wait forever.
+            inFlight.forEach(Line::release);
+            inFlight.clear();
+            articlesInFlight.clear();
         }
-        inFlight.clear();
-        articlesInFlight.clear();
     }
 
     /** One line's submission; its outcome is known once the batch has completed it. */
@@ -105,9 +127,18 @@ public final class SubmissionBatch {
         private SubmissionResult result;
         private RuntimeException failure;
 
+        private boolean released;
+
         private Line(ArticleLocks.Held held, ArticleSink.PendingWrite pending) {
             this.held = held;
             this.pending = pending;
+        }
+
+        private void release() {
+            if (held != null && !released) {
+                released = true;
+                held.release();
+            }
         }
 
         private static Line done(SubmissionResult result) {

@@ -96,6 +96,15 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (EnglishFunctionWords.clearlyEnglish(text)) {
             return Optional.of("en");
         }
+        return modelAnswer(text);
+    }
+
+    /** The model's answer alone, without the function-word shortcut (tests compare the two). */
+    Optional<String> detectWithModel(String text) {
+        return text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS ? Optional.empty() : modelAnswer(text);
+    }
+
+    private Optional<String> modelAnswer(String text) {
         String opening = opening(text);
         if (opening.length() < text.length()) {
             Optional<String> sure = best(opening, PROBE_LEAD_RATIO);

@@ -119,6 +119,39 @@ class SubmissionBatchTest {
     }
 
     @Test
+    void aStorysNextVersionIsNotSentAfterKafkaRefusedTheVersionBefore() {
+        EventSink sink = new EventSink(article -> article.getArticleId().equals(id("a")) && article.getVersion() == 1);
+        ArticleSubmitter submitter = new ArticleSubmitter(ledger, sink, Clock.systemUTC());
+
+        SubmissionBatch batch = submitter.batch(PUBLISHER);
+        SubmissionBatch.Line first = batch.submit(draft("a", "First."));
+        batch.submit(draft("b", "Other."));
+        assertThatThrownBy(() -> batch.submit(draft("a", "Second.")))
+                .isInstanceOf(KafkaUnavailableException.class).hasMessageContaining("not attempted");
+        assertThatThrownBy(() -> batch.submit(draft("c", "Later."))).isInstanceOf(KafkaUnavailableException.class);
+        batch.complete();
+
+        assertThatThrownBy(first::result).isInstanceOf(KafkaUnavailableException.class);
+        assertThat(sink.events).containsExactly("send a v1", "send b v1", "await a v1", "await b v1");
+        assertThat(submitter.articlesInFlight()).isZero();
+    }
+
+    @Test
+    void aLongBatchWaitsEveryHundredLinesSoItsLocksAreNotHeldForTheWholeRequest() {
+        EventSink sink = new EventSink(article -> false);
+        ArticleSubmitter submitter = new ArticleSubmitter(ledger, sink, Clock.systemUTC());
+
+        SubmissionBatch batch = submitter.batch(PUBLISHER);
+        for (int i = 0; i <= SubmissionBatch.MAX_IN_FLIGHT; i++) {
+            batch.submit(draft("story-" + i, "Text " + i + "."));
+        }
+        assertThat(ledger.size()).isEqualTo(SubmissionBatch.MAX_IN_FLIGHT);
+        assertThat(submitter.articlesInFlight()).isEqualTo(1);
+        batch.complete();
+        assertThat(ledger.size()).isEqualTo(SubmissionBatch.MAX_IN_FLIGHT + 1);
+    }
+
+    @Test
     void aLifecycleRefusalReleasesTheArticleAtOnce() {
         EventSink sink = new EventSink(article -> false);
         ArticleSubmitter submitter = new ArticleSubmitter(ledger, sink, Clock.systemUTC());

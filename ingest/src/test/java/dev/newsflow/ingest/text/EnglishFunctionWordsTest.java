@@ -77,18 +77,46 @@ class EnglishFunctionWordsTest {
                     + "Oossee saam te voeg, nadat 'n kabel tussen twee van hulle vanjaar vir die derde keer afgesny is. "
                     + "Die patrollies begin volgende maand en die koste sal gedeel word, het die ministers gesê."));
 
+    /** Articles in another language that quote English, or mix it in: the model must decide them. */
+    private static final Map<String, String> MIXED = Map.of(
+            "de quoting en", "\"We will not accept a deal that leaves our workers without protection, and we have said "
+                    + "that clearly to the company,\" said the union leader. Die Gewerkschaft hat am Montag angekündigt, "
+                    + "dass die Streiks in allen Werken fortgesetzt werden, bis das Unternehmen ein neues Angebot "
+                    + "vorlegt. Der Vorstand wies die Forderungen zurück und sprach von einer Eskalation.",
+            "nl quoting en", "\"This is the best result that we could have hoped for, and the players have earned it,\" "
+                    + "said the coach after the match. De ploeg won zaterdag met drie doelpunten verschil en staat nu "
+                    + "bovenaan in de competitie. Het is voor het eerst in tien jaar dat de club zo hoog staat.",
+            "tl mixed with en", "Sinabi ng pangulo na the government will continue to support the farmers who were "
+                    + "affected by the typhoon, at ang mga pondo ay ilalabas na ngayong linggo. Ayon sa kanya, the funds "
+                    + "have been approved and they would reach the provinces this month, habang ang mga lokal na "
+                    + "opisyal ay naghahanda na.");
+
     @Test
     void englishProseIsNamedWithoutTheModelAndTheModelAgrees() {
         OpenNlpLanguageDetector model = OpenNlpLanguageDetector.load();
         ENGLISH.forEach((register, text) -> {
             assertThat(EnglishFunctionWords.clearlyEnglish(text)).as(register).isTrue();
-            assertThat(model.detect(text)).as(register).contains("en");
+            assertThat(model.detectWithModel(text)).as(register).contains("en");
         });
     }
 
     @Test
     void otherLanguagesAreLeftToTheModel() {
         OTHER.forEach((language, text) -> assertThat(EnglishFunctionWords.clearlyEnglish(text)).as(language).isFalse());
+    }
+
+    @Test
+    void articlesInAnotherLanguageThatQuoteEnglishAreLeftToTheModel() {
+        MIXED.forEach((kind, text) -> assertThat(EnglishFunctionWords.clearlyEnglish(text)).as(kind).isFalse());
+    }
+
+    @Test
+    void curlyApostrophesAndDecomposedAccentsAreReadAsPartsOfWords() {
+        String english = ENGLISH.get("news").replace("'", "\u2019");
+        assertThat(EnglishFunctionWords.clearlyEnglish(english)).isTrue();
+        // French with its accents decomposed (e + combining acute): still not ASCII prose.
+        String decomposed = java.text.Normalizer.normalize(OTHER.get("fr"), java.text.Normalizer.Form.NFD);
+        assertThat(EnglishFunctionWords.clearlyEnglish(decomposed)).isFalse();
     }
 
     @Test
