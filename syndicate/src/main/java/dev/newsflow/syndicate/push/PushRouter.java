@@ -78,6 +78,10 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
         if (previous != null && previous.version() >= incoming.getVersion()) {
             return;
         }
+        if (previous != null && previous.legacyContent() != null && incoming.getAction() != ArticleAction.KILL) {
+            // An earlier release kept no partner list: those the old rule (the filters) reached stand in for it.
+            previous = previous.alsoPushedTo(matchingPartners(previous.legacyContent()));
+        }
         EnrichedArticle next = merge(previous, incoming);
         if (next == null) {
             return;
@@ -107,16 +111,12 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
             if (previous.legacyContent() != null) {
                 return FeedStateProcessor.merge(previous.legacyContent(), incoming);
             }
+            // A kill takes effect at once: an embargo of the version it replaces does not delay it.
             return EnrichedArticle.newBuilder(incoming).setPublishedAt(previous.published()).setEmbargoUntil(null)
                     .build();
         }
-        if (incoming.getPublishedAt() != null) {
-            return incoming;
-        }
-        // First publication stays the first version's time; later versions only move "updated".
-        return EnrichedArticle.newBuilder(incoming)
-                .setPublishedAt(previous != null && !previous.killed() ? previous.published() : incoming.getReceivedAt())
-                .build();
+        return FeedStateProcessor.withFirstPublication(incoming,
+                previous != null && !previous.killed() ? previous.publishedOrReleased() : null);
     }
 
     private void releaseEmbargoes(long nowMs) {
@@ -149,7 +149,15 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
 
     /** Sends the version to every partner whose webhook feeds match it; returns them with those feeds. */
     private Map<String, List<String>> route(EnrichedArticle article, String event, long timestamp) {
-        Map<String, List<String>> routed = new TreeMap<>();
+        Map<String, List<String>> matching = matchingPartners(article);
+        matching.forEach((partnerId, feeds) ->
+                context.forward(new Record<>(partnerId, event(partnerId, article, event, feeds), timestamp)));
+        return matching;
+    }
+
+    /** The partners taking pushes whose webhook feeds match the article, with those feeds. */
+    private Map<String, List<String>> matchingPartners(EnrichedArticle article) {
+        Map<String, List<String>> matching = new TreeMap<>();
         try (KeyValueIterator<String, ValueAndTimestamp<PartnerSubscription>> all = partners.all()) {
             while (all.hasNext()) {
                 PartnerSubscription partner = pushable(all.next().value);
@@ -158,13 +166,11 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
                 }
                 List<String> feeds = matchingFeeds(partner, article);
                 if (!feeds.isEmpty()) {
-                    context.forward(new Record<>(partner.getPartnerId(), event(partner, article, event, feeds),
-                            timestamp));
-                    routed.put(partner.getPartnerId(), feeds);
+                    matching.put(partner.getPartnerId(), feeds);
                 }
             }
         }
-        return routed;
+        return matching;
     }
 
     /** Sends the kill to every partner that was sent a version of the story and still takes pushes. */
@@ -172,9 +178,8 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
                                                 long timestamp) {
         Map<String, List<String>> routed = new TreeMap<>();
         pushedTo.forEach((partnerId, feeds) -> {
-            PartnerSubscription partner = pushable(partners.get(partnerId));
-            if (partner != null) {
-                context.forward(new Record<>(partnerId, event(partner, kill, "killed", feeds), timestamp));
+            if (pushable(partners.get(partnerId)) != null) {
+                context.forward(new Record<>(partnerId, event(partnerId, kill, "killed", feeds), timestamp));
                 routed.put(partnerId, feeds);
             }
         });
@@ -207,9 +212,9 @@ final class PushRouter implements Processor<String, EnrichedArticle, String, Str
         return matching;
     }
 
-    private String event(PartnerSubscription partner, EnrichedArticle article, String event, List<String> feeds) {
+    private String event(String partnerId, EnrichedArticle article, String event, List<String> feeds) {
         ObjectNode body = MAPPER.createObjectNode();
-        body.put("partnerId", partner.getPartnerId());
+        body.put("partnerId", partnerId);
         body.put("event", event);
         ArrayNode feedIds = body.putArray("feeds");
         feeds.forEach(feedIds::add);

@@ -18,14 +18,15 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serde of the push router's article store: a format byte, then the version, action, first publication time
- * and the partners pushed to with their feeds (a few dozen bytes per article). It reads the values of earlier
+ * Serde of the push router's article store: a format byte, then the version, action, first publication time,
+ * embargo and the partners pushed to with their feeds (a few dozen bytes per article). It reads the values of earlier
  * releases too, which were whole articles in Avro single-object encoding (they begin with its marker
  * {@code C3 01}, never with this format's byte), so an upgrade keeps the store and its changelog.
  */
 final class PushedArticleSerde implements Serde<PushedArticle> {
     private static final byte FORMAT = 1;
     private static final byte AVRO_SINGLE_OBJECT_MARKER = (byte) 0xC3;
+    private static final byte AVRO_SINGLE_OBJECT_VERSION = 0x01;
 
     private final ArticleStateSerde legacy = new ArticleStateSerde();
 
@@ -40,7 +41,7 @@ final class PushedArticleSerde implements Serde<PushedArticle> {
             if (bytes == null) {
                 return null;
             }
-            if (bytes.length > 1 && bytes[0] == AVRO_SINGLE_OBJECT_MARKER) {
+            if (bytes.length > 1 && bytes[0] == AVRO_SINGLE_OBJECT_MARKER && bytes[1] == AVRO_SINGLE_OBJECT_VERSION) {
                 return PushedArticle.legacy(legacy.deserializer().deserialize(topic, bytes));
             }
             return decode(bytes);
@@ -57,8 +58,11 @@ final class PushedArticleSerde implements Serde<PushedArticle> {
             out.writeByte(FORMAT);
             out.writeInt(state.version());
             out.writeUTF(state.action().name());
-            out.writeLong(state.published().getEpochSecond());
-            out.writeInt(state.published().getNano());
+            writeInstant(out, state.published());
+            out.writeBoolean(state.embargoUntil() != null);
+            if (state.embargoUntil() != null) {
+                writeInstant(out, state.embargoUntil());
+            }
             out.writeInt(state.pushedTo().size());
             for (Map.Entry<String, List<String>> partner : state.pushedTo().entrySet()) {
                 out.writeUTF(partner.getKey());
@@ -81,21 +85,43 @@ final class PushedArticleSerde implements Serde<PushedArticle> {
             }
             int version = in.readInt();
             ArticleAction action = ArticleAction.valueOf(in.readUTF());
-            Instant published = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            int partners = in.readInt();
+            Instant published = readInstant(in);
+            Instant embargoUntil = in.readBoolean() ? readInstant(in) : null;
+            int partners = count(in, bytes.length);
             Map<String, List<String>> pushedTo = new LinkedHashMap<>();
             for (int p = 0; p < partners; p++) {
                 String partner = in.readUTF();
-                int feeds = in.readInt();
+                int feeds = count(in, bytes.length);
                 List<String> feedIds = new ArrayList<>(feeds);
                 for (int f = 0; f < feeds; f++) {
                     feedIds.add(in.readUTF());
                 }
                 pushedTo.put(partner, feedIds);
             }
-            return new PushedArticle(version, action, published, pushedTo, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode the push state of an article", e);
+            if (in.available() > 0) {
+                throw new IllegalStateException("push state has " + in.available() + " bytes after its end");
+            }
+            return new PushedArticle(version, action, published, embargoUntil, pushedTo, null);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot decode the push state of an article: " + e.getMessage(), e);
         }
+    }
+
+    /** A count read from the value, refused when the value could not hold that many entries. */
+    private static int count(DataInputStream in, int valueLength) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > valueLength) {
+            throw new IllegalStateException("push state names " + count + " entries in " + valueLength + " bytes");
+        }
+        return count;
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 }

@@ -2,6 +2,7 @@ package dev.newsflow.syndicate.state;
 
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.EnrichedArticle;
+import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -73,12 +74,21 @@ public final class FeedStateProcessor implements Processor<String, EnrichedArtic
                     .setEmbargoUntil(null)
                     .build();
         }
-        EnrichedArticle.Builder next = EnrichedArticle.newBuilder(incoming);
-        if (incoming.getPublishedAt() == null) {
-            // First publication stays the first version's time; later versions only move "updated".
-            next.setPublishedAt(previous != null && previous.getAction() != ArticleAction.KILL
-                    ? ArticleTimes.published(previous) : incoming.getReceivedAt());
+        return withFirstPublication(incoming, previous != null && previous.getAction() != ArticleAction.KILL
+                ? ArticleTimes.published(previous) : null);
+    }
+
+    /**
+     * The version with its publication time: its own when it gives one, else the earlier version's
+     * ({@code previousPublished}; null for a first version: when it was received). First publication stays the
+     * first version's time; later versions only move "updated".
+     */
+    public static EnrichedArticle withFirstPublication(EnrichedArticle incoming, Instant previousPublished) {
+        if (incoming.getPublishedAt() != null) {
+            return incoming;
         }
-        return next.build();
+        return EnrichedArticle.newBuilder(incoming)
+                .setPublishedAt(previousPublished != null ? previousPublished : incoming.getReceivedAt())
+                .build();
     }
 }

@@ -207,6 +207,37 @@ class PushTopologyTest {
         }
     }
 
+    /** A kill takes effect at once, even when the version it replaces is still under embargo. */
+    @Test
+    void aKillOfAStoryWhoseLatestVersionIsEmbargoedCarriesTheTimeOfTheKill() {
+        partners.pipeInput("acme", partner("acme", START, null));
+        articles.pipeInput("a", Articles.story("a", "First").build());
+        Instant embargo = START.plus(Duration.ofHours(6));
+        articles.pipeInput("a", Articles.story("a", "Embargoed update").setVersion(2).setAction(ArticleAction.UPDATE)
+                .setEmbargoUntil(embargo).build());
+        articles.pipeInput("a", Articles.story("a", "").setVersion(3).setAction(ArticleAction.KILL).build());
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+
+        List<WebhookReceiver.Received> got = receiver.accepted();
+        assertThat(got).extracting(WebhookReceiver.Received::event).containsExactly("published", "killed");
+        assertThat(got.get(1).body()).doesNotContain(embargo.toString());
+    }
+
+    /** A story an earlier release stored: its next versions keep the partners its filters reached for the kill. */
+    @Test
+    void aStoryAnEarlierReleaseStoredKeepsThePartnersItsFiltersReachedForItsKill() {
+        partners.pipeInput("acme", partner("acme", START, "{\"section\":\"News\"}"));
+        KeyValueStore<String, PushedArticle> store = driver.getKeyValueStore(PushTopology.ARTICLES_STORE);
+        store.put("a", PushedArticle.legacy(Articles.story("a", "Stored by an earlier release").build()));
+
+        articles.pipeInput("a", Articles.story("a", "Moved to sport").setSection("Sport").setVersion(2)
+                .setAction(ArticleAction.UPDATE).build());
+        articles.pipeInput("a", Articles.story("a", "").setVersion(3).setAction(ArticleAction.KILL).build());
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+
+        assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::event).containsExactly("killed");
+    }
+
     /** An entry an earlier release wrote (the whole article, no partners) still gets its kill out, by the filters. */
     @Test
     void aKillOfAStoryAnEarlierReleaseStoredIsRoutedByTheFilters() {
