@@ -112,8 +112,9 @@ public final class SyndicateConfig extends ServiceConfig {
             .define(ITEM_CACHE_MAX_BYTES, Type.LONG, 16L << 20, ConfigDef.Range.between(0L, 1L << 40),
                     Importance.LOW,
                     "Heap budget, in bytes, of the sanitised item texts (body HTML and text, summary, headline) "
-                            + "kept per article version and shared by every feed and format, so that a feed "
-                            + "changed by one story renders only that story's texts. 0 computes them every render.")
+                            + "and serialised JSON Feed items kept per article version and shared by every feed "
+                            + "and format, so that a feed changed by one story renders only that story. 0 "
+                            + "computes them every render.")
             .define(PAGE_CACHE_MAX_ITEMS, Type.INT, FeedQuery.DEFAULT_CACHED_ITEMS, ConfigDef.Range.between(0, 1_000_000),
                     Importance.LOW,
                     "Budget of the feed-page cache, in articles held (each page read from the feed state holds up "

@@ -1,25 +1,36 @@
 package dev.newsflow.syndicate.render;
 
+import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.syndicate.cache.WeightBoundedCache;
+import java.util.function.Supplier;
 
 /**
- * The {@link ItemTexts} of recently rendered article versions, shared by all formats and feeds of one
- * service, keyed by article id and version. In the feed state an (id, version) pair names one content:
- * the feed-state processor never stores a version that is not newer than the stored one. When one new
- * story arrives in a 100-item feed, the next render sanitises that one story and reuses the other 99.
- * Bounded by the approximate bytes held.
+ * What rendering an item costs and depends on the article version alone, kept between renders: its
+ * {@link ItemTexts} (shared by all formats) and, per format that caches them, its serialised bytes. Keyed by
+ * article id, version and action: in the feed state an (id, version) pair names one content, since the
+ * feed-state processor never stores a version that is not newer than the stored one, and a kill renders
+ * differently from the version it withdraws. Nothing else goes into an item (no feed, partner, token or base
+ * URL: those are in the page around it). When one new story arrives in a 100-item feed, the next render
+ * sanitises and serialises that one story and reuses the other 99. One budget for both kinds, bounded by
+ * the approximate bytes held.
  */
 public final class ItemTextCache {
     private static final ItemTextCache NONE = new ItemTextCache(0);
+    /** Object, array and key overhead of a cached byte array, roughly. */
+    private static final long BYTES_OVERHEAD = 96;
 
-    private final WeightBoundedCache<Key, ItemTexts> entries;
+    private final WeightBoundedCache<Key, Object> entries;
 
-    private record Key(String articleId, int version) {
+    /** @param format null for the texts, else the format whose item bytes are held */
+    private record Key(String articleId, int version, ArticleAction action, FeedFormat format) {
+        static Key of(EnrichedArticle article, FeedFormat format) {
+            return new Key(article.getArticleId(), article.getVersion(), article.getAction(), format);
+        }
     }
 
     public ItemTextCache(long maxBytes) {
-        this.entries = maxBytes == 0 ? null : new WeightBoundedCache<>(maxBytes, ItemTexts::weight);
+        this.entries = maxBytes == 0 ? null : new WeightBoundedCache<>(maxBytes, ItemTextCache::weigh);
     }
 
     /** Computes every time: for documents whose articles are not from one feed state (tests, tools). */
@@ -28,17 +39,32 @@ public final class ItemTextCache {
     }
 
     public ItemTexts texts(EnrichedArticle article) {
+        return cached(Key.of(article, null), ItemTexts.class, () -> ItemTexts.of(article));
+    }
+
+    /**
+     * The serialised item of this article version in {@code format}, made by {@code render} when not held.
+     * {@code render} must depend on nothing but the article (and this cache's texts of it).
+     */
+    public byte[] itemBytes(FeedFormat format, EnrichedArticle article, Supplier<byte[]> render) {
+        return cached(Key.of(article, format), byte[].class, render);
+    }
+
+    private <V> V cached(Key key, Class<V> type, Supplier<V> compute) {
         if (entries == null) {
-            return ItemTexts.of(article);
+            return compute.get();
         }
-        Key key = new Key(article.getArticleId(), article.getVersion());
-        ItemTexts cached = entries.get(key);
+        Object cached = entries.get(key);
         if (cached != null) {
-            return cached;
+            return type.cast(cached);
         }
-        ItemTexts texts = ItemTexts.of(article);
-        entries.put(key, texts);
-        return texts;
+        V value = compute.get();
+        entries.put(key, value);
+        return value;
+    }
+
+    private static long weigh(Object value) {
+        return value instanceof ItemTexts texts ? texts.weight() : ((byte[]) value).length + BYTES_OVERHEAD;
     }
 
     long weight() {

@@ -1,5 +1,7 @@
 package dev.newsflow.syndicate.render;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,8 +12,12 @@ import dev.newsflow.schema.Image;
 import dev.newsflow.schema.Topic;
 import dev.newsflow.syndicate.state.ArticleTimes;
 import dev.newsflow.syndicate.state.FeedItem;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +34,9 @@ public final class JsonFeedRenderer implements FeedRenderer {
     /** The text of a tombstone item, for readers that show it without knowing the extension. */
     public static final String WITHDRAWN_NOTICE = "This story has been withdrawn.";
 
+    /** Room for the envelope around the items (links, title), so the output buffer is sized once. */
+    private static final int ENVELOPE_BYTES = 1024;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
@@ -35,23 +44,57 @@ public final class JsonFeedRenderer implements FeedRenderer {
         return CONTENT_TYPE;
     }
 
+    /**
+     * Writes the envelope with a generator and each item as its cached bytes: with a shared {@link ItemTextCache}
+     * a page changed by one story serialises that story only. The bytes are those of serialising the whole page
+     * as one tree, since an item serialised alone is the same bytes it is inside the page.
+     */
     @Override
     public byte[] render(FeedDocument document, ItemTextCache texts) {
-        ObjectNode feed = mapper.createObjectNode();
-        feed.put("version", VERSION);
-        feed.put("title", ItemContent.text(document.title()));
-        feed.put("home_page_url", document.homeUrl());
-        feed.put("feed_url", document.selfUrl());
-        document.nextUrl().ifPresent(next -> feed.put("next_url", next));
-        document.hubUrl().ifPresent(hub -> feed.putArray("hubs").addObject().put("type", "WebSub").put("url", hub));
-        ArrayNode items = feed.putArray("items");
-        for (FeedItem item : document.items()) {
-            items.add(item.killed() ? tombstone(item.article()) : item(item.article(), texts.texts(item.article())));
+        List<FeedItem> feedItems = document.items();
+        byte[][] items = new byte[feedItems.size()][];
+        int size = ENVELOPE_BYTES;
+        for (int i = 0; i < items.length; i++) {
+            FeedItem item = feedItems.get(i);
+            items[i] = texts.itemBytes(FeedFormat.JSON, item.article(), () -> itemBytes(item, texts));
+            size += items[i].length + 1;
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("version", VERSION);
+            json.writeStringField("title", ItemContent.text(document.title()));
+            json.writeStringField("home_page_url", document.homeUrl());
+            json.writeStringField("feed_url", document.selfUrl());
+            if (document.nextUrl().isPresent()) {
+                json.writeStringField("next_url", document.nextUrl().get());
+            }
+            if (document.hubUrl().isPresent()) {
+                json.writeArrayFieldStart("hubs");
+                json.writeStartObject();
+                json.writeStringField("type", "WebSub");
+                json.writeStringField("url", document.hubUrl().get());
+                json.writeEndObject();
+                json.writeEndArray();
+            }
+            json.writeArrayFieldStart("items");
+            for (byte[] item : items) {
+                json.writeRawValue(new RawJsonValue(item));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render JSON Feed for " + document.feedUrn(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] itemBytes(FeedItem item, ItemTextCache texts) {
+        EnrichedArticle article = item.article();
         try {
-            return mapper.writeValueAsBytes(feed);
+            return mapper.writeValueAsBytes(item.killed() ? tombstone(article) : item(article, texts.texts(article)));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON Feed for " + document.feedUrn(), e);
+            throw new IllegalStateException("cannot render JSON Feed item " + article.getArticleId(), e);
         }
     }
 
