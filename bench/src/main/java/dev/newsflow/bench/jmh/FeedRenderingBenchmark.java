@@ -5,8 +5,11 @@ import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.syndicate.render.FeedDocument;
 import dev.newsflow.syndicate.render.FeedFormat;
 import dev.newsflow.syndicate.render.FeedRenderer;
+import dev.newsflow.syndicate.render.ItemTextCache;
+import dev.newsflow.syndicate.render.RenderCache;
 import dev.newsflow.syndicate.state.FeedItem;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Rendering one 50-item feed page with the syndicator's own renderers (RSS 2.0 + Media RSS,
  * Atom 1.0, JSON Feed 1.1) from enriched ~500-word articles: what the syndicator does for every
  * 200 response that is not cached. Score: feeds/s on one core; {@code bytes} ÷ score = bytes per feed.
+ * {@code renderAfterOneNewItem}: a 100-item page through the service's caches after one new story arrived
+ * (the 99 others rendered before), what a partner's poll costs after each new article.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -76,6 +81,51 @@ public class FeedRenderingBenchmark {
     @State(Scope.Thread)
     public static class ByteCounter {
         public long bytes;
+    }
+
+    /**
+     * A partner's newest 100-item page kept current: each call one new story arrives (a fresh article id, so
+     * nothing of it is cached) and the page is rendered through a {@link RenderCache} and {@link ItemTextCache}
+     * with the service's default budgets, as the syndicator does for the first poll after each new article.
+     */
+    @State(Scope.Thread)
+    public static class LivePage {
+        public static final int PAGE_ITEMS = 100;
+
+        private final ArrayDeque<FeedItem> page = new ArrayDeque<>();
+        private EnrichedArticle[] articles;
+        private RenderCache cache;
+        private String self;
+        private long arrived;
+
+        @Setup(Level.Trial)
+        public void setUp(FeedRenderingBenchmark benchmark) {
+            articles = SerdeCorpus.enriched(benchmark.length);
+            cache = new RenderCache(32L << 20, new ItemTextCache(16L << 20));
+            self = "https://feeds.bench.example/feeds/bench/live." + benchmark.format.extension();
+            for (int i = 0; i < PAGE_ITEMS; i++) {
+                arrive();
+            }
+        }
+
+        FeedDocument arrive() {
+            long n = arrived++;
+            EnrichedArticle article = EnrichedArticle.newBuilder(articles[(int) (n % articles.length)])
+                    .setArticleId("live-" + n).build();
+            page.addFirst(new FeedItem(article, String.format("%019d-%s", 1_767_700_000_000L + n, article.getArticleId())));
+            if (page.size() > PAGE_ITEMS) {
+                page.removeLast();
+            }
+            return new FeedDocument("bench", "live", "Live", self, "https://news.bench.example/", Optional.empty(),
+                    Optional.empty(), Instant.parse("2026-01-06T12:00:00Z").plusMillis(n), List.copyOf(page));
+        }
+    }
+
+    @Benchmark
+    public byte[] renderAfterOneNewItem(LivePage live, ByteCounter counter) {
+        byte[] rendered = live.cache.render(format, live.arrive()).body();
+        counter.bytes += rendered.length;
+        return rendered;
     }
 
     @Benchmark

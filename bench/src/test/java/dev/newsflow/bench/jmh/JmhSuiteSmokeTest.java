@@ -23,8 +23,9 @@ class JmhSuiteSmokeTest {
         assertThat(report.rows("CleanupBenchmark")).extracting(JmhReport.Row::method).containsExactly("cleanupOnly");
         assertThat(report.rows("AvroSerdeBenchmark")).extracting(JmhReport.Row::method)
                 .containsExactlyInAnyOrder("avroDeserialize", "avroSerialize", "jsonDeserialize", "jsonSerialize");
-        assertThat(report.rows("FeedRenderingBenchmark")).extracting(r -> r.params().get("format"))
-                .containsExactlyInAnyOrder("RSS", "ATOM", "JSON");
+        assertThat(report.rows("FeedRenderingBenchmark")).extracting(r -> r.method() + " " + r.params().get("format"))
+                .containsExactlyInAnyOrder("render RSS", "render ATOM", "render JSON", "renderAfterOneNewItem RSS",
+                        "renderAfterOneNewItem ATOM", "renderAfterOneNewItem JSON");
         for (JmhReport.Row row : report.rows("FeedRenderingBenchmark")) {
             // 50 items of ~500 words each: far more than 50 kB per feed in any format
             assertThat(row.perOperation().get("bytes").median()).as(row.params().toString()).isGreaterThan(50_000.0);
