@@ -1,6 +1,7 @@
 package dev.newsflow.enrich;
 
 import dev.newsflow.platform.article.CleanupReportBound;
+import dev.newsflow.platform.article.EncodedSizeCeiling;
 import dev.newsflow.platform.article.EnrichedSizeBound;
 import dev.newsflow.schema.CleanupReport;
 import dev.newsflow.schema.Entity;
@@ -44,6 +45,10 @@ public final class EnrichedArticleBounds {
                         .setMentions(new ArrayList<>(entity.getMentions().subList(0, MAX_MENTIONS_PER_ENTITY))).build());
             }
         }
+        if (ceiling(article.getTopics()) + ceiling(entities) <= EnrichedSizeBound.ANNOTATION_BYTES) {
+            article.setEntities(entities); // fits even at the ceiling: the exact sizes cannot say otherwise
+            return;
+        }
         long bytes = encodedSize(article.getTopics());
         List<Long> sizes = new ArrayList<>();
         for (Entity entity : entities) {
@@ -84,6 +89,14 @@ public final class EnrichedArticleBounds {
         long size = 0;
         for (Topic topic : topics) {
             size += encodedSize(topic);
+        }
+        return size;
+    }
+
+    private static long ceiling(List<? extends SpecificRecord> records) {
+        long size = 0;
+        for (SpecificRecord record : records) {
+            size += EncodedSizeCeiling.of(record);
         }
         return size;
     }

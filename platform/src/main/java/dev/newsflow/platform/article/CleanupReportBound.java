@@ -32,8 +32,7 @@ public final class CleanupReportBound {
     /** The removals as the report lists them: all of them when they fit, else the first that do and a count. */
     public static List<Removal> bound(List<Removal> removals) {
         List<Removal> cut = new ArrayList<>(removals.size());
-        List<Long> sizes = new ArrayList<>(removals.size());
-        long total = 0;
+        long ceiling = 0;
         int unlistedBefore = 0;
         for (Removal removal : removals) {
             if (UNLISTED.equals(removal.getKind())) {
@@ -44,7 +43,15 @@ public final class CleanupReportBound {
             Removal bounded = removal.getText().length() <= MAX_REMOVAL_TEXT_CHARS ? removal
                     : Removal.newBuilder(removal).setText(cut(removal.getText())).build();
             cut.add(bounded);
-            sizes.add(encodedSize(bounded));
+            ceiling += EncodedSizeCeiling.of(bounded);
+        }
+        if (unlistedBefore == 0 && cut.size() <= MAX_REMOVALS && ceiling <= EnrichedSizeBound.CLEANUP_REPORT_BYTES) {
+            return cut; // fits even at the ceiling: the exact sizes cannot say otherwise
+        }
+        List<Long> sizes = new ArrayList<>(cut.size());
+        long total = 0;
+        for (Removal removal : cut) {
+            sizes.add(encodedSize(removal));
             total += sizes.get(sizes.size() - 1);
         }
         if (unlistedBefore == 0 && cut.size() <= MAX_REMOVALS && total <= EnrichedSizeBound.CLEANUP_REPORT_BYTES) {
