@@ -43,6 +43,9 @@ public final class KnownAgencies {
             "inc", "ltd", "llc", "gmbh", "corp", "company", "foundation", "institute", "university", "council",
             "police", "army", "forces", "defence", "defense", "commons", "courtesy", "supplied", "via");
 
+    /** Compiled once: every credit of every article is checked (String.split would compile it each time). */
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s\\-/]+");
+
     private KnownAgencies() {
     }
 
@@ -69,7 +72,7 @@ public final class KnownAgencies {
         if (NAMES.contains(comparable)) {
             return true;
         }
-        String firstWord = text.strip().split("[\\s\\-/]+", 2)[0];
+        String firstWord = WORD_SEPARATORS.split(text.strip(), 2)[0];
         return firstWord.length() >= 2 && firstWord.equals(firstWord.toUpperCase(Locale.ROOT))
                 && NAMES.contains(TextNormalizer.comparable(firstWord));
     }
