@@ -1,7 +1,9 @@
 package dev.newsflow.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -123,6 +125,14 @@ public final class ChromeFilter {
             "keep", "you", "join", "receive", "never", "we", "support", "please", "this", "unless", "sie", "scroll",
             "release", "category", "categories", "filed", "posted", "log", "register", "email");
 
+    /**
+     * For each of {@link #FOOTER_FIRST_WORDS}, the rules that a sentence beginning with it may match, found by
+     * the expressions themselves: reading the word alone, a rule that cannot match any text beginning with it
+     * fails without reaching its end ({@link java.util.regex.Matcher#hitEnd}), so skipping that rule changes no
+     * verdict.
+     */
+    private static final Map<String, List<Rule>> RULES_BY_FIRST_WORD = rulesByFirstWord();
+
     /** Longer than this, a paragraph is prose even if its sentences look like a footer. */
     private static final int MAX_FOOTER_CHARS = 400;
     private static final int MAX_WIDGET_CHARS = 80;
@@ -164,8 +174,8 @@ public final class ChromeFilter {
         int start = 0;
         while (true) {
             int end = sentenceEnd(text, start);
-            String rule = end - start > MAX_CHROME_SENTENCE_CHARS || !mayBeFooterSentence(text, start, end)
-                    ? null : sentenceRule(text.substring(start, end));
+            String rule = end - start > MAX_CHROME_SENTENCE_CHARS ? null
+                    : sentenceRule(footerRulesFor(text, start, end), text, start, end);
             if (rule == null) {
                 return Optional.empty();
             }
@@ -208,20 +218,37 @@ public final class ChromeFilter {
     }
 
     /**
-     * Whether a sentence may match one of {@link #SENTENCE_RULES}: each rule begins with one of a few
-     * words (case ignored, as the rules ignore ASCII case), or with "©" or "(c)". A sentence that
-     * begins with any other ASCII word is settled without running the expressions.
+     * The rules a sentence may match, in their order: each of {@link #SENTENCE_RULES} begins with one of a few
+     * words (case ignored, as the rules ignore ASCII case), or with "©" or "(c)". A sentence that begins with any
+     * other ASCII word is settled without running the expressions; one that begins with a listed word runs only
+     * the rules that can begin with it ({@link #RULES_BY_FIRST_WORD}): news sentences often open with "The" or
+     * "We", which begin one or two rules, not all of them.
      */
-    private static boolean mayBeFooterSentence(String text, int start, int end) {
+    private static List<Rule> footerRulesFor(String text, int start, int end) {
         int wordEnd = start;
         while (wordEnd < end && isAsciiLetter(text.charAt(wordEnd))) {
             wordEnd++;
         }
         if (wordEnd == start) {
-            return true; // "©", "(c)" or not an ASCII word: the rules decide
+            return SENTENCE_RULES; // "©", "(c)" or not an ASCII word: the rules decide
         }
         String word = text.substring(start, wordEnd).toLowerCase(java.util.Locale.ROOT);
-        return FOOTER_FIRST_WORDS.contains(word);
+        return RULES_BY_FIRST_WORD.getOrDefault(word, List.of());
+    }
+
+    private static Map<String, List<Rule>> rulesByFirstWord() {
+        Map<String, List<Rule>> byWord = new HashMap<>();
+        for (String word : FOOTER_FIRST_WORDS) {
+            List<Rule> rules = new ArrayList<>();
+            for (Rule rule : SENTENCE_RULES) {
+                java.util.regex.Matcher m = rule.pattern().matcher(word);
+                if (m.matches() || m.hitEnd()) {
+                    rules.add(rule);
+                }
+            }
+            byWord.put(word, List.copyOf(rules));
+        }
+        return Map.copyOf(byWord);
     }
 
     private static boolean isAsciiLetter(char c) {
@@ -275,8 +302,12 @@ public final class ChromeFilter {
         return classify(paragraph).isPresent();
     }
 
-    private static String sentenceRule(String sentence) {
-        for (Rule rule : SENTENCE_RULES) {
+    private static String sentenceRule(List<Rule> rules, String text, int start, int end) {
+        if (rules.isEmpty()) {
+            return null;
+        }
+        String sentence = text.substring(start, end);
+        for (Rule rule : rules) {
             if (rule.pattern().matcher(sentence).matches()) {
                 return rule.name();
             }
