@@ -69,11 +69,9 @@ public final class EntityRecognizer {
         List<RecognisedMention> mentions = new ArrayList<>(spans.size() + 8);
         Map<Integer, Double> demonymEvidence = new HashMap<>();
         List<List<Hit>> hits = new ArrayList<>(fields.size());
-        List<Map<Long, KbEntity>> exact = new ArrayList<>(fields.size());
         boolean[] titleCase = new boolean[fields.size()];
         for (int f = 0; f < fields.size(); f++) {
             ArticleField field = fields.get(f);
-            Map<Long, KbEntity> bySpan = new HashMap<>();
             List<Hit> found = List.of();
             if (tokens[f] != null && field.prose()) {
                 found = gazetteerHits(tokens[f].chars, tokens[f]);
@@ -84,17 +82,15 @@ public final class EntityRecognizer {
                             demonymEvidence.merge(place.id(), field.weight() * 0.5, Double::sum);
                         }
                     }
-                    bySpan.put(spanKey(hit.start, hit.end), hit.code < 0 ? DEMONYM : kb.entity(hit.code));
                 }
                 titleCase[f] = field.name().equals("headline") && names.isTitleCase(tokens[f]);
             }
             hits.add(found);
-            exact.add(bySpan);
         }
         Set<String> personWords = personWords(spans, tokens);
         for (EntitySpan span : spans) {
             Tokens t = tokens[span.field()];
-            KbEntity hit = exact.get(span.field()).get(spanKey(span.start(), span.end()));
+            KbEntity hit = exactHit(hits.get(span.field()), span.start(), span.end());
             if (hit == DEMONYM || (span.type() == NerType.MISC && names.model().isNationality(t.text, span.start(), span.end()))) {
                 continue; // "French": evidence for France (counted above), not an entity of its own
             }
@@ -224,6 +220,9 @@ public final class EntityRecognizer {
     private static boolean latin(String text, int start, int end) {
         for (int k = start; k < end; k++) {
             char c = text.charAt(k);
+            if (c < 128) {
+                continue; // ASCII: Latin letters or no letter at all (the script lookup is a binary search)
+            }
             if (Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
                 return false;
             }
@@ -265,8 +264,25 @@ public final class EntityRecognizer {
         return words;
     }
 
-    private static long spanKey(int start, int end) {
-        return ((long) start << 32) | end;
+    /**
+     * The knowledge-base entity (or {@link #DEMONYM}) named exactly by the span [start, end), or null. The hits
+     * of a field are sorted by start and do not overlap ({@link #gazetteerHits}): a binary search, no table.
+     */
+    private KbEntity exactHit(List<Hit> hits, int start, int end) {
+        int lo = 0;
+        int hi = hits.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Hit h = hits.get(mid);
+            if (h.start < start) {
+                lo = mid + 1;
+            } else if (h.start > start) {
+                hi = mid - 1;
+            } else {
+                return h.end != end ? null : h.code < 0 ? DEMONYM : kb.entity(h.code);
+            }
+        }
+        return null;
     }
 
     /** Marks a demonym in the span table ("French"): evidence for its place, not an entity. */
