@@ -2,9 +2,7 @@ package dev.newsflow.enrich.annotate;
 
 import dev.newsflow.schema.EntityType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -155,8 +153,8 @@ final class ArticleCoreference {
         // The same name is one group, unless the recogniser typed the uses differently with conviction
         // ("Amazon" the company, "the Amazon" the rainforest): a mention without a sure type joins the
         // first group of its name.
-        Map<Long, Group> byKey = new HashMap<>();
-        Map<Long, Group> byKeyAndType = new HashMap<>();
+        LongKeyMap<Group> byKey = new LongKeyMap<>();
+        LongKeyMap<Group> byKeyAndType = new LongKeyMap<>();
         List<Group> groups = new ArrayList<>();
         for (ArticleMention m : mentions) {
             if (m.tentative) {
@@ -437,7 +435,7 @@ final class ArticleCoreference {
     }
 
     /** Each acronym defined in brackets joins the group of its long form, and so do its later uses. */
-    private static void linkAcronyms(List<ArticleField> fields, List<ArticleMention> mentions, Map<Long, Group> byKey) {
+    private static void linkAcronyms(List<ArticleField> fields, List<ArticleMention> mentions, LongKeyMap<Group> byKey) {
         for (ArticleMention a : mentions) {
             if (!a.acronym || a.tentative) {
                 continue;
@@ -494,9 +492,9 @@ final class ArticleCoreference {
     // Partial names: "Starmer" -> "Keir Starmer"
 
     private static void joinPartialNames(List<ArticleField> fields, List<ArticleMention> mentions, List<Group> groups,
-                                         Map<Long, Group> byKey) {
-        Map<Long, Group> bySurname = new HashMap<>();
-        Map<Long, Group> byGivenName = new HashMap<>();
+                                         LongKeyMap<Group> byKey) {
+        LongKeyMap<Group> bySurname = new LongKeyMap<>();
+        LongKeyMap<Group> byGivenName = new LongKeyMap<>();
         Group shared = new Group(); // marks a word that two different people of the article share
         for (Group g : groups) {
             if (g.parent != g || !g.person()) {
@@ -511,7 +509,7 @@ final class ArticleCoreference {
         }
         // "Donald J. Trump" and "Donald Trump", "Sir Keir Starmer" and "Keir Starmer": one person.
         // Merging moves mentions between groups, so the pairs are found first and merged after the walk.
-        Map<Long, Group> byFirstAndLast = new HashMap<>();
+        LongKeyMap<Group> byFirstAndLast = new LongKeyMap<>();
         List<Group[]> sameName = new ArrayList<>();
         for (Group g : groups) {
             if (g.parent != g || !g.person()) {
@@ -612,8 +610,8 @@ final class ArticleCoreference {
     // ---------------------------------------------------------------------------------------------
     // Head nouns: "Thwaites Glacier" … "Thwaites"
 
-    private static void joinHeadNouns(List<ArticleMention> mentions, List<Group> groups, Map<Long, Group> byKey) {
-        Map<Long, Group> byShortName = new HashMap<>();
+    private static void joinHeadNouns(List<ArticleMention> mentions, List<Group> groups, LongKeyMap<Group> byKey) {
+        LongKeyMap<Group> byShortName = new LongKeyMap<>();
         for (Group g : groups) {
             if (g.parent != g || g.person()) {
                 continue;
