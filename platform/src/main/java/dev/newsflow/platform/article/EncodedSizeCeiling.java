@@ -5,19 +5,18 @@ import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.Utf8;
 
 /**
  * A quick ceiling on {@link CleanupReportBound#encodedSize}: never below the record's Avro binary size, read from
  * the schema and the lengths of the strings without encoding anything. Almost every article's annotations and
- * report are far inside their bounds, and this says so at a fraction of the cost of encoding them (an eighth of
- * the time the bounds took per article, issue 17); only when the ceilings do not fit are the exact sizes needed.
+ * report are far inside their bounds, and this says so without encoding them (issue 17's speed); only when the
+ * ceilings do not fit are the exact sizes needed.
  *
  * <p>Per value, the most Avro's binary encoding can write: a varint int or enum 5 bytes, a long 10; a string its
  * length's varint and at most 3 UTF-8 bytes per UTF-16 char (a surrogate pair: 4 bytes for 2 chars); a union its
- * branch index and the branch; an array or map one block (its count, its items, the closing 0).
+ * branch index and the largest of its branches; an array or map one block (its count, its items, the closing 0).
  */
 public final class EncodedSizeCeiling {
     /** The ceiling of a record this cannot read: more than any bound, so the exact size is taken. */
@@ -38,7 +37,6 @@ public final class EncodedSizeCeiling {
             return UNKNOWN; // a value its schema does not allow: let the exact size decide
         }
     }
-
 
     private static long ofValue(Object value, Schema schema) {
         if (value == null) {
@@ -93,8 +91,12 @@ public final class EncodedSizeCeiling {
                 return size;
             }
             case UNION: {
-                int branch = SpecificData.get().resolveUnion(schema, value);
-                return MAX_INT + ofValue(value, schema.getTypes().get(branch));
+                // The largest over the branches: as high as the value's own branch, without resolving which it is.
+                long largest = 0;
+                for (Schema branch : schema.getTypes()) {
+                    largest = Math.max(largest, ofValue(value, branch));
+                }
+                return MAX_INT + largest;
             }
             default:
                 throw new IllegalArgumentException("no ceiling for Avro type " + schema.getType());
