@@ -46,7 +46,12 @@ public final class TopicTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(TopicTrainer.class);
 
     /**
-     * @param lambda              L2 penalty of the top-level model (per unit of mean sample weight)
+     * @param lambda              L2 penalty of the top-level model's word and word-pair weights (per unit of mean
+     *                            sample weight)
+     * @param evidenceLambda      L2 penalty of its entity-evidence and lexicon-share weights: higher than the words',
+     *                            because those few features are in nearly every text and, left loose, learn the
+     *                            summaries' habits (a head of government named → politics) so firmly that a story's
+     *                            second top level is scored away; the words, each in few texts, can be let loose
      * @param level2Lambda        L2 penalty of each second-level model
      * @param minDocumentFrequency least number of training texts a word or word pair must occur in
      * @param folds               cross-fitting folds for the calibration
@@ -63,7 +68,7 @@ public final class TopicTrainer {
      *                            models trained again without them: a smaller model scores faster (its tables
      *                            stay in the processor's cache) and loses nothing it used
      */
-    public record Settings(double lambda, double level2Lambda, int minDocumentFrequency, int folds, int heldOutPercent,
+    public record Settings(double lambda, double evidenceLambda, double level2Lambda, int minDocumentFrequency, int folds, int heldOutPercent,
                            double classBalance, Map<String, Double> sourceWeights, Map<String, Double> calibrationWeights,
                            int level2MinPositives, float topEmit, float level2Emit, int maxIterations, double pruneBelow) {
 
@@ -77,7 +82,7 @@ public final class TopicTrainer {
             Map<String, Double> calibration = new LinkedHashMap<>();
             calibration.put(TrainingData.WRITTEN, 1.0);
             calibration.put(TrainingData.CURRENT_EVENTS, 1.0);
-            return new Settings(1e-4, 3e-4, 2, 5, 10, 0.5, sources, calibration, 4, 0.3f, 0.5f, 300, 0.1);
+            return new Settings(1e-5, 3e-4, 3e-4, 2, 5, 10, 0.5, sources, calibration, 4, 0.3f, 0.5f, 300, 0.1);
         }
 
         double sourceWeight(String source) {
@@ -197,7 +202,7 @@ public final class TopicTrainer {
 
         float level2Emit = chooseLevel2Emit(training, outOfFold, outOfFoldLevel2, outOfFoldLevel2Known, level2Qcodes,
                 level2Parent, calibration, platt, settings);
-        Settings chosen = new Settings(settings.lambda(), settings.level2Lambda(), settings.minDocumentFrequency(),
+        Settings chosen = new Settings(settings.lambda(), settings.evidenceLambda(), settings.level2Lambda(), settings.minDocumentFrequency(),
                 settings.folds(), settings.heldOutPercent(), settings.classBalance(), settings.sourceWeights(),
                 settings.calibrationWeights(), settings.level2MinPositives(), settings.topEmit(), level2Emit,
                 settings.maxIterations(), settings.pruneBelow());
@@ -696,7 +701,7 @@ public final class TopicTrainer {
 
     private Fitted fit(Vocabulary vocabulary, List<Doc> docs, String[] level2Qcodes, int[] level2Parent, Settings settings) {
         SparseRows rows = vocabulary.rows(docs);
-        double[] top = fitTop(rows, docs, vocabulary.size(), settings);
+        double[] top = fitTop(rows, docs, vocabulary.size(), vocabulary.block(), settings);
         int classes = level2Qcodes.length;
         double[] bias = new double[classes];
         int[][] features = new int[classes][];
@@ -710,7 +715,7 @@ public final class TopicTrainer {
     }
 
     /** Weighted multinomial logistic regression with soft targets and an L2 penalty on the weights. */
-    private double[] fitTop(SparseRows rows, List<Doc> docs, int features, Settings settings) {
+    private double[] fitTop(SparseRows rows, List<Doc> docs, int features, byte[] blocks, Settings settings) {
         int k = topQcodes.length;
         int n = rows.rows();
         double totalWeight = 0;
@@ -719,6 +724,7 @@ public final class TopicTrainer {
         }
         double norm = 1 / totalWeight;
         double lambda = settings.lambda();
+        double evidenceLambda = settings.evidenceLambda();
         int biasAt = features * k;
         Lbfgs.Objective objective = (x, g) -> {
             Arrays.fill(g, 0);
@@ -765,8 +771,9 @@ public final class TopicTrainer {
                 }
             }
             for (int j = 0; j < biasAt; j++) {
-                loss += 0.5 * lambda * x[j] * x[j];
-                g[j] += lambda * x[j];
+                double l = blocks[j / k] == FeatureVector.WORD ? lambda : evidenceLambda;
+                loss += 0.5 * l * x[j] * x[j];
+                g[j] += l * x[j];
             }
             return loss;
         };

@@ -30,7 +30,7 @@ class TopicTrainerTest {
         TopicTrainer.Settings d = TopicTrainer.Settings.defaults();
         Map<String, Double> calibration = new LinkedHashMap<>();
         calibration.put(TrainingData.WRITTEN, 1.0);
-        return new TopicTrainer.Settings(1e-3, 1e-3, 1, 2, 20, 0.5, d.sourceWeights(), calibration, 2, 0.3f, 0.5f, 60, 0.01);
+        return new TopicTrainer.Settings(1e-3, 1e-3, 1e-3, 1, 2, 20, 0.5, d.sourceWeights(), calibration, 2, 0.3f, 0.5f, 60, 0.01);
     }
 
     @BeforeAll
