@@ -82,7 +82,7 @@ public final class TopicTrainer {
             Map<String, Double> calibration = new LinkedHashMap<>();
             calibration.put(TrainingData.WRITTEN, 1.0);
             calibration.put(TrainingData.CURRENT_EVENTS, 1.0);
-            return new Settings(1e-5, 3e-4, 3e-4, 2, 5, 10, 0.5, sources, calibration, 4, 0.3f, 0.5f, 300, 0.1);
+            return new Settings(1e-5, 3e-4, 3e-4, 2, 5, 10, 0.5, sources, calibration, 4, 0.3f, 0.5f, 300, 0.12);
         }
 
         double sourceWeight(String source) {
