@@ -66,7 +66,8 @@ public final class TopicTrainer {
      * @param maxIterations       L-BFGS iterations per model
      * @param pruneBelow          words and word pairs whose every weight stays below this are dropped and the
      *                            models trained again without them: a smaller model scores faster (its tables
-     *                            stay in the processor's cache) and loses nothing it used
+     *                            stay in the processor's cache) and loses nothing it used; past 32,768 keys the
+     *                            model's lookup table doubles and scoring slows by ~15 % (BENCHMARKS.md)
      */
     public record Settings(double lambda, double evidenceLambda, double level2Lambda, int minDocumentFrequency, int folds, int heldOutPercent,
                            double classBalance, Map<String, Double> sourceWeights, Map<String, Double> calibrationWeights,
