@@ -1,5 +1,7 @@
 package dev.newsflow.ingest.submit;
 
+import static dev.newsflow.ingest.submit.SubmissionFixtures.awaitLatch;
+import static dev.newsflow.ingest.submit.SubmissionFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +11,6 @@ import dev.newsflow.ingest.kafka.AcceptedVersion;
 import dev.newsflow.ingest.kafka.ArticleLedger;
 import dev.newsflow.ingest.kafka.ArticleSink;
 import dev.newsflow.schema.ArticleSubmitted;
-import dev.newsflow.schema.SourceFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class ArticleSubmitterConcurrencyTest {
         RecordingSink sink = new RecordingSink(article -> {
             if (article.getArticleId().equals(slowId) && article.getVersion() == 1) {
                 slowWriteStarted.countDown();
-                awaitRelease(releaseSlowWrite);
+                awaitLatch(releaseSlowWrite, BOUND, "the test never released the write");
             }
         });
         ArticleSubmitter submitter = new ArticleSubmitter(new ArticleLedger(), sink, Clock.systemUTC());
@@ -120,21 +121,6 @@ class ArticleSubmitterConcurrencyTest {
         }
     }
 
-    private static ArticleDraft draft(String guid, String text) {
-        return ArticleDraft.builder(SourceFormat.JSON).guid(guid).headline("Headline " + guid).body(List.of(text))
-                .build();
-    }
-
-    private static void awaitRelease(CountDownLatch latch) {
-        try {
-            if (!latch.await(BOUND.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never released the write");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Accepts every write at the next offset and records, per article, the versions in write order. */
     private static final class RecordingSink implements ArticleSink {

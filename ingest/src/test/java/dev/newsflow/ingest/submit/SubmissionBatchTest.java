@@ -1,5 +1,7 @@
 package dev.newsflow.ingest.submit;
 
+import static dev.newsflow.ingest.submit.SubmissionFixtures.awaitLatch;
+import static dev.newsflow.ingest.submit.SubmissionFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,7 +175,7 @@ class SubmissionBatchTest {
         try {
             SubmissionBatch.Line first = batch.submit(draft(firstGuid, text));
             bothHoldTheirFirst.countDown();
-            awaitLatch(bothHoldTheirFirst);
+            awaitLatch(bothHoldTheirFirst, BOUND, "the other batch never sent its first line");
             lines = List.of(first, batch.submit(draft(secondGuid, text)));
         } finally {
             batch.complete();
@@ -185,21 +187,6 @@ class SubmissionBatchTest {
         return dev.newsflow.ingest.article.ArticleIds.articleId(PUBLISHER, draft(guid, "x"));
     }
 
-    private static ArticleDraft draft(String guid, String text) {
-        return ArticleDraft.builder(SourceFormat.JSON).guid(guid).headline("Headline " + guid).body(List.of(text))
-                .build();
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            if (!latch.await(BOUND.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other batch never sent its first line");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Records sends and awaits in order; a write the predicate picks is not acknowledged. */
     private static final class EventSink implements ArticleSink {
