@@ -17,6 +17,7 @@ final class Viterbi {
     private static final float NEG = Float.NEGATIVE_INFINITY;
     private static final int[][] PREVIOUS = new int[L][];
     private static final boolean[] FROM_START = new boolean[L];
+    private static final boolean[] FROM_O = new boolean[L];
     private static final boolean[] CAN_END = new boolean[L];
 
     static {
@@ -30,6 +31,7 @@ final class Viterbi {
             }
             PREVIOUS[y] = Arrays.copyOf(p, k);
             FROM_START[y] = Labels.allowed(-1, y);
+            FROM_O[y] = Labels.allowed(Labels.O, y);
             CAN_END[y] = Labels.canEnd(y);
         }
     }
@@ -40,6 +42,10 @@ final class Viterbi {
     /**
      * Decodes tokens [from, to) into {@code out}. {@code emissions[i * L + y]} is read only for
      * candidates; {@code masks} (or null) limits the labels of each token.
+     *
+     * <p>Most tokens are not candidates and may only be O. After such a token only its O cell holds a
+     * score, so the next token extends that one cell instead of every label; the other cells of that row
+     * are never read (the back-pointers only follow labels that were reached).
      */
     void decode(float[] emissions, float[] transitions, int from, int to, boolean[] candidate, int[] masks, int[] out) {
         int n = to - from;
@@ -47,65 +53,58 @@ final class Viterbi {
             delta = new float[Math.max(n, 2 * delta.length / L) * L];
             back = new byte[delta.length];
         }
+        float[] d = delta;
+        byte[] b = back;
+        boolean previousOnlyO = false;
         for (int k = 0; k < n; k++) {
             int i = from + k;
             int row = k * L;
-            if (!candidate[i] && k > 0) {
-                // Outside the candidates only O: one cell, from the previous token's best way into O.
-                float best = NEG;
-                int arg = -1;
-                int prevRow = row - L;
-                for (int p : PREVIOUS[Labels.O]) {
-                    float v = delta[prevRow + p];
-                    if (v == NEG) {
-                        continue;
-                    }
-                    v += transitions[(p + 1) * L];
-                    if (v > best) {
-                        best = v;
-                        arg = p;
-                    }
+            int prevRow = row - L;
+            if (!candidate[i]) {
+                if (k == 0) {
+                    d[row] = transitions[Labels.O];
+                    b[row] = -1;
+                } else if (previousOnlyO) {
+                    d[row] = d[prevRow] + transitions[(Labels.O + 1) * L + Labels.O];
+                    b[row] = (byte) Labels.O;
+                } else {
+                    bestInto(Labels.O, d, b, prevRow, row, transitions, 0f);
                 }
-                Arrays.fill(delta, row, row + L, NEG);
-                delta[row] = best;
-                back[row] = (byte) arg;
+                previousOnlyO = true;
                 continue;
             }
-            int allowed = candidate[i] ? (masks == null ? Labels.ALL : masks[i]) : Labels.ONLY_O;
-            for (int y = 0; y < L; y++) {
-                if ((allowed & (1 << y)) == 0) {
-                    delta[row + y] = NEG;
-                    continue;
+            int allowed = masks == null ? Labels.ALL : masks[i];
+            int e = i * L;
+            if (k == 0) {
+                for (int y = 0; y < L; y++) {
+                    d[row + y] = (allowed & (1 << y)) != 0 && FROM_START[y] ? transitions[y] + emissions[e + y] : NEG;
+                    b[row + y] = -1;
                 }
-                float e = candidate[i] ? emissions[i * L + y] : 0f;
-                if (k == 0) {
-                    delta[row + y] = FROM_START[y] ? transitions[y] + e : NEG;
-                    back[row + y] = -1;
-                    continue;
+            } else if (previousOnlyO) {
+                float o = d[prevRow];
+                int t = (Labels.O + 1) * L;
+                for (int y = 0; y < L; y++) {
+                    boolean open = (allowed & (1 << y)) != 0 && FROM_O[y];
+                    d[row + y] = open ? o + transitions[t + y] + emissions[e + y] : NEG;
+                    b[row + y] = (byte) Labels.O;
                 }
-                float best = NEG;
-                int arg = -1;
-                int prevRow = row - L;
-                for (int p : PREVIOUS[y]) {
-                    float v = delta[prevRow + p];
-                    if (v == NEG) {
-                        continue;
-                    }
-                    v += transitions[(p + 1) * L + y];
-                    if (v > best) {
-                        best = v;
-                        arg = p;
+            } else {
+                for (int y = 0; y < L; y++) {
+                    if ((allowed & (1 << y)) == 0) {
+                        d[row + y] = NEG;
+                    } else {
+                        bestInto(y, d, b, prevRow, row, transitions, emissions[e + y]);
                     }
                 }
-                delta[row + y] = best == NEG ? NEG : best + e;
-                back[row + y] = (byte) arg;
             }
+            previousOnlyO = false;
         }
         int lastRow = (n - 1) * L;
         float best = NEG;
         int arg = Labels.O;
-        for (int y = 0; y < L; y++) {
-            float v = delta[lastRow + y];
+        int labels = previousOnlyO ? 1 : L;
+        for (int y = 0; y < labels; y++) {
+            float v = d[lastRow + y];
             if (!CAN_END[y] || v == NEG) {
                 continue;
             }
@@ -122,7 +121,25 @@ final class Viterbi {
         }
         for (int k = n - 1; k >= 0; k--) {
             out[from + k] = arg;
-            arg = back[k * L + arg];
+            arg = b[k * L + arg];
         }
+    }
+
+    /**
+     * The best way into label {@code y} from the previous row (whose every cell was written), plus the
+     * emission. A cell that cannot be reached stays NEG: NEG plus a finite score is NEG and never wins.
+     */
+    private static void bestInto(int y, float[] d, byte[] b, int prevRow, int row, float[] transitions, float emission) {
+        float best = NEG;
+        int arg = -1;
+        for (int p : PREVIOUS[y]) {
+            float v = d[prevRow + p] + transitions[(p + 1) * L + y];
+            if (v > best) {
+                best = v;
+                arg = p;
+            }
+        }
+        d[row + y] = best == NEG ? NEG : best + emission;
+        b[row + y] = (byte) arg;
     }
 }
