@@ -18,6 +18,8 @@ final class Viterbi {
     private static final int[][] PREVIOUS = new int[L][];
     private static final boolean[] FROM_START = new boolean[L];
     private static final boolean[] FROM_O = new boolean[L];
+    /** The labels that may follow O or the end of a name: O, and the begin or only word of each type. */
+    private static final int[] OPENING = {0, 1, 4, 5, 8, 9, 12, 13, 16};
     private static final boolean[] CAN_END = new boolean[L];
 
     static {
@@ -33,6 +35,27 @@ final class Viterbi {
             FROM_START[y] = Labels.allowed(-1, y);
             FROM_O[y] = Labels.allowed(Labels.O, y);
             CAN_END[y] = Labels.canEnd(y);
+        }
+    }
+
+    /** {@link #extendEveryLabel} spells out which labels precede which: fail at class load if the tag set changes. */
+    private static void checkLayout() {
+        int[] closing = {0, 3, 4, 7, 8, 11, 12, 15, 16};
+        for (int y : OPENING) {
+            if (!Arrays.equals(PREVIOUS[y], closing)) {
+                throw new IllegalStateException("BILOU layout changed: labels before " + y);
+            }
+        }
+        for (int type = 0; type < 4; type++) {
+            int begin = Labels.label(type, Labels.B);
+            for (int y = begin + 1; y <= begin + 2; y++) {
+                if (!Arrays.equals(PREVIOUS[y], new int[] {begin, begin + 1})) {
+                    throw new IllegalStateException("BILOU layout changed: labels before " + y);
+                }
+            }
+        }
+        if (OPENING.length + 8 != L) {
+            throw new IllegalStateException("BILOU layout changed: " + L + " labels");
         }
     }
 
@@ -89,13 +112,7 @@ final class Viterbi {
                     b[row + y] = (byte) Labels.O;
                 }
             } else {
-                for (int y = 0; y < L; y++) {
-                    if ((allowed & (1 << y)) == 0) {
-                        d[row + y] = NEG;
-                    } else {
-                        bestInto(y, d, b, prevRow, row, transitions, emissions[e + y]);
-                    }
-                }
+                extendEveryLabel(d, b, prevRow, row, transitions, emissions, e, allowed);
             }
             previousOnlyO = false;
         }
@@ -122,6 +139,107 @@ final class Viterbi {
         for (int k = n - 1; k >= 0; k--) {
             out[from + k] = arg;
             arg = b[k * L + arg];
+        }
+    }
+
+    /**
+     * Every label of a candidate token from a previous row whose every cell was written: what
+     * {@link #bestInto} does for each label, with the nine scores that can precede a label that opens
+     * (O, and the last or only word of each type) read once for the nine labels that take them, and the two
+     * that can precede an inside or last word (the begin or inside of its type) read directly.
+     */
+    private static void extendEveryLabel(float[] d, byte[] b, int prevRow, int row, float[] t, float[] emissions, int e,
+                                         int allowed) {
+        float c0 = d[prevRow];
+        float c3 = d[prevRow + 3];
+        float c4 = d[prevRow + 4];
+        float c7 = d[prevRow + 7];
+        float c8 = d[prevRow + 8];
+        float c11 = d[prevRow + 11];
+        float c12 = d[prevRow + 12];
+        float c15 = d[prevRow + 15];
+        float c16 = d[prevRow + 16];
+        for (int y : OPENING) {
+            if ((allowed & (1 << y)) == 0) {
+                d[row + y] = NEG;
+                continue;
+            }
+            // In the order of PREVIOUS[y] (ascending), keeping the first of equal scores as bestInto does.
+            float best = NEG;
+            int arg = -1;
+            float v = c0 + t[L + y];
+            if (v > best) {
+                best = v;
+                arg = 0;
+            }
+            v = c3 + t[4 * L + y];
+            if (v > best) {
+                best = v;
+                arg = 3;
+            }
+            v = c4 + t[5 * L + y];
+            if (v > best) {
+                best = v;
+                arg = 4;
+            }
+            v = c7 + t[8 * L + y];
+            if (v > best) {
+                best = v;
+                arg = 7;
+            }
+            v = c8 + t[9 * L + y];
+            if (v > best) {
+                best = v;
+                arg = 8;
+            }
+            v = c11 + t[12 * L + y];
+            if (v > best) {
+                best = v;
+                arg = 11;
+            }
+            v = c12 + t[13 * L + y];
+            if (v > best) {
+                best = v;
+                arg = 12;
+            }
+            v = c15 + t[16 * L + y];
+            if (v > best) {
+                best = v;
+                arg = 15;
+            }
+            v = c16 + t[17 * L + y];
+            if (v > best) {
+                best = v;
+                arg = 16;
+            }
+            d[row + y] = best == NEG ? NEG : best + emissions[e + y];
+            b[row + y] = (byte) arg;
+        }
+        for (int type = 0; type < 4; type++) {
+            int begin = Labels.label(type, Labels.B);
+            int inside = begin + 1;
+            float fromBegin = d[prevRow + begin];
+            float fromInside = d[prevRow + inside];
+            for (int y = inside; y <= inside + 1; y++) {
+                if ((allowed & (1 << y)) == 0) {
+                    d[row + y] = NEG;
+                    continue;
+                }
+                float best = NEG;
+                int arg = -1;
+                float v = fromBegin + t[(begin + 1) * L + y];
+                if (v > best) {
+                    best = v;
+                    arg = begin;
+                }
+                v = fromInside + t[(inside + 1) * L + y];
+                if (v > best) {
+                    best = v;
+                    arg = inside;
+                }
+                d[row + y] = best == NEG ? NEG : best + emissions[e + y];
+                b[row + y] = (byte) arg;
+            }
         }
     }
 
