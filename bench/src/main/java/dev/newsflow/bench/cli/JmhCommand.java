@@ -21,8 +21,13 @@ final class JmhCommand extends ReportingCommand {
     @Option(names = "--lengths", split = ",", description = "Article lengths: SHORT, MEDIUM (~500 words), LONG (~2,000 words).")
     List<String> lengths;
 
-    @Option(names = "--measurements", description = "Measurement iterations of 1 s each (after 2 warm-up iterations).")
+    @Option(names = "--measurements", description = "Measurement iterations of 1 s each (after 2 warm-up iterations, or --warmups).")
     Integer measurements;
+
+    @Option(names = "--warmups", description = "Warm-up iterations of 1 s each before the measurements (default 2 with "
+            + "--measurements). Clean-up + entities + topics is still being compiled for ~5 s: use 6 or more to measure "
+            + "its steady state.")
+    Integer warmups;
 
     @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "Override a benchmark parameter, e.g. format=RSS.")
     Map<String, String> params = Map.of();
@@ -35,6 +40,11 @@ final class JmhCommand extends ReportingCommand {
 
     @Override
     public Integer call() throws Exception {
+        return report("jmh", JmhSuite.run(options()).toText(), true);
+    }
+
+    /** The suite's options with those given on the command line. */
+    JmhOptions options() {
         JmhOptions options = smoke ? JmhOptions.smoke() : JmhOptions.standard();
         if (include != null) {
             options = options.withInclude(include);
@@ -45,13 +55,13 @@ final class JmhCommand extends ReportingCommand {
         if (lengths != null) {
             options = options.withLengths(lengths);
         }
-        if (measurements != null) {
-            options = options.withIterations(2, measurements, Duration.ofSeconds(1));
+        if (measurements != null || warmups != null) {
+            options = options.withIterations(warmups != null ? warmups : 2,
+                    measurements != null ? measurements : options.measurementIterations(), Duration.ofSeconds(1));
         }
         for (Map.Entry<String, String> param : params.entrySet()) {
             options = options.withParam(param.getKey(), List.of(param.getValue().split(",")));
         }
-        options = options.withJvmArgs(jvmArgs);
-        return report("jmh", JmhSuite.run(options).toText(), true);
+        return options.withJvmArgs(jvmArgs);
     }
 }
