@@ -97,7 +97,7 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String source = hasNonAscii(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
+        String source = nfkcMayChange(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
         int length = source.length();
         // Into a plain array, not a StringBuilder: this runs on every paragraph, character by character.
         char[] out = new char[length];
@@ -247,12 +247,24 @@ public final class TextNormalizer {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
-    private static boolean hasNonAscii(String text) {
+    /**
+     * False when NFKC would return the text unchanged because every character is ASCII, an accented Latin-1
+     * letter (U+00C0–U+00FF) or a typographic quote or dash: none of these has a compatibility form and, with no
+     * combining mark present, nothing composes. Most news paragraphs are like that (curly quotes, dashes), and
+     * normalising them was 1–3 % of the profile of clean-up + enrichment.
+     */
+    static boolean nfkcMayChange(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && !nfkcStable(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    static boolean nfkcStable(char c) {
+        return (c >= '\u00C0' && c <= '\u00FF') || c == '\u2018' || c == '\u2019' || c == '\u201C' || c == '\u201D'
+                || c == '\u2013' || c == '\u2014';
     }
 }

@@ -51,4 +51,31 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.containsAnyIgnoreCase("Leaders met.", "credit", "photo")).isFalse();
         assertThat(TextNormalizer.containsAnyIgnoreCase("phot", "photo")).isFalse();
     }
+
+    @Test
+    void charactersTakenAsStableAreLeftAsTheyAreByNfkcAloneAndBesideEveryAsciiCharacter() {
+        for (char c = 0x80; c < 0xFFFF; c++) {
+            if (!TextNormalizer.nfkcStable(c)) {
+                continue;
+            }
+            String alone = String.valueOf(c);
+            assertThat(Normalizer.normalize(alone, Normalizer.Form.NFKC)).as("U+%04X", (int) c).isEqualTo(alone);
+            for (char a = 0; a < 0x80; a++) {
+                String pair = "" + a + c + a;
+                assertThat(Normalizer.isNormalized(pair, Normalizer.Form.NFKC)).as("U+%04X beside %d", (int) c, (int) a)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void textWithAnyOtherCharacterIsNormalised() {
+        assertThat(TextNormalizer.nfkcMayChange("“Kyiv’s” – café")).isFalse();
+        assertThat(TextNormalizer.nfkcMayChange("ﬁnal")).isTrue();
+        assertThat(TextNormalizer.nfkcMayChange("cafe\u0301")).isTrue();
+        assertThat(TextNormalizer.nfkcMayChange("10\u00A0km")).isTrue();
+        assertThat(TextNormalizer.nfkcMayChange("wait…")).isTrue();
+        assertThat(TextNormalizer.comparable("ﬁnal “Kyiv’s”")).isEqualTo("final kyivs");
+        assertThat(TextNormalizer.comparable("Caf\u00E9")).isEqualTo(TextNormalizer.comparable("Cafe\u0301"));
+    }
 }

@@ -41,13 +41,19 @@ final class SurfaceKey {
         FOLD['\''] = 0;
         FOLD['-'] = SPACE;
         FOLD['_'] = SPACE;
-        FOLD['\t'] = SPACE;
-        FOLD['\n'] = SPACE;
+        // Whitespace of the table folds to a space here, so that the key loop asks Character.isWhitespace only
+        // of the characters beyond it.
+        for (int c = 0; c < FOLDED; c++) {
+            if (FOLD[c] != 0 && Character.isWhitespace(FOLD[c])) {
+                FOLD[c] = SPACE;
+            }
+        }
     }
 
     private SurfaceKey() {
     }
 
+    /** The compared form of a character: 0 when it is skipped, a space for any whitespace or word separator. */
     static char fold(char c) {
         if (c < FOLDED) {
             return FOLD[c];
@@ -58,7 +64,8 @@ final class SurfaceKey {
         if (c == '‐' || c == '‑' || c == '–' || c == '\u00a0') {
             return SPACE;
         }
-        return Character.toLowerCase(c);
+        char lower = Character.toLowerCase(c);
+        return Character.isWhitespace(lower) ? SPACE : lower;
     }
 
     /** The key of the characters [start, end) of the text. */
@@ -71,7 +78,7 @@ final class SurfaceKey {
             if (c == 0) {
                 continue;
             }
-            if (c == SPACE || Character.isWhitespace(c)) {
+            if (c == SPACE) {
                 pendingSpace = any;
                 continue;
             }
@@ -98,7 +105,7 @@ final class SurfaceKey {
             if (c == 0) {
                 continue;
             }
-            if (c == SPACE || Character.isWhitespace(c)) {
+            if (c == SPACE) {
                 pendingSpace = b.length() > 0;
                 continue;
             }

@@ -20,4 +20,19 @@ class SurfaceKeyTest {
         String text = "said Keir Starmer's spokesman";
         assertThat(SurfaceKey.of(text, 5, 17)).isEqualTo(SurfaceKey.of("Keir Starmer"));
     }
+
+    @Test
+    void everyKindOfWhitespaceIsOneSpaceButANoBreakSpaceIsNot() {
+        long key = SurfaceKey.of("Keir Starmer");
+        assertThat(SurfaceKey.of("Keir\r\n\tStarmer")).isEqualTo(key);
+        assertThat(SurfaceKey.of("Keir\u000BStarmer")).isEqualTo(key);
+        assertThat(SurfaceKey.of("Keir\u001FStarmer")).isEqualTo(key);
+        assertThat(SurfaceKey.of("Keir\u2003Starmer")).isEqualTo(key);
+        assertThat(SurfaceKey.of("Keir\u3000Starmer")).isEqualTo(key);
+        assertThat(SurfaceKey.of(" Keir Starmer\u2003")).isEqualTo(key);
+        assertThat(SurfaceKey.normalise("Keir\u2003\r\nStarmer")).isEqualTo("keir starmer");
+        // U+00A0 is not whitespace to Character.isWhitespace: it stays a character of the name.
+        assertThat(SurfaceKey.of("Keir\u00A0Starmer")).isNotEqualTo(key);
+        assertThat(SurfaceKey.of("KeirStarmer")).isNotEqualTo(key);
+    }
 }
