@@ -36,11 +36,12 @@ final class Viterbi {
             FROM_O[y] = Labels.allowed(Labels.O, y);
             CAN_END[y] = Labels.canEnd(y);
         }
+        checkLayout();
     }
 
     /** {@link #extendEveryLabel} spells out which labels precede which: fail at class load if the tag set changes. */
     private static void checkLayout() {
-        int[] closing = {0, 3, 4, 7, 8, 11, 12, 15, 16};
+        int[] closing = {0, 3, 4, 7, 8, 11, 12, 15, 16};  // O, and the last (L) or only (U) word of each type
         for (int y : OPENING) {
             if (!Arrays.equals(PREVIOUS[y], closing)) {
                 throw new IllegalStateException("BILOU layout changed: labels before " + y);
