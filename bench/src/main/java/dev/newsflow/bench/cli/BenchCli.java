@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow bench", mixinStandardHelpOptions = true, version = "newsflow bench 0.1.0",
         description = "Measure newsflow: JMH micro-benchmarks, the crash test, the end-to-end load generator, feed "
                 + "serving vs nginx, heap per service, JFR summaries.",
-        subcommands = {JmhCommand.class, ChaosCommand.class, E2eCommand.class, E2eLocalCommand.class, FeedsCommand.class,
+        subcommands = {JmhCommand.class, AbCommand.class, ChaosCommand.class, E2eCommand.class, E2eLocalCommand.class, FeedsCommand.class,
                 FeedsLocalCommand.class, HeapCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCli implements Runnable {
     @CommandLine.Spec
