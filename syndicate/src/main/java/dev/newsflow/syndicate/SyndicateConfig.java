@@ -48,6 +48,8 @@ public final class SyndicateConfig extends ServiceConfig {
     public static final String RENDER_CACHE_MAX_BYTES = "syndicate.render.cache.max.bytes";
     public static final String ITEM_CACHE_MAX_BYTES = "syndicate.item.cache.max.bytes";
     public static final String PAGE_CACHE_MAX_ITEMS = "syndicate.page.cache.max.items";
+    public static final String ARTICLE_CACHE_MAX_BYTES = "syndicate.article.cache.max.bytes";
+    public static final String PARTNER_CACHE_MAX_BYTES = "syndicate.partner.cache.max.bytes";
 
     public static final int DEFAULT_PORT = 8082;
     public static final String DEFAULT_APPLICATION_ID = "newsflow-syndicate";
@@ -119,7 +121,18 @@ public final class SyndicateConfig extends ServiceConfig {
                     Importance.LOW,
                     "Budget of the feed-page cache, in articles held (each page read from the feed state holds up "
                             + "to its page size of deserialised articles, ~10-20 KB of heap each); pages are kept "
-                            + "until the state changes, least recently used out first. 0 reads the state every time.");
+                            + "until the state changes, least recently used out first. 0 reads the state every time.")
+            .define(ARTICLE_CACHE_MAX_BYTES, Type.LONG, 16L << 20, ConfigDef.Range.between(0L, 1L << 40),
+                    Importance.LOW,
+                    "Heap budget, in approximate bytes, of the articles decoded from the feed state, kept by their "
+                            + "stored bytes: a page read after one new story decodes that story and finds the others "
+                            + "by their unchanged bytes (a changed, corrected or killed version is other bytes, so it "
+                            + "is decoded anew). 0 decodes every article read.")
+            .define(PARTNER_CACHE_MAX_BYTES, Type.LONG, 2L << 20, ConfigDef.Range.between(0L, 1L << 40),
+                    Importance.LOW,
+                    "Heap budget, in approximate bytes, of the partner records decoded from the feed state, kept "
+                            + "by their stored bytes (every feed request reads its partner; an updated or revoked "
+                            + "partner is other bytes, so it takes effect at once). 0 decodes every read.");
 
     public SyndicateConfig(Map<?, ?> settings) {
         super(DEFINITION, settings);
@@ -244,6 +257,14 @@ public final class SyndicateConfig extends ServiceConfig {
 
     public long itemCacheMaxBytes() {
         return getLong(ITEM_CACHE_MAX_BYTES);
+    }
+
+    public long articleCacheMaxBytes() {
+        return getLong(ARTICLE_CACHE_MAX_BYTES);
+    }
+
+    public long partnerCacheMaxBytes() {
+        return getLong(PARTNER_CACHE_MAX_BYTES);
     }
 
     /** Streams settings of the push application: shared by all instances, so each partner is pushed once. */

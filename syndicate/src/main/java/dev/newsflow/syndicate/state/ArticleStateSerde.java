@@ -1,6 +1,7 @@
 package dev.newsflow.syndicate.state;
 
 import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.syndicate.cache.DecodedByBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,6 +15,29 @@ import org.apache.kafka.common.serialization.Serializer;
  * auto-registration off in production the catalogue's registry serde could not write it.
  */
 public final class ArticleStateSerde implements Serde<EnrichedArticle> {
+    /**
+     * Heap of a decoded article per byte of its encoding, roughly: its text as Java strings (one or two bytes a
+     * character) plus the objects of its entities, topics and images.
+     */
+    static final int DECODED_BYTES_PER_STORED_BYTE = 2;
+
+    private final Deserializer<EnrichedArticle> deserializer;
+
+    /** Decodes every read. */
+    public ArticleStateSerde() {
+        this(0);
+    }
+
+    /**
+     * @param decodedCacheBytes heap budget of the decoded articles kept by their stored bytes (see
+     *                          {@link DecodedByBytes}), shared by every reader of the store; 0 keeps none
+     */
+    public ArticleStateSerde(long decodedCacheBytes) {
+        Deserializer<EnrichedArticle> decoder = ArticleStateSerde::decode;
+        this.deserializer = decodedCacheBytes == 0 ? decoder
+                : new DecodedByBytes<>(decoder, decodedCacheBytes, DECODED_BYTES_PER_STORED_BYTE);
+    }
+
     @Override
     public Serializer<EnrichedArticle> serializer() {
         return (topic, article) -> {
@@ -33,15 +57,17 @@ public final class ArticleStateSerde implements Serde<EnrichedArticle> {
 
     @Override
     public Deserializer<EnrichedArticle> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return EnrichedArticle.fromByteBuffer(ByteBuffer.wrap(bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot decode a stored article", e);
-            }
-        };
+        return deserializer;
+    }
+
+    private static EnrichedArticle decode(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return EnrichedArticle.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode a stored article", e);
+        }
     }
 }

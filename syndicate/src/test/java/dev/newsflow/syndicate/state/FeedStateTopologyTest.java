@@ -252,6 +252,110 @@ class FeedStateTopologyTest {
         assertThat(new DriverFeedStateView(driver).partners().get("acme")).isNull();
     }
 
+    @Test
+    void aCorrectionWithTheSameTimeAndLengthIsServedNotTheVersionDecodedBefore() {
+        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC), version,
+                100);
+        pipe(Articles.story("a", "Ferry treaty agreed by four").build());
+        pipe(Articles.story("b", "Other story").setReceivedAt(Articles.T0.minusSeconds(30)).build());
+        FeedPage before = cached.page(FeedFilter.ALL, null, 10, false);
+        assertThat(headlines(before)).containsExactly("Ferry treaty agreed by four", "Other story");
+
+        // same id, same timeline position, same encoded length: only the bytes tell the versions apart
+        pipe(Articles.story("a", "Ferry treaty agreed by five").setVersion(2).setAction(ArticleAction.CORRECT)
+                .build());
+        FeedPage after = cached.page(FeedFilter.ALL, null, 10, false);
+        assertThat(headlines(after)).containsExactly("Ferry treaty agreed by five", "Other story");
+        assertThat(after.items().get(0).article().getVersion()).isEqualTo(2);
+        assertThat(after.items().get(0).article().getAction()).isEqualTo(ArticleAction.CORRECT);
+        assertThat(after.items().get(0).timelineKey()).isEqualTo(before.items().get(0).timelineKey());
+        // and the unchanged story was not decoded again
+        assertThat(after.items().get(1).article()).isSameAs(before.items().get(1).article());
+    }
+
+    @Test
+    void aKillOfAStoryDecodedBeforeIsServedAsAKill() {
+        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC), version,
+                100);
+        pipe(Articles.story("a", "Wrong story").build());
+        pipe(Articles.story("b", "Right story").setReceivedAt(Articles.T0.minusSeconds(10)).build());
+        assertThat(headlines(cached.page(FeedFilter.ALL, null, 10, false))).containsExactly("Wrong story",
+                "Right story");
+        assertThat(cached.page(FeedFilter.ALL, null, 10, true).items()).noneMatch(FeedItem::killed);
+
+        // a kill without content and at the same time: the stored record keeps the headline, only the action moves
+        pipe(Articles.story("a", "").setVersion(2).setAction(ArticleAction.KILL).build());
+        assertThat(headlines(cached.page(FeedFilter.ALL, null, 10, false))).containsExactly("Right story");
+        FeedPage withKills = cached.page(FeedFilter.ALL, null, 10, true);
+        assertThat(withKills.items()).extracting(FeedItem::killed).containsExactly(true, false);
+        assertThat(withKills.items().get(0).article().getHeadline()).isEqualTo("Wrong story");
+    }
+
+    @Test
+    void aPageReadAfterOneNewStoryDecodesOnlyThatStory() {
+        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC), version,
+                100);
+        for (int i = 0; i < 5; i++) {
+            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
+        }
+        FeedPage before = cached.page(FeedFilter.ALL, null, 5, false);
+        pipe(Articles.story("new", "Breaking").setReceivedAt(Articles.T0.plusSeconds(60)).build());
+        FeedPage after = cached.page(FeedFilter.ALL, null, 5, false);
+
+        assertThat(after).isNotSameAs(before);
+        assertThat(headlines(after)).containsExactly("Breaking", "Story 4", "Story 3", "Story 2", "Story 1");
+        for (int i = 1; i < 5; i++) {
+            assertThat(after.items().get(i).article()).as("item %d", i).isSameAs(before.items().get(i - 1).article());
+        }
+    }
+
+    @Test
+    void withoutTheDecodedArticleCacheEveryReadDecodes() {
+        SyndicateConfig config = new SyndicateConfig(Map.of(
+                "schema.registry.url", "mock://syndicate-topology-" + UUID.randomUUID(),
+                "auto.register.schemas", "true",
+                "state.dir", stateDir.resolve("uncached").toString(),
+                SyndicateConfig.ARTICLE_CACHE_MAX_BYTES, "0"));
+        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
+        Properties properties = new Properties();
+        properties.putAll(config.streamsConfig());
+        properties.put("bootstrap.servers", "unused:9092");
+        try (TopologyTestDriver uncached = new TopologyTestDriver(
+                new FeedStateTopology(topics).buildTopology(config), properties)) {
+            uncached.createInputTopic(topics.articlesEnriched().name(),
+                            topics.articlesEnriched().keySerde().serializer(),
+                            topics.articlesEnriched().valueSerde().serializer())
+                    .pipeInput("a", Articles.story("a", "Story").build());
+            FeedQuery query = new FeedQuery(new DriverFeedStateView(uncached), Clock.fixed(NOW, ZoneOffset.UTC));
+            EnrichedArticle first = query.page(FeedFilter.ALL, null, 10, false).items().get(0).article();
+            EnrichedArticle second = query.page(FeedFilter.ALL, null, 10, false).items().get(0).article();
+            assertThat(second).isEqualTo(first).isNotSameAs(first);
+        }
+    }
+
+    @Test
+    void anUpdatedOrRevokedPartnerIsReadAtOnceThoughRecordsAreDecodedOnce() {
+        FeedStateView view = new DriverFeedStateView(driver);
+        PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
+                .setTokenHash(PartnerTokens.hash("secret-1")).setFeeds(List.of()).setUpdatedAt(NOW).build();
+        partners.pipeInput("acme", partner);
+        PartnerSubscription read = view.partners().get("acme");
+        assertThat(read).isEqualTo(partner);
+        assertThat(view.partners().get("acme")).as("decoded once").isSameAs(read);
+
+        // a rotated token: a hash of the same length, same update time
+        PartnerSubscription rotated = PartnerSubscription.newBuilder(partner)
+                .setTokenHash(PartnerTokens.hash("secret-2")).build();
+        partners.pipeInput("acme", rotated);
+        assertThat(view.partners().get("acme").getTokenHash()).isEqualTo(rotated.getTokenHash());
+        assertThat(PartnerTokens.matches("secret-1", view.partners().get("acme").getTokenHash())).isFalse();
+
+        partners.pipeInput("acme", PartnerSubscription.newBuilder(rotated).setEnabled(false).build());
+        assertThat(view.partners().get("acme").getEnabled()).isFalse();
+        partners.pipeInput("acme", null);
+        assertThat(view.partners().get("acme")).isNull();
+    }
+
     private void pipe(EnrichedArticle article) {
         articles.pipeInput(article.getArticleId(), article);
     }

@@ -1,0 +1,174 @@
+package dev.newsflow.bench.jmh;
+
+import dev.newsflow.bench.corpus.ArticleLength;
+import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.PartnerSubscription;
+import dev.newsflow.schemas.topics.TopicCatalogue;
+import dev.newsflow.syndicate.SyndicateConfig;
+import dev.newsflow.syndicate.filter.FeedFilter;
+import dev.newsflow.syndicate.filter.FilterParser;
+import dev.newsflow.syndicate.render.FeedDocument;
+import dev.newsflow.syndicate.render.FeedFormat;
+import dev.newsflow.syndicate.render.ItemTextCache;
+import dev.newsflow.syndicate.render.RenderCache;
+import dev.newsflow.syndicate.state.FeedPage;
+import dev.newsflow.syndicate.state.FeedQuery;
+import dev.newsflow.syndicate.state.FeedStateTopology;
+import dev.newsflow.syndicate.state.FeedStateView;
+import dev.newsflow.syndicate.state.StateVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A partner's newest 100-item page read from the feed state after one new article arrived, as the
+ * syndicator's HTTP thread does for the first poll after each new story: the feed-state topology's real
+ * RocksDB stores (in a TopologyTestDriver), {@link FeedQuery} with the service's page cache (stale after every
+ * new article, since the state version moved), then, in {@code readAndRenderAfterOneNewItem}, the page rendered
+ * through the service's {@link RenderCache} and {@link ItemTextCache} (the 99 other items' texts cached).
+ * The new article is written before each call, outside the measurement (it costs the stream thread, not the
+ * poll). Score: pages/s on one core.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Threads(1)
+public class FeedPageReadBenchmark {
+    public static final int PAGE_ITEMS = 100;
+    /** Articles in the state before the first call: the page is the newest 100 of them. */
+    private static final int HISTORY = 300;
+    private static final Instant START = Instant.parse("2026-01-06T12:00:00Z");
+
+    @Param({"JSON"})
+    public FeedFormat format;
+
+    @Param({"MEDIUM"})
+    public ArticleLength length;
+
+    private Path stateDir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, EnrichedArticle> input;
+    private EnrichedArticle[] corpus;
+    private FeedQuery query;
+    private FeedFilter everything;
+    private RenderCache cache;
+    private String self;
+    private long arrived;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        stateDir = Files.createTempDirectory("feed-page-read-bench");
+        SyndicateConfig config = new SyndicateConfig(Map.of(
+                "schema.registry.url", "mock://feed-page-read-" + UUID.randomUUID(),
+                "auto.register.schemas", "true",
+                "state.dir", stateDir.toString()));
+        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
+        StateVersion version = new StateVersion();
+        Properties properties = new Properties();
+        properties.putAll(config.streamsConfig());
+        properties.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(new FeedStateTopology(topics, version).buildTopology(config), properties);
+        input = driver.createInputTopic(topics.articlesEnriched().name(),
+                topics.articlesEnriched().keySerde().serializer(), topics.articlesEnriched().valueSerde().serializer());
+        corpus = SerdeCorpus.enriched(length);
+        for (int i = 0; i < HISTORY; i++) {
+            arrive();
+        }
+        query = new FeedQuery(new DriverState(driver), Clock.systemUTC(), version, FeedQuery.DEFAULT_CACHED_ITEMS);
+        everything = FilterParser.parse(null, 0.0, "filter");
+        cache = new RenderCache(32L << 20, new ItemTextCache(16L << 20));
+        self = "https://feeds.bench.example/feeds/bench/all." + format.extension();
+        // the first poll reads and renders the whole page; every later one follows one new article
+        render(query.page(everything, null, PAGE_ITEMS, format.carriesDeletions()));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        driver.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** One new story reaches the feed state (a fresh id, newest in the timeline). */
+    @Setup(Level.Invocation)
+    public void arrive() {
+        long n = arrived++;
+        EnrichedArticle article = EnrichedArticle.newBuilder(corpus[(int) (n % corpus.length)])
+                .setArticleId("urn:newsflow:article:bench-" + n)
+                .setVersion(1)
+                .setReceivedAt(START.plusMillis(n))
+                .setPublishedAt(START.plusMillis(n))
+                .setEmbargoUntil(null)
+                .build();
+        input.pipeInput(article.getArticleId(), article);
+    }
+
+    @Benchmark
+    public FeedPage readAfterOneNewItem() {
+        return query.page(everything, null, PAGE_ITEMS, format.carriesDeletions());
+    }
+
+    @Benchmark
+    public byte[] readAndRenderAfterOneNewItem() {
+        return render(query.page(everything, null, PAGE_ITEMS, format.carriesDeletions()));
+    }
+
+    private byte[] render(FeedPage page) {
+        FeedDocument document = new FeedDocument("bench", "all", "Everything", self, "https://feeds.bench.example/",
+                page.nextCursor(), Optional.empty(), page.newestUpdate(), page.items());
+        byte[] body = cache.render(format, document).body();
+        if (page.items().size() != PAGE_ITEMS) {
+            throw new IllegalStateException("expected a full page, read " + page.items().size());
+        }
+        return body;
+    }
+
+    /** The driver's stores (one task, so one timeline store), as the service's view gives a running app's. */
+    private record DriverState(TopologyTestDriver driver) implements FeedStateView {
+        @Override
+        public ReadOnlyKeyValueStore<String, PartnerSubscription> partners() {
+            return driver.getKeyValueStore(FeedStateTopology.PARTNERS_STORE);
+        }
+
+        @Override
+        public ReadOnlyKeyValueStore<String, EnrichedArticle> articles() {
+            return driver.getKeyValueStore(FeedStateTopology.ARTICLES_STORE);
+        }
+
+        @Override
+        public List<ReadOnlyKeyValueStore<String, String>> timelinePartitions() {
+            return List.of(driver.<String, String>getKeyValueStore(FeedStateTopology.TIMELINE_STORE));
+        }
+    }
+}

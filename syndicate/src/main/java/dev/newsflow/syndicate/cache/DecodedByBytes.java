@@ -1,0 +1,134 @@
+package dev.newsflow.syndicate.cache;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * A deserializer that decodes each distinct stored value once: the decoded value is kept under the bytes it was
+ * decoded from, and bytes equal to those (compared in full, not by hash) give back the same instance. A feed page
+ * read after one new article then decodes that article and finds the 99 others unchanged: a store read still
+ * happens for each (so the state read is always the current one), but the Avro decoding, most of a page
+ * read's time (BENCHMARKS.md), does not. Correct by construction: a corrected, killed or otherwise changed value is different bytes, so it is
+ * decoded anew; nothing needs invalidating, and restores, rebalances or aborted transactions cannot leave a stale
+ * value behind. The decoder must give the same value for the same bytes whatever the topic (a registry decoder
+ * does: the schema id is in the bytes, and an id's schema never changes). Values handed out are shared between readers and threads, so they must be treated as immutable
+ * (the syndicator only reads them; a change goes through a builder's copy).
+ *
+ * <p>Bounded by the approximate heap held: the bytes kept as the key plus the decoded value, estimated as
+ * {@code decodedBytesPerStoredByte} times the stored size.
+ */
+public final class DecodedByBytes<V> implements Deserializer<V> {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Object headers, the key record and the cache's entry, roughly. */
+    private static final long ENTRY_OVERHEAD = 160;
+
+    private final Deserializer<V> decoder;
+    private final WeightBoundedCache<StoredBytes, Decoded<V>> decoded;
+
+    /**
+     * @param decoder                   the deserializer whose results are kept
+     * @param maxBytes                  heap budget, in approximate bytes; 0 decodes every value
+     * @param decodedBytesPerStoredByte estimated heap of a decoded value per byte of its encoding
+     */
+    public DecodedByBytes(Deserializer<V> decoder, long maxBytes, int decodedBytesPerStoredByte) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        if (decodedBytesPerStoredByte < 0) {
+            throw new IllegalArgumentException("decodedBytesPerStoredByte must not be negative");
+        }
+        long perByte = 1L + decodedBytesPerStoredByte;
+        this.decoded = maxBytes == 0 ? null
+                : new WeightBoundedCache<>(maxBytes, entry -> entry.storedLength() * perByte + ENTRY_OVERHEAD);
+    }
+
+    @Override
+    public V deserialize(String topic, byte[] bytes) {
+        if (bytes == null || decoded == null) {
+            return decoder.deserialize(topic, bytes);
+        }
+        StoredBytes key = new StoredBytes(bytes);
+        Decoded<V> known = decoded.get(key);
+        if (known != null) {
+            return known.value();
+        }
+        V value = decoder.deserialize(topic, bytes);
+        if (value != null) {
+            decoded.put(key, new Decoded<>(value, bytes.length));
+        }
+        return value;
+    }
+
+    @Override
+    public V deserialize(String topic, Headers headers, byte[] bytes) {
+        if (headers != null && headers.iterator().hasNext()) {
+            // the value may depend on the headers (a schema id can travel in one): not the bytes' alone to key
+            return decoder.deserialize(topic, headers, bytes);
+        }
+        return deserialize(topic, bytes);
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        decoder.configure(configs, isKey);
+    }
+
+    @Override
+    public void close() {
+        decoder.close();
+    }
+
+    /** Approximate heap held (for tests and metrics). */
+    public long weight() {
+        return decoded == null ? 0 : decoded.weight();
+    }
+
+    private record Decoded<V>(V value, int storedLength) {
+    }
+
+    /**
+     * Bytes as a map key: equal when their contents are. The bytes are the caller's (a store read returns a fresh
+     * array each time) and never written to after.
+     */
+    static final class StoredBytes {
+        private final byte[] bytes;
+        private final int hash;
+
+        StoredBytes(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = hash(bytes);
+        }
+
+        /**
+         * Eight bytes a step (Arrays.hashCode takes one per multiply, and this runs over every stored value read);
+         * a collision costs only a comparison, since {@link #equals} compares the contents.
+         */
+        static int hash(byte[] bytes) {
+            long h = bytes.length * 0x9E3779B97F4A7C15L;
+            int i = 0;
+            for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+                h = Long.rotateLeft(h ^ (long) LONGS.get(bytes, i), 31) * 0xBF58476D1CE4E5B9L;
+            }
+            for (; i < bytes.length; i++) {
+                h = (h ^ bytes[i]) * 0x100000001B3L;
+            }
+            h ^= h >>> 29;
+            h *= 0x94D049BB133111EBL;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof StoredBytes that && hash == that.hash && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}
