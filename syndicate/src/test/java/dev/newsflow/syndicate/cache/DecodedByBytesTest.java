@@ -63,6 +63,21 @@ class DecodedByBytesTest {
     }
 
     @Test
+    void valuesWithTheSameHashAreStillToldApartByTheirContents() {
+        // the hash samples long values: a change between the samples leaves it alone
+        byte[] one = bytes("h".repeat(1000) + "1" + "t".repeat(1000));
+        byte[] two = bytes("h".repeat(1000) + "2" + "t".repeat(1000));
+        assertThat(new DecodedByBytes.StoredBytes(one).hashCode())
+                .isEqualTo(new DecodedByBytes.StoredBytes(two).hashCode());
+        CountingDecoder decoder = new CountingDecoder();
+        DecodedByBytes<String> cached = new DecodedByBytes<>(decoder, 1 << 20, 2);
+        assertThat(cached.deserialize("t", one)).contains("1").doesNotContain("2");
+        assertThat(cached.deserialize("t", two)).contains("2").doesNotContain("1");
+        assertThat(cached.deserialize("t", one.clone())).contains("1").doesNotContain("2");
+        assertThat(decoder.decoded).hasSize(2);
+    }
+
+    @Test
     void nullsPassThroughAndABudgetOfNothingDecodesEveryTime() {
         CountingDecoder decoder = new CountingDecoder();
         DecodedByBytes<String> none = new DecodedByBytes<>(new Deserializer<>() {
