@@ -86,6 +86,7 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
                 case "EnrichmentBenchmark", "CleanupBenchmark", "EntityRecognitionBenchmark" -> enrichmentTable(rows(benchmark));
                 case "AvroSerdeBenchmark" -> serdeTable(rows(benchmark));
                 case "FeedRenderingBenchmark" -> feedTable(rows(benchmark));
+                case "FeedPageReadBenchmark" -> feedPageReadTable(rows(benchmark));
                 case "HostileHtmlBenchmark" -> hostileHtmlTable(rows(benchmark));
                 default -> genericTable(rows(benchmark));
             };
@@ -145,6 +146,18 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
             table.row(row.params().getOrDefault("format", ""), live ? "after one new item, cached" : "no cache",
                     items, row.score().format(0), row.score().times(items).format(0),
                     row.perOperation().containsKey("bytes") ? row.perOperation().get("bytes").format(0) : "n/a");
+        }
+        return table;
+    }
+
+    private static TextTable feedPageReadTable(List<Row> rows) {
+        TextTable table = new TextTable("step (100-item page, one new article)", "format", "pages/s (1 core)",
+                "ms per page", "CPU ms per page");
+        for (Row row : rows) {
+            Spread cpu = row.perOperation().get("cpuNanos");
+            table.row(row.method(), row.params().getOrDefault("format", ""), row.score().format(0),
+                    String.format(java.util.Locale.ROOT, "%.2f", 1000 / row.score().median()),
+                    cpu == null ? "n/a" : cpu.times(1e-6).format(2));
         }
         return table;
     }

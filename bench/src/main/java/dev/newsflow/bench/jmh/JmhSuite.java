@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs newsflow's JMH benchmarks ({@link EnrichmentBenchmark}, {@link TopicsBenchmark}, {@link AvroSerdeBenchmark},
- * {@link FeedRenderingBenchmark}) through JMH's Runner API and turns the results into a
- * {@link JmhReport}. Entry point of {@code newsflow bench jmh}.
+ * {@link FeedRenderingBenchmark}, {@link FeedPageReadBenchmark}) through JMH's Runner API and turns the results
+ * into a {@link JmhReport}. Entry point of {@code newsflow bench jmh}.
  */
 public final class JmhSuite {
     private static final Logger LOG = LoggerFactory.getLogger(JmhSuite.class);
