@@ -49,7 +49,6 @@ public final class SyndicateConfig extends ServiceConfig {
     public static final String ITEM_CACHE_MAX_BYTES = "syndicate.item.cache.max.bytes";
     public static final String PAGE_CACHE_MAX_ITEMS = "syndicate.page.cache.max.items";
     public static final String ARTICLE_CACHE_MAX_BYTES = "syndicate.article.cache.max.bytes";
-    public static final String PARTNER_CACHE_MAX_BYTES = "syndicate.partner.cache.max.bytes";
 
     public static final int DEFAULT_PORT = 8082;
     public static final String DEFAULT_APPLICATION_ID = "newsflow-syndicate";
@@ -127,12 +126,7 @@ public final class SyndicateConfig extends ServiceConfig {
                     "Heap budget, in approximate bytes, of the articles decoded from the feed state, kept by their "
                             + "stored bytes: a page read after one new story decodes that story and finds the others "
                             + "by their unchanged bytes (a changed, corrected or killed version is other bytes, so it "
-                            + "is decoded anew). 0 decodes every article read.")
-            .define(PARTNER_CACHE_MAX_BYTES, Type.LONG, 2L << 20, ConfigDef.Range.between(0L, 1L << 40),
-                    Importance.LOW,
-                    "Heap budget, in approximate bytes, of the partner records decoded from the feed state, kept "
-                            + "by their stored bytes (every feed request reads its partner; an updated or revoked "
-                            + "partner is other bytes, so it takes effect at once). 0 decodes every read.");
+                            + "is decoded anew). 0 decodes every article read.");
 
     public SyndicateConfig(Map<?, ?> settings) {
         super(DEFINITION, settings);
@@ -261,10 +255,6 @@ public final class SyndicateConfig extends ServiceConfig {
 
     public long articleCacheMaxBytes() {
         return getLong(ARTICLE_CACHE_MAX_BYTES);
-    }
-
-    public long partnerCacheMaxBytes() {
-        return getLong(PARTNER_CACHE_MAX_BYTES);
     }
 
     /** Streams settings of the push application: shared by all instances, so each partner is pushed once. */

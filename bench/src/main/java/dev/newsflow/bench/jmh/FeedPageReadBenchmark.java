@@ -2,11 +2,13 @@ package dev.newsflow.bench.jmh;
 
 import dev.newsflow.bench.corpus.ArticleLength;
 import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.syndicate.SyndicateConfig;
 import dev.newsflow.syndicate.filter.FeedFilter;
 import dev.newsflow.syndicate.filter.FilterParser;
+import dev.newsflow.syndicate.partner.PartnerTokens;
 import dev.newsflow.syndicate.render.FeedDocument;
 import dev.newsflow.syndicate.render.FeedFormat;
 import dev.newsflow.syndicate.render.ItemTextCache;
@@ -57,9 +59,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * new article, since the state version moved), then, in {@code readAndRenderAfterOneNewItem}, the page rendered
  * through the service's {@link RenderCache} and {@link ItemTextCache} (the 99 other items' texts cached).
  * The new article is written before each call, outside the measurement (it costs the stream thread, not the
- * poll). Score: pages/s on one core; {@code cpuNanos} ÷ score = CPU time per page.
+ * poll). {@code partnerLookup}: the partner read every feed request starts with. Score: pages (lookups)/s on one
+ * core; {@code cpuNanos} ÷ score = CPU time per page (lookup).
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
@@ -70,72 +72,119 @@ public class FeedPageReadBenchmark {
     public static final int PAGE_ITEMS = 100;
     /** Articles in the state before the first call: the page is the newest 100 of them. */
     private static final int HISTORY = 300;
+    private static final String PARTNER = "bench";
     private static final Instant START = Instant.parse("2026-01-06T12:00:00Z");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    @Param({"JSON"})
-    public FeedFormat format;
+    /** The feed state with its history, the service's caches over it, and the partner. */
+    @State(Scope.Thread)
+    public static class FeedState {
+        @Param({"JSON"})
+        public FeedFormat format;
 
-    @Param({"MEDIUM"})
-    public ArticleLength length;
+        @Param({"MEDIUM"})
+        public ArticleLength length;
 
-    private Path stateDir;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, EnrichedArticle> input;
-    private EnrichedArticle[] corpus;
-    private FeedQuery query;
-    private FeedFilter everything;
-    private RenderCache cache;
-    private String self;
-    private long arrived;
+        private Path stateDir;
+        private TopologyTestDriver driver;
+        private TestInputTopic<String, EnrichedArticle> input;
+        private EnrichedArticle[] corpus;
+        private FeedQuery query;
+        private ReadOnlyKeyValueStore<String, PartnerSubscription> partners;
+        private FeedFilter everything;
+        private RenderCache cache;
+        private String self;
+        private long arrived;
+        private String newest;
 
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        stateDir = Files.createTempDirectory("feed-page-read-bench");
-        SyndicateConfig config = new SyndicateConfig(Map.of(
-                "schema.registry.url", "mock://feed-page-read-" + UUID.randomUUID(),
-                "auto.register.schemas", "true",
-                "state.dir", stateDir.toString()));
-        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
-        StateVersion version = new StateVersion();
-        Properties properties = new Properties();
-        properties.putAll(config.streamsConfig());
-        properties.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(new FeedStateTopology(topics, version).buildTopology(config), properties);
-        input = driver.createInputTopic(topics.articlesEnriched().name(),
-                topics.articlesEnriched().keySerde().serializer(), topics.articlesEnriched().valueSerde().serializer());
-        corpus = SerdeCorpus.enriched(length);
-        for (int i = 0; i < HISTORY; i++) {
-            arrive();
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            stateDir = Files.createTempDirectory("feed-page-read-bench");
+            SyndicateConfig config = config(stateDir);
+            TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
+            StateVersion version = new StateVersion();
+            driver = driver(config, topics, version);
+            input = driver.createInputTopic(topics.articlesEnriched().name(),
+                    topics.articlesEnriched().keySerde().serializer(),
+                    topics.articlesEnriched().valueSerde().serializer());
+            corpus = SerdeCorpus.enriched(length);
+            for (int i = 0; i < HISTORY; i++) {
+                arrive();
+            }
+            query = new FeedQuery(new DriverState(driver), Clock.systemUTC(), version,
+                    FeedQuery.DEFAULT_CACHED_ITEMS);
+            everything = FilterParser.parse(null, 0.0, "filter");
+            cache = new RenderCache(32L << 20, new ItemTextCache(16L << 20));
+            self = "https://feeds.bench.example/feeds/bench/all." + format.extension();
+            // the first poll reads and renders the whole page; every later one follows one new article
+            render(newestPage());
         }
-        query = new FeedQuery(new DriverState(driver), Clock.systemUTC(), version, FeedQuery.DEFAULT_CACHED_ITEMS);
-        everything = FilterParser.parse(null, 0.0, "filter");
-        cache = new RenderCache(32L << 20, new ItemTextCache(16L << 20));
-        self = "https://feeds.bench.example/feeds/bench/all." + format.extension();
-        // the first poll reads and renders the whole page; every later one follows one new article
-        render(query.page(everything, null, PAGE_ITEMS, format.carriesDeletions()));
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            close(driver, stateDir);
+        }
+
+        /** Before each call: one new story (a fresh id, newest in the timeline), so the cached page is stale. */
+        @Setup(Level.Invocation)
+        public void arrive() {
+            long n = arrived++;
+            EnrichedArticle article = EnrichedArticle.newBuilder(corpus[(int) (n % corpus.length)])
+                    .setArticleId("urn:newsflow:article:bench-" + n)
+                    .setVersion(1)
+                    .setReceivedAt(START.plusMillis(n))
+                    .setPublishedAt(START.plusMillis(n))
+                    .setEmbargoUntil(null)
+                    .build();
+            input.pipeInput(article.getArticleId(), article);
+            newest = article.getArticleId();
+        }
+
+        /** The newest page, checked to start with the story that arrived last (or the benchmark measures a hit). */
+        FeedPage newestPage() {
+            FeedPage page = query.page(everything, null, PAGE_ITEMS, format.carriesDeletions());
+            if (page.items().size() != PAGE_ITEMS || !page.items().get(0).article().getArticleId().equals(newest)) {
+                throw new IllegalStateException("expected a full page starting with " + newest);
+            }
+            return page;
+        }
+
+        byte[] render(FeedPage page) {
+            FeedDocument document = new FeedDocument("bench", "all", "Everything", self,
+                    "https://feeds.bench.example/", page.nextCursor(), Optional.empty(), page.newestUpdate(),
+                    page.items());
+            return cache.render(format, document).body();
+        }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        driver.close();
-        try (Stream<Path> files = Files.walk(stateDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
+    /** A feed state holding one partner (and no articles). */
+    @State(Scope.Thread)
+    public static class PartnerState {
+        private Path stateDir;
+        private TopologyTestDriver driver;
+        private ReadOnlyKeyValueStore<String, PartnerSubscription> partners;
 
-    /** One new story reaches the feed state (a fresh id, newest in the timeline). */
-    @Setup(Level.Invocation)
-    public void arrive() {
-        long n = arrived++;
-        EnrichedArticle article = EnrichedArticle.newBuilder(corpus[(int) (n % corpus.length)])
-                .setArticleId("urn:newsflow:article:bench-" + n)
-                .setVersion(1)
-                .setReceivedAt(START.plusMillis(n))
-                .setPublishedAt(START.plusMillis(n))
-                .setEmbargoUntil(null)
-                .build();
-        input.pipeInput(article.getArticleId(), article);
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            stateDir = Files.createTempDirectory("partner-lookup-bench");
+            SyndicateConfig config = config(stateDir);
+            TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
+            driver = driver(config, topics, new StateVersion());
+            driver.createInputTopic(topics.partnerSubscriptions().name(),
+                            topics.partnerSubscriptions().keySerde().serializer(),
+                            topics.partnerSubscriptions().valueSerde().serializer())
+                    .pipeInput(PARTNER, PartnerSubscription.newBuilder().setPartnerId(PARTNER)
+                            .setDisplayName("Bench partner").setTokenHash(PartnerTokens.hash("bench-token"))
+                            .setFeeds(List.of(FeedSubscription.newBuilder().setFeedId("all").setTitle("Everything")
+                                    .setFilter(null).setMinConfidence(0.0).setMaxItems(PAGE_ITEMS).build()))
+                            .setUpdatedAt(START).build());
+            partners = new DriverState(driver).partners();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            close(driver, stateDir);
+        }
     }
 
     /**
@@ -149,29 +198,53 @@ public class FeedPageReadBenchmark {
     }
 
     @Benchmark
-    public FeedPage readAfterOneNewItem(CpuCounter cpu) {
+    public FeedPage readAfterOneNewItem(FeedState state, CpuCounter cpu) {
         long started = THREADS.getCurrentThreadCpuTime();
-        FeedPage page = query.page(everything, null, PAGE_ITEMS, format.carriesDeletions());
+        FeedPage page = state.newestPage();
         cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - started;
         return page;
     }
 
     @Benchmark
-    public byte[] readAndRenderAfterOneNewItem(CpuCounter cpu) {
+    public byte[] readAndRenderAfterOneNewItem(FeedState state, CpuCounter cpu) {
         long started = THREADS.getCurrentThreadCpuTime();
-        byte[] body = render(query.page(everything, null, PAGE_ITEMS, format.carriesDeletions()));
+        byte[] body = state.render(state.newestPage());
         cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - started;
         return body;
     }
 
-    private byte[] render(FeedPage page) {
-        FeedDocument document = new FeedDocument("bench", "all", "Everything", self, "https://feeds.bench.example/",
-                page.nextCursor(), Optional.empty(), page.newestUpdate(), page.items());
-        byte[] body = cache.render(format, document).body();
-        if (page.items().size() != PAGE_ITEMS) {
-            throw new IllegalStateException("expected a full page, read " + page.items().size());
+    /**
+     * What every feed request does first, 304s included: read its partner's record from the global store (a
+     * RocksDB read and, unless kept decoded, an Avro decode). No article arrives between calls.
+     */
+    @Benchmark
+    public PartnerSubscription partnerLookup(PartnerState state, CpuCounter cpu) {
+        long started = THREADS.getCurrentThreadCpuTime();
+        PartnerSubscription partner = state.partners.get(PARTNER);
+        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - started;
+        return partner;
+    }
+
+    /** The service's defaults (caches included), an in-memory registry, stores under {@code stateDir}. */
+    private static SyndicateConfig config(Path stateDir) {
+        return new SyndicateConfig(Map.of(
+                "schema.registry.url", "mock://feed-page-read-" + UUID.randomUUID(),
+                "auto.register.schemas", "true",
+                "state.dir", stateDir.toString()));
+    }
+
+    private static TopologyTestDriver driver(SyndicateConfig config, TopicCatalogue topics, StateVersion version) {
+        Properties properties = new Properties();
+        properties.putAll(config.streamsConfig());
+        properties.put("bootstrap.servers", "unused:9092");
+        return new TopologyTestDriver(new FeedStateTopology(topics, version).buildTopology(config), properties);
+    }
+
+    private static void close(TopologyTestDriver driver, Path stateDir) throws IOException {
+        driver.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
-        return body;
     }
 
     /** The driver's stores (one task, so one timeline store), as the service's view gives a running app's. */

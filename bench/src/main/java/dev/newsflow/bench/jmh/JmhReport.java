@@ -151,13 +151,13 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
     }
 
     private static TextTable feedPageReadTable(List<Row> rows) {
-        TextTable table = new TextTable("step (100-item page, one new article)", "format", "pages/s (1 core)",
-                "ms per page", "CPU ms per page");
+        TextTable table = new TextTable("step (100-item page after one new article; partner read)", "format",
+                "ops/s (1 core)", "µs per op", "CPU µs per op");
         for (Row row : rows) {
             Spread cpu = row.perOperation().get("cpuNanos");
             table.row(row.method(), row.params().getOrDefault("format", ""), row.score().format(0),
-                    String.format(java.util.Locale.ROOT, "%.2f", 1000 / row.score().median()),
-                    cpu == null ? "n/a" : cpu.times(1e-6).format(2));
+                    String.format(java.util.Locale.ROOT, "%.1f", 1e6 / row.score().median()),
+                    cpu == null ? "n/a" : cpu.times(1e-3).format(1));
         }
         return table;
     }

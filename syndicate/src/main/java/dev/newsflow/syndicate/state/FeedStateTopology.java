@@ -5,13 +5,8 @@ import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
 import dev.newsflow.syndicate.SyndicateConfig;
-import dev.newsflow.syndicate.cache.DecodedByBytes;
-import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -36,9 +31,6 @@ public final class FeedStateTopology {
     public static final String ARTICLES_STORE = "syndicate-articles";
     public static final String TIMELINE_STORE = "syndicate-timeline";
 
-    /** Heap of a decoded partner record per byte of its encoding, roughly (short strings, a list of feeds). */
-    private static final int PARTNER_DECODED_BYTES_PER_STORED_BYTE = 4;
-
     private final TopicCatalogue topics;
     private final StateVersion version;
 
@@ -55,14 +47,11 @@ public final class FeedStateTopology {
     public Topology buildTopology(SyndicateConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
         TopicSpec<String, PartnerSubscription> partners = topics.partnerSubscriptions();
-        // Every feed request reads its partner: decode each stored record once. The store takes the serde given
-        // to Consumed (StreamsBuilder overrides Materialized's with it), so the wrapped one goes to both.
-        Serde<PartnerSubscription> partnerValues = decodedOnce(partners.valueSerde(), config.partnerCacheMaxBytes());
         builder.globalTable(partners.name(),
-                Consumed.with(partners.keySerde(), partnerValues).withName(PARTNERS_SOURCE),
+                Consumed.with(partners.keySerde(), partners.valueSerde()).withName(PARTNERS_SOURCE),
                 Materialized.<String, PartnerSubscription, KeyValueStore<Bytes, byte[]>>as(PARTNERS_STORE)
                         .withKeySerde(partners.keySerde())
-                        .withValueSerde(partnerValues));
+                        .withValueSerde(partners.valueSerde()));
 
         // every feed page read decodes its articles: decode each stored version once (see DecodedByBytes)
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
@@ -75,38 +64,5 @@ public final class FeedStateTopology {
                         Consumed.with(articles.keySerde(), articles.valueSerde()).withName(ARTICLES_SOURCE))
                 .process(() -> new FeedStateProcessor(version), Named.as(FEED_STATE_PROCESSOR), ARTICLES_STORE, TIMELINE_STORE);
         return builder.build();
-    }
-
-    /**
-     * The serde with a deserializer that keeps what it decoded by the stored bytes; configuring or closing it
-     * configures or closes the given serde, whose deserializer it wraps.
-     */
-    static <T> Serde<T> decodedOnce(Serde<T> serde, long maxBytes) {
-        if (maxBytes == 0) {
-            return serde;
-        }
-        Deserializer<T> deserializer = new DecodedByBytes<>(serde.deserializer(), maxBytes,
-                PARTNER_DECODED_BYTES_PER_STORED_BYTE);
-        return new Serde<>() {
-            @Override
-            public void configure(Map<String, ?> configs, boolean isKey) {
-                serde.configure(configs, isKey);
-            }
-
-            @Override
-            public void close() {
-                serde.close();
-            }
-
-            @Override
-            public Serializer<T> serializer() {
-                return serde.serializer();
-            }
-
-            @Override
-            public Deserializer<T> deserializer() {
-                return deserializer;
-            }
-        };
     }
 }

@@ -334,14 +334,12 @@ class FeedStateTopologyTest {
     }
 
     @Test
-    void anUpdatedOrRevokedPartnerIsReadAtOnceThoughRecordsAreDecodedOnce() {
+    void anUpdatedOrRevokedPartnerIsReadAtOnce() {
         FeedStateView view = new DriverFeedStateView(driver);
         PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
                 .setTokenHash(PartnerTokens.hash("secret-1")).setFeeds(List.of()).setUpdatedAt(NOW).build();
         partners.pipeInput("acme", partner);
-        PartnerSubscription read = view.partners().get("acme");
-        assertThat(read).isEqualTo(partner);
-        assertThat(view.partners().get("acme")).as("decoded once").isSameAs(read);
+        assertThat(view.partners().get("acme")).isEqualTo(partner);
 
         // a rotated token: a hash of the same length, same update time
         PartnerSubscription rotated = PartnerSubscription.newBuilder(partner)
