@@ -13,18 +13,20 @@ import org.apache.kafka.common.serialization.Deserializer;
  * A deserializer that decodes each distinct stored value once: the decoded value is kept under the bytes it was
  * decoded from, and bytes equal to those (compared in full, not by hash) give back the same instance. A feed page
  * read after one new article then decodes that article and finds the 99 others unchanged: a store read still
- * happens for each (so the state read is always the current one), but the Avro decoding, most of a page
- * read's time (BENCHMARKS.md), does not. Correct by construction: a corrected, killed or otherwise changed value is different bytes, so it is
- * decoded anew; nothing needs invalidating, and restores, rebalances or aborted transactions cannot leave a stale
- * value behind. The decoder must give the same value for the same bytes whatever the topic (a registry decoder
- * does: the schema id is in the bytes, and an id's schema never changes). Values handed out are shared between readers and threads, so they must be treated as immutable
- * (the syndicator only reads them; a change goes through a builder's copy).
+ * happens for each (so what is served is always what is stored), but the Avro decoding, most of a page read's
+ * time (BENCHMARKS.md), does not. Correct by construction: a corrected, killed or otherwise changed value is other
+ * bytes, so it is decoded anew; nothing needs invalidating, and restores, rebalances or aborted transactions cannot
+ * leave a stale value behind. The decoder must give the same value for the same bytes whatever the topic (a
+ * registry decoder does: the schema id is in the bytes, and an id's schema never changes). Values handed out are
+ * shared between readers and threads, so they must be treated as immutable (the syndicator only reads them; a
+ * change goes through a builder's copy).
  *
  * <p>Bounded by the approximate heap held: the bytes kept as the key plus the decoded value, estimated as
  * {@code decodedBytesPerStoredByte} times the stored size.
  */
 public final class DecodedByBytes<V> implements Deserializer<V> {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Object headers, the key record and the cache's entry, roughly. */
     private static final long ENTRY_OVERHEAD = 160;
 
@@ -108,10 +110,11 @@ public final class DecodedByBytes<V> implements Deserializer<V> {
         }
 
         /**
-         * The length, the first {@value #HEAD} bytes (in a stored record: the schema fingerprint or id, then the first
-         * fields, e.g. an article's id and version), the last {@value #TAIL} and {@value #SAMPLES} eight-byte words
-         * spread between, not every byte: hashing every byte of an article cost two thirds of what reading it
-         * from RocksDB did (JFR). Values alike in all of these only share a hash bucket; {@link #equals} compares the contents.
+         * The length, the first {@value #HEAD} bytes (in a stored record: the schema fingerprint or id, then the
+         * first fields, e.g. an article's id and version), the last {@value #TAIL} and {@value #SAMPLES} eight-byte
+         * words spread between, not every byte: hashing every byte of an article cost two thirds of what reading it
+         * from RocksDB did (JFR). Values alike in all of these only share a hash bucket; {@link #equals} compares
+         * the contents.
          */
         static int hash(byte[] bytes) {
             int length = bytes.length;
