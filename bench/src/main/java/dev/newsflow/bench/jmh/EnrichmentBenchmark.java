@@ -55,9 +55,12 @@ public class EnrichmentBenchmark {
 
 
     @Benchmark
-    public EnrichedArticle cleanupAndEnrichment(WordCounter counter) {
+    public EnrichedArticle cleanupAndEnrichment(WordCounter counter, CpuCounter cpu) {
         int i = next++ & (BenchCorpus.ARTICLES - 1);
         counter.words += words[i];
-        return enricher.enrich(articles[i]);
+        long started = CpuCounter.start();
+        EnrichedArticle result = enricher.enrich(articles[i]);
+        cpu.stop(started);
+        return result;
     }
 }

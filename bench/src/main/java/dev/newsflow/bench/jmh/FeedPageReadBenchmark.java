@@ -19,8 +19,6 @@ import dev.newsflow.syndicate.state.FeedStateTopology;
 import dev.newsflow.syndicate.state.FeedStateView;
 import dev.newsflow.syndicate.state.StateVersion;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +34,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -74,7 +71,6 @@ public class FeedPageReadBenchmark {
     private static final int HISTORY = 300;
     private static final String PARTNER = "bench";
     private static final Instant START = Instant.parse("2026-01-06T12:00:00Z");
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** The feed state with its history, the service's caches over it, and the partner. */
     @State(Scope.Thread)
@@ -187,29 +183,19 @@ public class FeedPageReadBenchmark {
         }
     }
 
-    /**
-     * CPU time of the benchmark thread, in ns: per page (÷ the score) it stays a fair figure when other processes
-     * take the cores and the wall-clock score swings (this machine is shared).
-     */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class CpuCounter {
-        public long cpuNanos;
-    }
-
     @Benchmark
     public FeedPage readAfterOneNewItem(FeedState state, CpuCounter cpu) {
-        long started = THREADS.getCurrentThreadCpuTime();
+        long started = CpuCounter.start();
         FeedPage page = state.newestPage();
-        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - started;
+        cpu.stop(started);
         return page;
     }
 
     @Benchmark
     public byte[] readAndRenderAfterOneNewItem(FeedState state, CpuCounter cpu) {
-        long started = THREADS.getCurrentThreadCpuTime();
+        long started = CpuCounter.start();
         byte[] body = state.render(state.newestPage());
-        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - started;
+        cpu.stop(started);
         return body;
     }
 
@@ -219,9 +205,9 @@ public class FeedPageReadBenchmark {
      */
     @Benchmark
     public PartnerSubscription partnerLookup(PartnerState state, CpuCounter cpu) {
-        long started = THREADS.getCurrentThreadCpuTime();
+        long started = CpuCounter.start();
         PartnerSubscription partner = state.partners.get(PARTNER);
-        cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - started;
+        cpu.stop(started);
         return partner;
     }
 

@@ -99,10 +99,14 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
     }
 
     private static TextTable enrichmentTable(List<Row> rows) {
-        TextTable table = new TextTable("step", "length", "articles/s (1 core)", "words/s (1 core)");
+        TextTable table = new TextTable("step", "length", "articles/s (1 core)", "words/s (1 core)",
+                "CPU µs per article", "articles per CPU-second");
         for (Row row : rows) {
+            Spread cpu = row.perOperation().get("cpuNanos");
             table.row(row.method(), row.params().getOrDefault("length", ""), row.score().format(0),
-                    row.secondary().containsKey("words") ? row.secondary().get("words").format(0) : "n/a");
+                    row.secondary().containsKey("words") ? row.secondary().get("words").format(0) : "n/a",
+                    cpu == null ? "n/a" : cpu.times(1e-3).format(1),
+                    cpu == null ? "n/a" : cpu.reciprocal(1e9).format(0));
         }
         return table;
     }

@@ -30,6 +30,14 @@ public record Spread(double median, double min, double max, int runs) {
                 : new Spread(median * factor, max * factor, min * factor, runs);
     }
 
+    /**
+     * {@code numerator} divided by each run's value, e.g. CPU ns per article into articles per CPU-second (for an
+     * even number of runs the median is that of the two middle runs' mean, inverted).
+     */
+    public Spread reciprocal(double numerator) {
+        return new Spread(numerator / median, numerator / max, numerator / min, runs);
+    }
+
     /** "12,345 (12,001–12,800)" with the given decimals. */
     public String format(int decimals) {
         if (runs == 0) {

@@ -48,12 +48,14 @@ class JmhSuiteSmokeTest {
             assertThat(row.secondary()).containsKey("words");
             // words per article: short articles are ~120 body words plus headline and captions
             assertThat(row.perOperation().get("words").median()).isBetween(120.0, 300.0);
+            // the thread's CPU per article: more than nothing, less than the wall-clock time of a call
+            assertThat(row.perOperation().get("cpuNanos").median()).as(row.method()).isBetween(1_000.0, 1e9 / row.score().median());
         }
         for (JmhReport.Row row : report.rows("AvroSerdeBenchmark")) {
             assertThat(row.perOperation().get("bytes").median()).as(row.method()).isGreaterThan(500.0);
         }
         assertThat(report.toText()).contains("### EnrichmentBenchmark", "words/s", "bytes/record", "bytes/feed", "Avro vs JSON",
-                "ms per page", "CPU µs per op");
+                "ms per page", "CPU µs per op", "CPU µs per article", "articles per CPU-second");
     }
 
     @Test

@@ -19,6 +19,8 @@ class SpreadTest {
         assertThat(Spread.of(12_000, 11_500.4, 13_100).format(0)).isEqualTo("12,000 (11,500\u201313,100)");
         assertThat(Spread.of(1.25).format(1)).isEqualTo("1.3");
         assertThat(Spread.of(1, 3).times(-1)).isEqualTo(new Spread(-2, -3, -1, 2));
+        // CPU ns per article into articles per CPU-second: the largest time is the lowest rate.
+        assertThat(Spread.of(500_000, 400_000, 1_000_000).reciprocal(1e9)).isEqualTo(new Spread(2_000, 1_000, 2_500, 3));
     }
 
     @Test
