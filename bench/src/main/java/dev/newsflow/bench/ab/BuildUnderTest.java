@@ -95,7 +95,13 @@ public final class BuildUnderTest implements AutoCloseable {
     }
 
     private static void setLength(Object instance, String length) throws ReflectiveOperationException {
-        Field field = instance.getClass().getField("length");
+        Field field;
+        try {
+            field = instance.getClass().getField("length");
+        } catch (NoSuchFieldException e) {
+            throw new IllegalArgumentException(instance.getClass().getSimpleName()
+                    + " takes no article length (use --length NONE)");
+        }
         @SuppressWarnings({"unchecked", "rawtypes"})
         Object value = Enum.valueOf((Class<Enum>) field.getType(), length);
         field.set(instance, value);

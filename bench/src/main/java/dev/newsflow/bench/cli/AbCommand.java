@@ -19,7 +19,7 @@ final class AbCommand extends ReportingCommand {
     Path b;
 
     @Option(names = "--benchmark", defaultValue = "EnrichmentBenchmark.cleanupAndEnrichment",
-            description = "Class.method of the suite (default: ${DEFAULT-VALUE}).")
+            description = "Class.method of the suite whose parameters, if any, are on the benchmark class (default: ${DEFAULT-VALUE}).")
     String benchmark;
 
     @Option(names = "--length", defaultValue = "MEDIUM",

@@ -59,5 +59,7 @@ class InJvmComparisonIT {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Class.method");
         assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "EnrichmentBenchmark.noSuchMethod", "MEDIUM"))
                 .isInstanceOf(NoSuchMethodException.class);
+        assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "FeedPageReadBenchmark.partnerLookup", "MEDIUM"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--length NONE");
     }
 }
