@@ -107,7 +107,7 @@ public class FeedPageReadBenchmark {
             for (int i = 0; i < HISTORY; i++) {
                 arrive();
             }
-            query = new FeedQuery(new DriverState(driver), Clock.systemUTC(), version,
+            query = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.systemUTC(), version,
                     FeedQuery.DEFAULT_CACHED_ITEMS);
             everything = FilterParser.parse(null, 0.0, "filter");
             cache = new RenderCache(32L << 20, new ItemTextCache(16L << 20));
@@ -174,7 +174,7 @@ public class FeedPageReadBenchmark {
                             .setFeeds(List.of(FeedSubscription.newBuilder().setFeedId("all").setTitle("Everything")
                                     .setFilter(null).setMinConfidence(0.0).setMaxItems(PAGE_ITEMS).build()))
                             .setUpdatedAt(START).build());
-            partners = new DriverState(driver).partners();
+            partners = FeedStateView.ofSingleTask(driver::getKeyValueStore).partners();
         }
 
         @TearDown(Level.Trial)
@@ -230,24 +230,6 @@ public class FeedPageReadBenchmark {
         driver.close();
         try (Stream<Path> files = Files.walk(stateDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    /** The driver's stores (one task, so one timeline store), as the service's view gives a running app's. */
-    private record DriverState(TopologyTestDriver driver) implements FeedStateView {
-        @Override
-        public ReadOnlyKeyValueStore<String, PartnerSubscription> partners() {
-            return driver.getKeyValueStore(FeedStateTopology.PARTNERS_STORE);
-        }
-
-        @Override
-        public ReadOnlyKeyValueStore<String, EnrichedArticle> articles() {
-            return driver.getKeyValueStore(FeedStateTopology.ARTICLES_STORE);
-        }
-
-        @Override
-        public List<ReadOnlyKeyValueStore<String, String>> timelinePartitions() {
-            return List.of(driver.<String, String>getKeyValueStore(FeedStateTopology.TIMELINE_STORE));
         }
     }
 }

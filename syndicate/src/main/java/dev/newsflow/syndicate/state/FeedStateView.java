@@ -15,4 +15,33 @@ public interface FeedStateView {
     ReadOnlyKeyValueStore<String, EnrichedArticle> articles();
 
     List<ReadOnlyKeyValueStore<String, String>> timelinePartitions();
+
+    /** Finds a store by name, as {@code TopologyTestDriver::getKeyValueStore} does. */
+    @FunctionalInterface
+    interface StoresByName {
+        <K, V> ReadOnlyKeyValueStore<K, V> store(String name);
+    }
+
+    /**
+     * The stores of a single Streams task (a TopologyTestDriver's, in tests and benchmarks), so one timeline store:
+     * {@code FeedStateView.ofSingleTask(driver::getKeyValueStore)}.
+     */
+    static FeedStateView ofSingleTask(StoresByName stores) {
+        return new FeedStateView() {
+            @Override
+            public ReadOnlyKeyValueStore<String, PartnerSubscription> partners() {
+                return stores.store(FeedStateTopology.PARTNERS_STORE);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, EnrichedArticle> articles() {
+                return stores.store(FeedStateTopology.ARTICLES_STORE);
+            }
+
+            @Override
+            public List<ReadOnlyKeyValueStore<String, String>> timelinePartitions() {
+                return List.of(stores.store(FeedStateTopology.TIMELINE_STORE));
+            }
+        };
+    }
 }

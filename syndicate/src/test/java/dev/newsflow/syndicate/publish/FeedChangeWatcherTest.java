@@ -12,7 +12,7 @@ import dev.newsflow.syndicate.Articles;
 import dev.newsflow.syndicate.SyndicateConfig;
 import dev.newsflow.syndicate.partner.PartnerTokens;
 import dev.newsflow.syndicate.render.FeedAssembler;
-import dev.newsflow.syndicate.state.DriverFeedStateView;
+import dev.newsflow.syndicate.state.FeedStateView;
 import dev.newsflow.syndicate.state.FeedQuery;
 import dev.newsflow.syndicate.state.FeedStateTopology;
 import java.net.InetSocketAddress;
@@ -85,7 +85,7 @@ class FeedChangeWatcherTest {
         hub.start();
         URI hubUrl = URI.create("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub");
 
-        DriverFeedStateView state = new DriverFeedStateView(driver);
+        FeedStateView state = FeedStateView.ofSingleTask(driver::getKeyValueStore);
         FeedQuery query = new FeedQuery(state, Clock.systemUTC());
         FeedAssembler assembler = new FeedAssembler(query, () -> BASE, 500, Optional.of(hubUrl.toString()));
         watcher = new FeedChangeWatcher(state, query, assembler, () -> BASE, 500,

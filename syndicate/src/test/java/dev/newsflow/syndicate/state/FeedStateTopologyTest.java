@@ -56,7 +56,7 @@ class FeedStateTopologyTest {
         partners = driver.createInputTopic(topics.partnerSubscriptions().name(),
                 topics.partnerSubscriptions().keySerde().serializer(),
                 topics.partnerSubscriptions().valueSerde().serializer());
-        query = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC));
+        query = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -135,7 +135,7 @@ class FeedStateTopologyTest {
         pipe(Articles.story("past", "Released").setEmbargoUntil(NOW.minusSeconds(60)).build());
         assertThat(headlines(query.page(FeedFilter.ALL, null, 10, false))).containsExactly("Released");
 
-        FeedQuery later = new FeedQuery(new DriverFeedStateView(driver),
+        FeedQuery later = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore),
                 Clock.fixed(NOW.plusSeconds(7200), ZoneOffset.UTC));
         FeedPage page = later.page(FeedFilter.ALL, null, 10, false);
         assertThat(headlines(page)).containsExactly("Embargoed", "Released");
@@ -181,7 +181,7 @@ class FeedStateTopologyTest {
     @Test
     void cachedPagesFollowTheStateVersionAndEmbargoes() {
         MutableClock clock = new MutableClock(NOW);
-        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), clock, version, 100);
+        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), clock, version, 100);
         FeedFilter all = article -> true;
         pipe(Articles.story("a", "First").build());
         pipe(Articles.story("e", "Embargoed").setEmbargoUntil(NOW.plusSeconds(60)).build());
@@ -198,7 +198,7 @@ class FeedStateTopologyTest {
 
     @Test
     void thePageCacheHoldsAtMostItsBudgetOfArticles() {
-        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC), version, 10);
+        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC), version, 10);
         for (int i = 0; i < 12; i++) {
             pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
         }
@@ -247,14 +247,14 @@ class FeedStateTopologyTest {
         PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
                 .setTokenHash(PartnerTokens.hash("secret")).setFeeds(List.of()).setUpdatedAt(NOW).build();
         partners.pipeInput("acme", partner);
-        assertThat(new DriverFeedStateView(driver).partners().get("acme")).isEqualTo(partner);
+        assertThat(FeedStateView.ofSingleTask(driver::getKeyValueStore).partners().get("acme")).isEqualTo(partner);
         partners.pipeInput("acme", null);
-        assertThat(new DriverFeedStateView(driver).partners().get("acme")).isNull();
+        assertThat(FeedStateView.ofSingleTask(driver::getKeyValueStore).partners().get("acme")).isNull();
     }
 
     @Test
     void aCorrectionWithTheSameTimeAndLengthIsServedNotTheVersionDecodedBefore() {
-        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC), version,
+        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC), version,
                 100);
         pipe(Articles.story("a", "Ferry treaty agreed by four").build());
         pipe(Articles.story("b", "Other story").setReceivedAt(Articles.T0.minusSeconds(30)).build());
@@ -275,7 +275,7 @@ class FeedStateTopologyTest {
 
     @Test
     void aKillOfAStoryDecodedBeforeIsServedAsAKill() {
-        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC), version,
+        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC), version,
                 100);
         pipe(Articles.story("a", "Wrong story").build());
         pipe(Articles.story("b", "Right story").setReceivedAt(Articles.T0.minusSeconds(10)).build());
@@ -293,7 +293,7 @@ class FeedStateTopologyTest {
 
     @Test
     void aPageReadAfterOneNewStoryDecodesOnlyThatStory() {
-        FeedQuery cached = new FeedQuery(new DriverFeedStateView(driver), Clock.fixed(NOW, ZoneOffset.UTC), version,
+        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC), version,
                 100);
         for (int i = 0; i < 5; i++) {
             pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
@@ -326,7 +326,7 @@ class FeedStateTopologyTest {
                             topics.articlesEnriched().keySerde().serializer(),
                             topics.articlesEnriched().valueSerde().serializer())
                     .pipeInput("a", Articles.story("a", "Story").build());
-            FeedQuery query = new FeedQuery(new DriverFeedStateView(uncached), Clock.fixed(NOW, ZoneOffset.UTC));
+            FeedQuery query = new FeedQuery(FeedStateView.ofSingleTask(uncached::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC));
             EnrichedArticle first = query.page(FeedFilter.ALL, null, 10, false).items().get(0).article();
             EnrichedArticle second = query.page(FeedFilter.ALL, null, 10, false).items().get(0).article();
             assertThat(second).isEqualTo(first).isNotSameAs(first);
@@ -335,7 +335,7 @@ class FeedStateTopologyTest {
 
     @Test
     void anUpdatedOrRevokedPartnerIsReadAtOnce() {
-        FeedStateView view = new DriverFeedStateView(driver);
+        FeedStateView view = FeedStateView.ofSingleTask(driver::getKeyValueStore);
         PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
                 .setTokenHash(PartnerTokens.hash("secret-1")).setFeeds(List.of()).setUpdatedAt(NOW).build();
         partners.pipeInput("acme", partner);
