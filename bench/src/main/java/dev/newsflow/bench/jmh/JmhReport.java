@@ -105,8 +105,7 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
             Spread cpu = row.perOperation().get("cpuNanos");
             table.row(row.method(), row.params().getOrDefault("length", ""), row.score().format(0),
                     row.secondary().containsKey("words") ? row.secondary().get("words").format(0) : "n/a",
-                    cpu == null ? "n/a" : cpu.times(1e-3).format(1),
-                    cpu == null ? "n/a" : cpu.reciprocal(1e9).format(0));
+                    cpuMicros(row), cpu == null ? "n/a" : cpu.reciprocal(1e9).format(0));
         }
         return table;
     }
@@ -158,12 +157,16 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
         TextTable table = new TextTable("step (100-item page after one new article; partner read)", "format",
                 "ops/s (1 core)", "µs per op", "CPU µs per op");
         for (Row row : rows) {
-            Spread cpu = row.perOperation().get("cpuNanos");
             table.row(row.method(), row.params().getOrDefault("format", ""), row.score().format(0),
-                    String.format(java.util.Locale.ROOT, "%.1f", 1e6 / row.score().median()),
-                    cpu == null ? "n/a" : cpu.times(1e-3).format(1));
+                    String.format(java.util.Locale.ROOT, "%.1f", 1e6 / row.score().median()), cpuMicros(row));
         }
         return table;
+    }
+
+    /** The benchmark thread's CPU µs per operation ({@link CpuCounter}), or n/a for benchmarks without it. */
+    private static String cpuMicros(Row row) {
+        Spread cpu = row.perOperation().get("cpuNanos");
+        return cpu == null ? "n/a" : cpu.times(1e-3).format(1);
     }
 
     private static TextTable hostileHtmlTable(List<Row> rows) {
