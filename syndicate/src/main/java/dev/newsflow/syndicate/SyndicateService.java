@@ -149,8 +149,10 @@ public final class SyndicateService implements AutoCloseable {
             FunctionCounter.builder("newsflow_webhook_deliveries", deliveries, DeliveryLog::failed)
                     .tag("outcome", "failed").register(endpoints.metrics());
             int[] boundPort = new int[1];
-            java.util.function.Supplier<String> baseUrl = () -> config.publicBaseUrl().isEmpty()
-                    ? "http://localhost:" + boundPort[0] : config.publicBaseUrl();
+            // read once: every feed answer asks for it, and a config lookup records the key as used each time
+            String publicBaseUrl = config.publicBaseUrl();
+            java.util.function.Supplier<String> baseUrl = () -> publicBaseUrl.isEmpty()
+                    ? "http://localhost:" + boundPort[0] : publicBaseUrl;
             Optional<String> hubUrl = config.websubHubUrl().isEmpty() ? Optional.empty()
                     : Optional.of(config.websubHubUrl());
             FeedQuery query = new FeedQuery(state, Clock.systemUTC(), version, config.pageCacheMaxItems());

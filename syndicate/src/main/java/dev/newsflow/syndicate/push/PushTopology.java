@@ -7,11 +7,13 @@ import dev.newsflow.schema.PartnerSubscription;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.schemas.topics.TopicSpec;
 import dev.newsflow.syndicate.SyndicateConfig;
+import dev.newsflow.syndicate.partner.PartnerStoreSerde;
 import dev.newsflow.syndicate.state.ArticleStateSerde;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.random.RandomGenerator;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -65,10 +67,12 @@ public final class PushTopology {
     public Topology buildTopology(SyndicateConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
         TopicSpec<String, PartnerSubscription> partners = topics.partnerSubscriptions();
+        // the global table's store takes the Consumed serdes (StreamsBuilder.globalTable), so decode-once goes there
+        Serde<PartnerSubscription> partnerValues = PartnerStoreSerde.decodingOnce(partners.valueSerde());
         builder.globalTable(partners.name(),
-                Consumed.with(partners.keySerde(), partners.valueSerde()).withName(PARTNERS_SOURCE),
+                Consumed.with(partners.keySerde(), partnerValues).withName(PARTNERS_SOURCE),
                 Materialized.<String, PartnerSubscription, KeyValueStore<Bytes, byte[]>>as(PARTNERS_STORE)
-                        .withKeySerde(partners.keySerde()).withValueSerde(partners.valueSerde()));
+                        .withKeySerde(partners.keySerde()).withValueSerde(partnerValues));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),
                 Serdes.String(), new PushedArticleSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMBARGO_STORE),

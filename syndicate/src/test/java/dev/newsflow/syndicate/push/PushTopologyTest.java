@@ -29,6 +29,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,19 @@ class PushTopologyTest {
         assertThat(got.get(2).body()).contains("\"id\":\"urn:newsflow:article:a\"", "\"deleted\":true",
                 "\"version\":3").doesNotContain("First");
         assertThat(log.attempts("acme")).hasSize(3).allMatch(a -> a.status() == 200);
+    }
+
+    /** The router reads every partner per article: an unchanged record is decoded once, a changed one at once. */
+    @Test
+    void partnersAreDecodedOncePerStoredRecord() {
+        partners.pipeInput("acme", partner("acme", START, null));
+        KeyValueStore<String, ValueAndTimestamp<PartnerSubscription>> store =
+                driver.getTimestampedKeyValueStore(PushTopology.PARTNERS_STORE);
+        PartnerSubscription first = store.get("acme").value();
+        assertThat(store.get("acme").value()).isSameAs(first);
+
+        partners.pipeInput("acme", PartnerSubscription.newBuilder(first).setEnabled(false).build());
+        assertThat(store.get("acme").value().getEnabled()).isFalse();
     }
 
     /** A deleted partner's waiting events are dropped: a partner created later with the same id starts afresh. */

@@ -354,6 +354,22 @@ class FeedStateTopologyTest {
         assertThat(view.partners().get("acme")).isNull();
     }
 
+    @Test
+    void anUnchangedPartnerIsDecodedOnceForEveryRequest() {
+        FeedStateView view = FeedStateView.ofSingleTask(driver::getKeyValueStore);
+        PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
+                .setTokenHash(PartnerTokens.hash("secret-1")).setFeeds(List.of()).setUpdatedAt(NOW).build();
+        partners.pipeInput("acme", partner);
+
+        // every feed request reads its partner: the store must hand back the record decoded before, which it only
+        // does if the decode-once serde reaches the global store (it takes Consumed's serdes, not Materialized's)
+        PartnerSubscription first = view.partners().get("acme");
+        assertThat(view.partners().get("acme")).isSameAs(first).isEqualTo(partner);
+
+        partners.pipeInput("acme", PartnerSubscription.newBuilder(partner).setDisplayName("Acme News").build());
+        assertThat(view.partners().get("acme").getDisplayName()).isEqualTo("Acme News");
+    }
+
     private void pipe(EnrichedArticle article) {
         articles.pipeInput(article.getArticleId(), article);
     }
