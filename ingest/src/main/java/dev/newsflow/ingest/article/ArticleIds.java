@@ -93,8 +93,13 @@ public final class ArticleIds {
     }
 
     public static byte[] sha256(byte[] value) {
+        return sha256Digest().digest(value);
+    }
+
+    /** A new SHA-256 digest, for input fed in parts. */
+    public static MessageDigest sha256Digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
