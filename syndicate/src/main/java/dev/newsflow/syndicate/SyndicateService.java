@@ -26,6 +26,7 @@ import dev.newsflow.syndicate.render.RenderCache;
 import dev.newsflow.syndicate.state.FeedQuery;
 import dev.newsflow.syndicate.state.FeedStateTopology;
 import dev.newsflow.syndicate.state.FeedStateView;
+import dev.newsflow.syndicate.state.LocalArticleStores;
 import dev.newsflow.syndicate.state.StateVersion;
 import dev.newsflow.syndicate.state.StreamsFeedStateView;
 import io.javalin.Javalin;
@@ -96,8 +97,9 @@ public final class SyndicateService implements AutoCloseable {
         Properties streamsProperties = new Properties();
         streamsProperties.putAll(config.streamsConfig());
         StateVersion version = new StateVersion();
-        KafkaStreams streams = new KafkaStreams(new FeedStateTopology(topics, version).buildTopology(config),
-                streamsProperties);
+        LocalArticleStores localArticles = new LocalArticleStores();
+        KafkaStreams streams = new KafkaStreams(
+                new FeedStateTopology(topics, version, localArticles).buildTopology(config), streamsProperties);
         // Restores write stores without the processor: any state change invalidates cached pages too.
         streams.setStateListener((next, previous) -> version.bump());
         StreamsHealth feedStateHealth = StreamsHealth.of("feed-state", streams);
@@ -128,7 +130,7 @@ public final class SyndicateService implements AutoCloseable {
             }
             awaitRunning(streams, config.startupTimeout());
             producer = partnerProducer(config, topics.partnerSubscriptions());
-            FeedStateView state = new StreamsFeedStateView(streams);
+            FeedStateView state = new StreamsFeedStateView(streams, localArticles);
             PartnerAdmin partners = new PartnerAdmin(producer, topics.partnerSubscriptions().name(), state::partners,
                     config.adminWriteTimeout(), Clock.systemUTC());
             endpoints = new ServiceEndpoints("syndicate", config).streams(feedStateHealth)

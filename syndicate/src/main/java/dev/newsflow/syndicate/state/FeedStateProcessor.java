@@ -21,17 +21,29 @@ public final class FeedStateProcessor implements Processor<String, EnrichedArtic
     private static final Logger LOG = LoggerFactory.getLogger(FeedStateProcessor.class);
 
     private final StateVersion version;
+    private final LocalArticleStores localStores;
     private KeyValueStore<String, EnrichedArticle> articles;
     private KeyValueStore<String, String> timeline;
+    private int partition;
 
-    public FeedStateProcessor(StateVersion version) {
+    public FeedStateProcessor(StateVersion version, LocalArticleStores localStores) {
         this.version = version;
+        this.localStores = localStores;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         articles = context.getStateStore(FeedStateTopology.ARTICLES_STORE);
         timeline = context.getStateStore(FeedStateTopology.TIMELINE_STORE);
+        partition = context.taskId().partition();
+        localStores.opened(partition, articles);
+    }
+
+    @Override
+    public void close() {
+        if (articles != null) {
+            localStores.closed(partition, articles);
+        }
     }
 
     @Override

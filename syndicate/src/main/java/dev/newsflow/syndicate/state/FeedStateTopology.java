@@ -35,6 +35,7 @@ public final class FeedStateTopology {
 
     private final TopicCatalogue topics;
     private final StateVersion version;
+    private final LocalArticleStores localStores;
 
     public FeedStateTopology(TopicCatalogue topics) {
         this(topics, new StateVersion());
@@ -42,8 +43,17 @@ public final class FeedStateTopology {
 
     /** @param version bumped on every stored change, so readers can cache pages per version */
     public FeedStateTopology(TopicCatalogue topics, StateVersion version) {
+        this(topics, version, new LocalArticleStores());
+    }
+
+    /**
+     * @param version     bumped on every stored change, so readers can cache pages per version
+     * @param localStores where each task publishes its articles store for this instance's feed reads
+     */
+    public FeedStateTopology(TopicCatalogue topics, StateVersion version, LocalArticleStores localStores) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.version = Objects.requireNonNull(version, "version");
+        this.localStores = Objects.requireNonNull(localStores, "localStores");
     }
 
     public Topology buildTopology(SyndicateConfig config) {
@@ -65,7 +75,7 @@ public final class FeedStateTopology {
         TopicSpec<String, EnrichedArticle> articles = topics.articlesEnriched();
         builder.stream(articles.name(),
                         Consumed.with(articles.keySerde(), articles.valueSerde()).withName(ARTICLES_SOURCE))
-                .process(() -> new FeedStateProcessor(version), Named.as(FEED_STATE_PROCESSOR), ARTICLES_STORE, TIMELINE_STORE);
+                .process(() -> new FeedStateProcessor(version, localStores), Named.as(FEED_STATE_PROCESSOR), ARTICLES_STORE, TIMELINE_STORE);
         return builder.build();
     }
 }

@@ -19,9 +19,13 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class StreamsFeedStateView implements FeedStateView {
     private final KafkaStreams streams;
+    private final ReadOnlyKeyValueStore<String, EnrichedArticle> articles;
 
-    public StreamsFeedStateView(KafkaStreams streams) {
+    /** @param localStores the articles stores the feed-state tasks of {@code streams} publish */
+    public StreamsFeedStateView(KafkaStreams streams, LocalArticleStores localStores) {
         this.streams = streams;
+        this.articles = localStores.readingThrough(() -> streams.store(StoreQueryParameters.fromNameAndType(
+                FeedStateTopology.ARTICLES_STORE, QueryableStoreTypes.keyValueStore())));
     }
 
     /**
@@ -43,8 +47,7 @@ public final class StreamsFeedStateView implements FeedStateView {
 
     @Override
     public ReadOnlyKeyValueStore<String, EnrichedArticle> articles() {
-        return streams.store(StoreQueryParameters.fromNameAndType(FeedStateTopology.ARTICLES_STORE,
-                QueryableStoreTypes.keyValueStore()));
+        return articles;
     }
 
     @Override
