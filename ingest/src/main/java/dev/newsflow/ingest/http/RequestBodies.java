@@ -49,7 +49,7 @@ final class RequestBodies {
     /**
      * The stream's bytes, at most {@code maxBytes}: read straight into an array of the declared length when there
      * is one (it has been checked against the limit), else into one grown by doubling. A 64 KB buffer, a 16 KB
-     * one and a copy for every ~5 KB POST were a seventh of what the whole demo allocated (JFR, BENCHMARKS.md).
+     * one and a copy for every ~5 KB POST were ~80 KB of garbage per article (BENCHMARKS.md, issue 20).
      *
      * @param declared the Content-Length, or negative when the body is chunked
      */
