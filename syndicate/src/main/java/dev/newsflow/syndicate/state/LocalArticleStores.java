@@ -42,9 +42,6 @@ public final class LocalArticleStores {
         return new ReadOnlyKeyValueStore<>() {
             @Override
             public EnrichedArticle get(String key) {
-                if (byPartition.isEmpty()) {
-                    return queryHandle.get().get(key);
-                }
                 try {
                     for (KeyValueStore<String, EnrichedArticle> store : byPartition.values()) {
                         EnrichedArticle article = store.get(key);
@@ -53,9 +50,9 @@ public final class LocalArticleStores {
                         }
                     }
                 } catch (InvalidStateStoreException closedUnderUs) {
-                    return queryHandle.get().get(key);
+                    // a task being revived: the handle knows its current store, or says none is ready
                 }
-                // not in any published store: the tasks may be changing, so the handle has the last word
+                // none published, none holding it, or one closed: the tasks may be changing, so the handle decides
                 return queryHandle.get().get(key);
             }
 
