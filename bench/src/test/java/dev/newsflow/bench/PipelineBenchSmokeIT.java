@@ -95,6 +95,11 @@ class PipelineBenchSmokeIT {
         assertThat(run.cpuMillisPerArticle(CpuComponent.ENRICH_STREAMS)).isPositive();
         assertThat(run.cpuMillisPerArticle(CpuComponent.SYNDICATE_STREAMS)).isPositive();
         assertThat(run.cpuMillisPerArticle(null)).isGreaterThan(run.cpuMillisPerArticle(CpuComponent.INGEST_HTTP));
+        // the broker's own meters: every accepted article was produced at least once (ingest) and read by enrich
+        assertThat(run.brokerRequestsPerArticle("Produce")).isGreaterThan(0.0);
+        assertThat(run.brokerRequestsPerArticle("Fetch")).isGreaterThan(0.0);
+        assertThat(run.brokerRequestsPerArticle("EndTxn")).as("exactly-once commits").isGreaterThan(0.0);
+        assertThat(report.toText()).contains("Kafka broker requests", "Produce");
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.platform.config.ConfigLoader;
+import dev.newsflow.platform.config.ServiceConfig;
 import dev.newsflow.platform.kafka.BoundedRocksDbMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,22 @@ class EnrichConfigTest {
                 .containsEntry("bootstrap.servers", "broker:9092")
                 .containsKey("schema.registry.url");
         new StreamsConfig(streams);
+    }
+
+    @Test
+    void streamsProducersBatchWholeCommitsUnlessTheOperatorSaysOtherwise() {
+        String batchSize = StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG);
+        assertThat(new EnrichConfig(Map.of()).streamsConfig())
+                .containsEntry(batchSize, ServiceConfig.PRODUCER_BATCH_BYTES);
+        // a batch must fit one request and the topic's max.message.bytes
+        assertThat(new EnrichConfig(Map.of("record.max.bytes", "65536")).streamsConfig())
+                .containsEntry(batchSize, 65536 + ServiceConfig.RECORD_FRAMING_BYTES);
+        Map<String, Object> passedThrough = new EnrichConfig(Map.of("kafka.batch.size", "32768")).streamsConfig();
+        assertThat(passedThrough).doesNotContainKey(batchSize).containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "32768");
+        assertThat(new StreamsConfig(passedThrough).getProducerConfigs("client").get(ProducerConfig.BATCH_SIZE_CONFIG))
+                .isEqualTo("32768");
+        assertThat(new StreamsConfig(new EnrichConfig(Map.of()).streamsConfig()).getProducerConfigs("client")
+                .get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo(ServiceConfig.PRODUCER_BATCH_BYTES);
     }
 
     @Test

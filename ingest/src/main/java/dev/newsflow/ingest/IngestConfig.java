@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -175,6 +176,7 @@ public final class IngestConfig extends ServiceConfig {
     public Map<String, Object> producerConfig() {
         Map<String, Object> producer = new HashMap<>(kafkaClientConfig());
         producer.putAll(originalsWithPrefix(PRODUCER_PREFIX));
+        producer.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, producerBatchBytes());
         return producer;
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.platform.config.ConfigLoader;
+import dev.newsflow.platform.config.ServiceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,16 @@ class IngestConfigTest {
         assertThat(config.maxBodyBytes()).isEqualTo(2 * 1024 * 1024);
         assertThat(config.produceTimeoutMs()).isEqualTo(10_000);
         assertThat(config.sections()).contains("News", "Sport");
+    }
+
+    @Test
+    void theProducerBatchesSeveralArticlesUnlessTheOperatorSaysOtherwise() {
+        assertThat(new IngestConfig(Map.of()).producerConfig())
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, ServiceConfig.PRODUCER_BATCH_BYTES);
+        assertThat(new IngestConfig(Map.of("kafka.batch.size", "32768")).producerConfig())
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "32768");
+        assertThat(new IngestConfig(Map.of("ingest.producer.batch.size", "65536")).producerConfig())
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
     }
 
     @Test

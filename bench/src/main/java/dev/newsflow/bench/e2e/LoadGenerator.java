@@ -1,5 +1,7 @@
 package dev.newsflow.bench.e2e;
 
+import dev.newsflow.bench.broker.BrokerRequestCounts;
+import dev.newsflow.bench.broker.BrokerRequestProbe;
 import dev.newsflow.bench.corpus.CorpusGenerator;
 import dev.newsflow.bench.corpus.CorpusMix;
 import dev.newsflow.bench.corpus.SubmissionPlan;
@@ -38,10 +40,12 @@ public final class LoadGenerator {
     public static LoadReport run(LoadOptions options) throws Exception {
         ProcessMemorySampler memory = options.pipelinePid() > 0
                 ? ProcessMemorySampler.start(options.pipelinePid(), Duration.ofMillis(100)) : null;
+        BrokerRequestProbe broker = options.pipelinePid() > 0
+                ? BrokerRequestProbe.open(options.pipelinePid()).orElse(null) : null;
         try {
             if (options.warmupArticles() > 0) {
                 LOG.info("warm-up: {} articles", options.warmupArticles());
-                runOnce(options, options.seed() * 1_000 + 999, options.warmupArticles(), false);
+                runOnce(options, options.seed() * 1_000 + 999, options.warmupArticles(), false, broker);
             }
             List<LoadRunResult> runs = new ArrayList<>();
             for (int r = 0; r < options.runs(); r++) {
@@ -49,7 +53,7 @@ public final class LoadGenerator {
                 LOG.info("run {}/{}: {} articles, {}", r + 1, options.runs(), options.articles(),
                         options.closedLoop() ? "closed loop, " + options.concurrency() + " in flight"
                                 : "open loop at " + options.rate() + "/s");
-                LoadRunResult result = runOnce(options, seed, options.articles(), options.rawBaseline());
+                LoadRunResult result = runOnce(options, seed, options.articles(), options.rawBaseline(), broker);
                 LOG.info("run {}: {} accepted, {} enriched/s, count check {}", r + 1, result.accepted(),
                         Math.round(result.enrichedThroughput()), result.countCheck().passed() ? "passed" : "FAILED");
                 runs.add(result);
@@ -71,11 +75,15 @@ public final class LoadGenerator {
             if (memory != null) {
                 memory.close();
             }
+            if (broker != null) {
+                broker.close();
+            }
         }
     }
 
-    private static LoadRunResult runOnce(LoadOptions options, long seed, int articles, boolean withBaseline)
-            throws Exception {
+    /** @param broker the pipeline's broker, to count its requests during the run; null when not reachable */
+    private static LoadRunResult runOnce(LoadOptions options, long seed, int articles, boolean withBaseline,
+                                         BrokerRequestProbe broker) throws Exception {
         CorpusMix mix = options.mix();
         // Dated now, 1 ms apart in sending order: feeds are newest first and capped, as partners see them.
         SubmissionPlan plan = SubmissionPlan.generate(new CorpusGenerator(seed,
@@ -92,6 +100,8 @@ public final class LoadGenerator {
         ThreadCpuSnapshot cpuBefore = options.pipelinePid() > 0 && ThreadCpuSnapshot.supported(options.pipelinePid())
                 ? ThreadCpuSnapshot.of(options.pipelinePid()) : null;
         LoadRunResult.PipelineCpu cpu = null;
+        BrokerRequestCounts requestsBefore = broker == null ? null : broker.snapshot();
+        BrokerRequestCounts requests = null;
         try {
             PostSender sender = new PostSender(options.ingestUrl(), options.apiKey(), options.concurrency(),
                     options.batchSize());
@@ -108,6 +118,9 @@ public final class LoadGenerator {
             }
             if (cpuBefore != null) {
                 cpu = new LoadRunResult.PipelineCpu(ThreadCpuSnapshot.of(options.pipelinePid()).since(cpuBefore));
+            }
+            if (requestsBefore != null) {
+                requests = broker.snapshot().since(requestsBefore);
             }
         } finally {
             enriched.close();
@@ -128,7 +141,7 @@ public final class LoadGenerator {
                 evaluation.postThroughput(), evaluation.enrichedThroughput(enrichedLog),
                 LatencySummary.of(evaluation.postLatency), LatencySummary.of(evaluation.enrichedLatency(enrichedLog)),
                 feed == null ? null : LatencySummary.of(evaluation.feedLatency(feedLog)), countCheck, feedCheck,
-                baseline, meanBytes, cpu);
+                baseline, meanBytes, cpu, requests);
     }
 
     /** Matches the answers with what arrived on the topic and in the feed. */

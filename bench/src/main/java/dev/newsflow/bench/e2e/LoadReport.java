@@ -63,6 +63,9 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
         if (runs.stream().anyMatch(r -> r.cpu() != null)) {
             out.append(cpuText());
         }
+        if (runs.stream().anyMatch(r -> r.brokerRequests() != null)) {
+            out.append(brokerRequestsText());
+        }
 
         TextTable latency = new TextTable("latency (ms)", "n", "p50", "p90", "p99", "p99.9", "max");
         latencyRow(latency, "POST \u2192 answer", LoadRunResult::postLatency);
@@ -111,6 +114,24 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
             out.append("### Memory\n\n").append(mem).append('\n');
         }
         return out.toString();
+    }
+
+    /** The broker's requests per accepted article by kind, most frequent first. */
+    private String brokerRequestsText() {
+        Map<String, Spread> byKind = new TreeMap<>();
+        runs.stream().filter(r -> r.brokerRequests() != null)
+                .flatMap(r -> r.brokerRequests().byRequest().keySet().stream()).distinct()
+                .forEach(kind -> byKind.put(kind, spread(r -> r.brokerRequestsPerArticle(kind))));
+        TextTable table = new TextTable("Kafka broker requests (pid " + (memory == null ? "?" : memory.pid()) + ")",
+                "per accepted article");
+        byKind.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue().median(), a.getValue().median()))
+                .forEach(kind -> table.row(kind.getKey(), kind.getValue().format(3)));
+        table.row("all requests", spread(r -> r.brokerRequestsPerArticle(null)).format(3));
+        return "### Kafka broker requests\n\n" + table + "\nFrom the broker's own request meters (JMX) over the same"
+                + " span as the CPU above; they include the load generator's one consumer of articles-enriched. The"
+                + " broker's CPU follows its requests more than its bytes; unlike CPU time, this count holds when other"
+                + " work shares the machine.\n\n";
     }
 
     /**

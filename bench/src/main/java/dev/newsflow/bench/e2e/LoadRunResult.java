@@ -2,6 +2,7 @@ package dev.newsflow.bench.e2e;
 
 import dev.newsflow.bench.corpus.ArticleShape;
 import dev.newsflow.bench.corpus.Submission;
+import dev.newsflow.bench.broker.BrokerRequestCounts;
 import java.util.Map;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param statusCounts answers by HTTP status (0 = no answer: connection error or timeout)
  * @param countCheck whether every accepted version arrived exactly once
  * @param baseline the raw-Kafka run of the same record sizes, or null when not run
+ * @param brokerRequests requests the pipeline's broker handled over the same span as {@code cpu}, by kind, or null
+ *                       when its process could not be reached
  */
 public record LoadRunResult(
         long seed,
@@ -31,7 +34,8 @@ public record LoadRunResult(
         FeedCheck feedCheck,
         RawKafkaBaseline.Result baseline,
         double payloadBytesMean,
-        PipelineCpu cpu) {
+        PipelineCpu cpu,
+        BrokerRequestCounts brokerRequests) {
 
     /**
      * CPU seconds the pipeline's process used from the run's first POST until everything had arrived (the
@@ -50,6 +54,14 @@ public record LoadRunResult(
         }
         double seconds = component == null ? cpu.totalSeconds() : cpu.secondsByComponent().getOrDefault(component, 0.0);
         return 1000 * seconds / accepted;
+    }
+
+    /** Broker requests of one kind (null: all kinds) per accepted article version. */
+    public double brokerRequestsPerArticle(String request) {
+        if (brokerRequests == null || accepted == 0) {
+            return Double.NaN;
+        }
+        return (request == null ? brokerRequests.total() : brokerRequests.of(request)) / (double) accepted;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.newsflow.bench.e2e;
 
+import dev.newsflow.platform.config.ServiceConfig;
 import dev.newsflow.schemas.topics.TopicCatalogue;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -115,6 +116,8 @@ public final class RawKafkaBaseline {
         Map<String, Object> producerConfig = new HashMap<>(common);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // batches as large as ingest's producer makes
+        producerConfig.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, ServiceConfig.PRODUCER_BATCH_BYTES);
         SplittableRandom random = new SplittableRandom(n);
         long t0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
