@@ -49,9 +49,11 @@ class EnrichConfigTest {
         String batchSize = StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG);
         assertThat(new EnrichConfig(Map.of()).streamsConfig())
                 .containsEntry(batchSize, ServiceConfig.PRODUCER_BATCH_BYTES);
-        // a batch must fit one request and the topic's max.message.bytes
-        assertThat(new EnrichConfig(Map.of("record.max.bytes", "65536")).streamsConfig())
-                .containsEntry(batchSize, 65536 + ServiceConfig.RECORD_FRAMING_BYTES);
+        // a batch must fit one request and the topic's max.message.bytes, also with the smallest record limit
+        EnrichConfig smallest = new EnrichConfig(Map.of("record.max.bytes", "65536"));
+        assertThat(ServiceConfig.PRODUCER_BATCH_BYTES).isLessThanOrEqualTo(smallest.maxRequestBytes());
+        assertThatThrownBy(() -> new EnrichConfig(Map.of("record.max.bytes", "65535")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("record.max.bytes");
         Map<String, Object> passedThrough = new EnrichConfig(Map.of("kafka.batch.size", "32768")).streamsConfig();
         assertThat(passedThrough).doesNotContainKey(batchSize).containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "32768");
         assertThat(new StreamsConfig(passedThrough).getProducerConfigs("client").get(ProducerConfig.BATCH_SIZE_CONFIG))

@@ -176,7 +176,7 @@ public final class IngestConfig extends ServiceConfig {
     public Map<String, Object> producerConfig() {
         Map<String, Object> producer = new HashMap<>(kafkaClientConfig());
         producer.putAll(originalsWithPrefix(PRODUCER_PREFIX));
-        producer.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, producerBatchBytes());
+        producer.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_BYTES);
         return producer;
     }
 

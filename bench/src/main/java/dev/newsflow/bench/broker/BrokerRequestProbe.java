@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * article does not move when other work shares the machine, so producer, consumer and transaction settings can be
  * compared on it in one run each.
  *
- * <p>Another process is reached through the JDK's attach API and its local JMX agent (the same user, as for
- * {@code jcmd}); this process, whose broker a test may run, through its own platform MBean server.
+ * <p>Another process is reached through the JDK's attach API (the same user, as for {@code jcmd}), which starts that
+ * process's local JMX agent as jconsole does (local connections only; it stays until the process ends); this
+ * process, whose broker a test may run, through its own platform MBean server.
  */
 public final class BrokerRequestProbe implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerRequestProbe.class);

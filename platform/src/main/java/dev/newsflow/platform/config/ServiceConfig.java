@@ -37,10 +37,11 @@ public abstract class ServiceConfig extends AbstractConfig {
     /**
      * What a producer gathers per partition before a batch counts as full. Articles are 5–10 KB encoded, so Kafka's
      * default of 16 KB was full after two: the Streams producers, which linger 100 ms, sent a produce request for
-     * about every other record instead of one per commit (0.94 produce requests per article end to end, 0.36 with
-     * this; BENCHMARKS.md, issue 20). Buffers come from the producer's own bounded pool.
+     * about every other record instead of one per commit (0.94 produce requests per article end to end, ~0.4 with
+     * this; 256 KB gave ~0.32 but ~12 MiB more peak RSS: BENCHMARKS.md, issue 20). Below the smallest request a
+     * service may send ({@code record.max.bytes} is at least 64 KiB, plus the framing), so a batch always fits one.
      */
-    public static final int PRODUCER_BATCH_BYTES = 256 * 1024;
+    public static final int PRODUCER_BATCH_BYTES = 64 * 1024;
     public static final String MANAGEMENT_PORT = "management.port";
     public static final String MANAGEMENT_HOST = "management.host";
     public static final String METRICS_TOKEN = "metrics.token";
@@ -116,7 +117,7 @@ public abstract class ServiceConfig extends AbstractConfig {
         streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplicationFactor());
         streams.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRequestBytes());
         if (!streams.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
-            streams.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), producerBatchBytes());
+            streams.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
         }
         streams.put(StreamsConfig.topicPrefix("min.insync.replicas"), Integer.toString(topicMinInsyncReplicas()));
         // Processing errors on a global-store thread get the same handler as the stream threads (the default from
@@ -141,14 +142,6 @@ public abstract class ServiceConfig extends AbstractConfig {
     /** The producers' max.request.size, and the max.message.bytes of topics this service creates. */
     public int maxRequestBytes() {
         return recordMaxBytes() + RECORD_FRAMING_BYTES;
-    }
-
-    /**
-     * The producers' batch.size when no {@code kafka.batch.size} is given: {@link #PRODUCER_BATCH_BYTES}, or less
-     * where records are capped lower, since a batch must fit one request and a topic's max.message.bytes.
-     */
-    public int producerBatchBytes() {
-        return Math.min(PRODUCER_BATCH_BYTES, maxRequestBytes());
     }
 
     /**
