@@ -1,8 +1,7 @@
 package dev.newsflow.syndicate.http;
 
-import java.net.URLDecoder;
+import dev.newsflow.syndicate.render.QueryValues;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -121,7 +120,7 @@ final class CachedFeedHandler extends Handler.Wrapper {
             if (end - start > name.length() && query.charAt(start + name.length()) == '='
                     && query.startsWith(name, start)) {
                 try {
-                    return URLDecoder.decode(query.substring(start + name.length() + 1, end), StandardCharsets.UTF_8);
+                    return QueryValues.decode(query.substring(start + name.length() + 1, end));
                 } catch (IllegalArgumentException malformed) {
                     return null;
                 }

@@ -10,12 +10,11 @@ import dev.newsflow.syndicate.partner.PartnerTokens;
 import dev.newsflow.syndicate.render.FeedAssembler;
 import dev.newsflow.syndicate.render.FeedDocument;
 import dev.newsflow.syndicate.render.FeedFormat;
+import dev.newsflow.syndicate.render.QueryValues;
 import dev.newsflow.syndicate.render.RenderCache;
 import dev.newsflow.syndicate.render.Rendered;
 import dev.newsflow.syndicate.state.FeedStateView;
 import dev.newsflow.syndicate.state.TimelineKey;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -95,7 +94,7 @@ final class FeedResponder {
         }
         // A token given in the URL must stay in the URLs of the document, or its links would not work.
         String extraQuery = request.headerToken() == null
-                ? "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) : "";
+                ? "token=" + QueryValues.encode(token) : "";
         return new Resolved(partner, feed, format, before, extraQuery);
     }
 

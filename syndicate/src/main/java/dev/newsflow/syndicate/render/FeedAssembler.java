@@ -6,8 +6,6 @@ import dev.newsflow.syndicate.filter.FeedFilter;
 import dev.newsflow.syndicate.filter.FilterParser;
 import dev.newsflow.syndicate.state.FeedPage;
 import dev.newsflow.syndicate.state.FeedQuery;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +20,7 @@ public final class FeedAssembler {
     private final Supplier<String> baseUrl;
     private final int maxPageSize;
     private final Optional<String> hubUrl;
-    private final ConcurrentHashMap<String, FeedFilter> filters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<FilterKey, FeedFilter> filters = new ConcurrentHashMap<>();
 
     public FeedAssembler(FeedQuery query, Supplier<String> baseUrl, int maxPageSize, Optional<String> hubUrl) {
         this.query = query;
@@ -57,9 +55,10 @@ public final class FeedAssembler {
                                   FeedPage page, String beforeCursor, String extraQuery) {
         String path = feedPath(partner.getPartnerId(), feed.getFeedId(), format);
         String base = baseUrl.get();
-        String self = base + path + query(beforeCursor == null ? null : "before=" + encode(beforeCursor), extraQuery);
+        String self = base + path
+                + query(beforeCursor == null ? null : "before=" + QueryValues.encode(beforeCursor), extraQuery);
         Optional<String> next = page.nextCursor()
-                .map(cursor -> base + path + query("before=" + encode(cursor), extraQuery));
+                .map(cursor -> base + path + query("before=" + QueryValues.encode(cursor), extraQuery));
         Instant updated = page.newestUpdate().isAfter(partner.getUpdatedAt()) ? page.newestUpdate()
                 : partner.getUpdatedAt();
         return new FeedDocument(partner.getPartnerId(), feed.getFeedId(), feed.getTitle(), self, base + "/",
@@ -71,9 +70,12 @@ public final class FeedAssembler {
     }
 
     private FeedFilter filter(FeedSubscription feed) {
-        String key = feed.getMinConfidence() + "|" + (feed.getFilter() == null ? "" : feed.getFilter());
-        return filters.computeIfAbsent(key,
+        // keyed by value, not by a string made of them: formatting the double cost ~2 % of a 304
+        return filters.computeIfAbsent(new FilterKey(feed.getMinConfidence(), feed.getFilter()),
                 ignored -> FilterParser.parse(feed.getFilter(), feed.getMinConfidence(), "filter"));
+    }
+
+    private record FilterKey(double minConfidence, String filter) {
     }
 
     private static String query(String first, String extra) {
@@ -86,7 +88,4 @@ public final class FeedAssembler {
         return query.toString();
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }
