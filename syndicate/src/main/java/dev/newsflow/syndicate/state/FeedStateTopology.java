@@ -38,12 +38,7 @@ public final class FeedStateTopology {
     private final LocalArticleStores localStores;
 
     public FeedStateTopology(TopicCatalogue topics) {
-        this(topics, new StateVersion());
-    }
-
-    /** @param version bumped on every stored change, so readers can cache pages per version */
-    public FeedStateTopology(TopicCatalogue topics, StateVersion version) {
-        this(topics, version, new LocalArticleStores());
+        this(topics, new StateVersion(), new LocalArticleStores());
     }
 
     /**

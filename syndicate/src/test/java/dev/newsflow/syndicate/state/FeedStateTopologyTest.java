@@ -46,7 +46,7 @@ class FeedStateTopologyTest {
                 "auto.register.schemas", "true",
                 "state.dir", stateDir.toString()));
         TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
-        topology = new FeedStateTopology(topics, version).buildTopology(config);
+        topology = new FeedStateTopology(topics, version, new LocalArticleStores()).buildTopology(config);
         Properties properties = new Properties();
         properties.putAll(config.streamsConfig());
         properties.put("bootstrap.servers", "unused:9092");
