@@ -164,7 +164,8 @@ if grep -q "newsflow is running" "$work/demo.log"; then
     bench e2e "${common[@]}" --articles "$slow_articles" --rate 100 --concurrency 256 --no-baseline
   fi
   step_done "end-to-end load runs (with the raw-Kafka baselines)"
-  bench feeds --feed-url "$rss" --feed-url "$atom" --feed-url "$json" --token "$token" --runs "$feed_runs" --duration-s "$feed_seconds"
+  bench feeds --feed-url "$rss" --feed-url "$atom" --feed-url "$json" --token "$token" --pid "$demo_pid" \
+    --runs "$feed_runs" --duration-s "$feed_seconds"
   step_done "feeds (wrk against the syndicator and nginx)"
   if [ "$profile" = 1 ]; then
     dump feeds

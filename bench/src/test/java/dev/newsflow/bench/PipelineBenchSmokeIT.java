@@ -117,7 +117,7 @@ class PipelineBenchSmokeIT {
 
         FeedsReport report = FeedsBenchmark.run(FeedsOptions.smoke(
                 List.of(URI.create(pipeline.feedUrl("rss")), URI.create(pipeline.feedUrl("json"))),
-                pipeline.partnerToken()));
+                pipeline.partnerToken()).withSyndicatorPid(ProcessHandle.current().pid()));
 
         System.out.println(report.toText());
         assertThat(report.measurements()).hasSize(4);
@@ -125,8 +125,11 @@ class PipelineBenchSmokeIT {
             assertThat(measurement.syndicator().requests()).as(measurement.toString()).isPositive();
             assertThat(measurement.nginx().requests()).as(measurement.toString()).isPositive();
             assertThat(measurement.bytes()).isGreaterThan(1_000);
+            // the syndicator runs in this JVM: its CPU and nginx's per answer are read from the OS
+            assertThat(measurement.syndicatorCpuMicros()).as(measurement.toString()).isPositive().isFinite();
+            assertThat(measurement.nginxCpuMicros()).as(measurement.toString()).isPositive().isFinite();
         }
         assertThat(report.clean()).as("no non-2xx/3xx answers, no socket errors").isTrue();
-        assertThat(report.toText()).contains("syndicator / nginx", "304", "200");
+        assertThat(report.toText()).contains("syndicator / nginx", "CPU µs/answer syndicator", "304", "200");
     }
 }

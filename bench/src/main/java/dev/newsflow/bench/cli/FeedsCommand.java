@@ -22,9 +22,14 @@ final class FeedsCommand extends ReportingCommand {
     @Option(names = "--token", description = "Partner token, sent as a bearer token (or put ?token= in the URLs).")
     String token;
 
+    @Option(names = "--pid", defaultValue = "0",
+            description = "The syndicator's process (e.g. the demo's), to report its CPU per answer beside nginx's.")
+    long pid;
+
     @Override
     public Integer call() throws Exception {
-        FeedsReport report = FeedsBenchmark.run(feeds.applyTo(FeedsOptions.standard(feedUrls, token)));
+        FeedsReport report = FeedsBenchmark.run(feeds.applyTo(FeedsOptions.standard(feedUrls, token))
+                .withSyndicatorPid(pid));
         return report("feeds", report.toText(), report.clean());
     }
 }

@@ -25,7 +25,8 @@ final class FeedsLocalCommand extends ReportingCommand {
                     .rawBaseline(false).build());
             List<URI> urls = List.of(URI.create(stack.feedUrl("rss")), URI.create(stack.feedUrl("atom")),
                     URI.create(stack.feedUrl("json")));
-            FeedsReport report = FeedsBenchmark.run(feeds.applyTo(FeedsOptions.standard(urls, stack.partnerToken())));
+            FeedsReport report = FeedsBenchmark.run(feeds.applyTo(FeedsOptions.standard(urls, stack.partnerToken()))
+                    .withSyndicatorPid(ProcessHandle.current().pid()));
             return report("feeds-local", "(syndicator started in this JVM with 200 articles posted)\n\n"
                     + report.toText(), report.clean() && seeded.allChecksPassed());
         }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,9 @@ public final class FeedsBenchmark {
             }
         }
         Wrk wrk = new Wrk(ExternalTools.find("wrk").orElseThrow());
+        Optional<ProcessHandle> syndicatorProcess = options.syndicatorPid() == 0 ? Optional.empty()
+                : Optional.of(ProcessHandle.of(options.syndicatorPid()).orElseThrow(() -> new IllegalArgumentException(
+                        "no process " + options.syndicatorPid() + " to read the syndicator's CPU from")));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Path work = Files.createTempDirectory("newsflow-bench-feeds");
         try {
@@ -95,14 +99,21 @@ public final class FeedsBenchmark {
                                 synHeaders.put("If-None-Match", target.etag());
                                 nginxHeaders.put("If-None-Match", nginxEtags.get(target.file()));
                             }
+                            Duration syndicatorCpu = syndicatorProcess.map(ProcessCpu::of).orElse(Duration.ZERO);
                             WrkResult syndicator = wrk.run(target.url(), synHeaders, options.threads(),
                                     options.connections(), options.duration());
+                            double syndicatorMicros = syndicatorProcess.isEmpty() ? Double.NaN : microsPerAnswer(
+                                    ProcessCpu.of(syndicatorProcess.get()).minus(syndicatorCpu), syndicator);
+                            Duration nginxCpu = ProcessCpu.withDescendants(nginx.process());
                             WrkResult reference = wrk.run(nginxUrl, nginxHeaders, options.threads(),
                                     options.connections(), options.duration());
+                            double nginxMicros = microsPerAnswer(
+                                    ProcessCpu.withDescendants(nginx.process()).minus(nginxCpu), reference);
                             LOG.info("{} {} run {}: syndicator {}; nginx {}", target.file(), response, run + 1,
                                     syndicator, reference);
                             measurements.add(new FeedsReport.Measurement(target.file(), target.bytes(),
-                                    target.contentType(), response, run, syndicator, reference));
+                                    target.contentType(), response, run, syndicator, reference, syndicatorMicros,
+                                    nginxMicros));
                         }
                     }
                 }
@@ -111,6 +122,10 @@ public final class FeedsBenchmark {
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    private static double microsPerAnswer(Duration cpu, WrkResult run) {
+        return run.requests() > 0 ? cpu.toNanos() / 1000.0 / run.requests() : Double.NaN;
     }
 
     /** wrk connects to the first address a name resolves to (::1 for localhost here); the servers bind 127.0.0.1. */

@@ -16,38 +16,44 @@ import java.util.Objects;
  * @param threads wrk's threads ({@code -t})
  * @param runs repetitions of every (server, response) pair, interleaved; figures are median (min–max)
  * @param nginxWorkers nginx worker processes (the syndicator's JVM may use every core, so by default nginx may too)
+ * @param syndicatorPid the syndicator's process, whose CPU per answer is then reported beside nginx's; 0 if unknown
  */
 public record FeedsOptions(List<URI> feedUrls, String token, Duration duration, int connections, int threads,
-                           int runs, int nginxWorkers) {
+                           int runs, int nginxWorkers, long syndicatorPid) {
 
     public FeedsOptions {
         feedUrls = List.copyOf(feedUrls);
         Objects.requireNonNull(duration, "duration");
         if (feedUrls.isEmpty() || connections < 1 || threads < 1 || threads > connections || runs < 1
-                || nginxWorkers < 1) {
-            throw new IllegalArgumentException("need a feed URL, connections >= threads >= 1, runs >= 1, workers >= 1");
+                || nginxWorkers < 1 || syndicatorPid < 0) {
+            throw new IllegalArgumentException(
+                    "need a feed URL, connections >= threads >= 1, runs >= 1, workers >= 1, a pid >= 0");
         }
     }
 
     /** BENCHMARKS.md settings: 3 runs of 2 s each, 32 connections on 2 wrk threads, 2 nginx workers. */
     public static FeedsOptions standard(List<URI> feedUrls, String token) {
-        return new FeedsOptions(feedUrls, token, Duration.ofSeconds(2), 32, 2, 3, 2);
+        return new FeedsOptions(feedUrls, token, Duration.ofSeconds(2), 32, 2, 3, 2, 0);
     }
 
     /** A check that the benchmark works (for mvn verify): one 1 s run of each pair. */
     public static FeedsOptions smoke(List<URI> feedUrls, String token) {
-        return new FeedsOptions(feedUrls, token, Duration.ofSeconds(1), 4, 1, 1, 1);
+        return new FeedsOptions(feedUrls, token, Duration.ofSeconds(1), 4, 1, 1, 1, 0);
     }
 
     public FeedsOptions withRuns(int count) {
-        return new FeedsOptions(feedUrls, token, duration, connections, threads, count, nginxWorkers);
+        return new FeedsOptions(feedUrls, token, duration, connections, threads, count, nginxWorkers, syndicatorPid);
     }
 
     public FeedsOptions withDuration(Duration value) {
-        return new FeedsOptions(feedUrls, token, value, connections, threads, runs, nginxWorkers);
+        return new FeedsOptions(feedUrls, token, value, connections, threads, runs, nginxWorkers, syndicatorPid);
     }
 
     public FeedsOptions withConnections(int value, int wrkThreads) {
-        return new FeedsOptions(feedUrls, token, duration, value, wrkThreads, runs, nginxWorkers);
+        return new FeedsOptions(feedUrls, token, duration, value, wrkThreads, runs, nginxWorkers, syndicatorPid);
+    }
+
+    public FeedsOptions withSyndicatorPid(long pid) {
+        return new FeedsOptions(feedUrls, token, duration, connections, threads, runs, nginxWorkers, pid);
     }
 }

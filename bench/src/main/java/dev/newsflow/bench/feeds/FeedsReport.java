@@ -2,6 +2,7 @@ package dev.newsflow.bench.feeds;
 
 import dev.newsflow.bench.report.Spread;
 import dev.newsflow.bench.report.TextTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -9,11 +10,22 @@ import java.util.function.ToDoubleFunction;
 /** All wrk runs of one {@code newsflow bench feeds}: per feed and response kind, syndicator vs nginx. */
 public record FeedsReport(FeedsOptions options, List<Measurement> measurements) {
 
+    /**
+     * @param syndicatorCpuMicros CPU of the syndicator's process per answer in this run (NaN when its process
+     *                            was not given)
+     * @param nginxCpuMicros      CPU of nginx's master and workers per answer in the nginx run
+     */
     public record Measurement(String feed, int bytes, String contentType, FeedsBenchmark.Response response, int run,
-                              WrkResult syndicator, WrkResult nginx) {
+                              WrkResult syndicator, WrkResult nginx, double syndicatorCpuMicros,
+                              double nginxCpuMicros) {
         /** Syndicator requests/s as a share of nginx's in the same run. */
         public double ratio() {
             return nginx.requestsPerSecond() > 0 ? syndicator.requestsPerSecond() / nginx.requestsPerSecond() : Double.NaN;
+        }
+
+        /** nginx's CPU per answer as a share of the syndicator's: the throughput ratio if CPU were all that mattered. */
+        public double cpuRatio() {
+            return nginxCpuMicros / syndicatorCpuMicros;
         }
     }
 
@@ -43,8 +55,18 @@ public record FeedsReport(FeedsOptions options, List<Measurement> measurements) 
                         + "nginx with %d worker(s) serving the same bytes from disk; no gzip; median (min\u2013max)%n%n",
                 options.threads(), options.connections(), options.duration().toSeconds(), options.runs(),
                 options.nginxWorkers()));
-        TextTable table = new TextTable("feed", "bytes", "response", "syndicator req/s", "nginx req/s",
-                "syndicator / nginx", "p99 ms syndicator", "p99 ms nginx", "errors");
+        boolean cpu = measurements.stream().anyMatch(m -> !Double.isNaN(m.syndicatorCpuMicros()));
+        if (cpu) {
+            out.append("CPU per answer: user + system time of the syndicator's process (in a demo, the broker and the "
+                    + "other services share it) and of nginx's master and workers, read from the OS before and after "
+                    + "each run, over the answers wrk completed; wrk's own CPU is in neither.\n\n");
+        }
+        TextTable table = cpu
+                ? new TextTable("feed", "bytes", "response", "syndicator req/s", "nginx req/s", "syndicator / nginx",
+                        "CPU µs/answer syndicator", "CPU µs/answer nginx", "CPU nginx / syndicator", "p99 ms syndicator",
+                        "p99 ms nginx", "errors")
+                : new TextTable("feed", "bytes", "response", "syndicator req/s", "nginx req/s", "syndicator / nginx",
+                        "p99 ms syndicator", "p99 ms nginx", "errors");
         List<String> feeds = measurements.stream().map(Measurement::feed).distinct().toList();
         for (String feed : feeds) {
             for (FeedsBenchmark.Response response : FeedsBenchmark.Response.values()) {
@@ -54,12 +76,19 @@ public record FeedsReport(FeedsOptions options, List<Measurement> measurements) 
                 }
                 long errors = rows.stream().mapToLong(m -> m.syndicator().non2xx3xx() + m.nginx().non2xx3xx()
                         + m.syndicator().socketErrors() + m.nginx().socketErrors()).sum();
-                table.row(feed, rows.get(0).bytes(), response == FeedsBenchmark.Response.FULL_200 ? "200" : "304",
+                List<Object> cells = new ArrayList<>(List.of(feed, rows.get(0).bytes(),
+                        response == FeedsBenchmark.Response.FULL_200 ? "200" : "304",
                         spread(rows, m -> m.syndicator().requestsPerSecond()).format(1),
                         spread(rows, m -> m.nginx().requestsPerSecond()).format(0),
-                        spread(rows, m -> 100 * m.ratio()).format(1) + " %",
-                        spread(rows, m -> m.syndicator().p99Millis()).format(2),
-                        spread(rows, m -> m.nginx().p99Millis()).format(2), errors);
+                        spread(rows, m -> 100 * m.ratio()).format(1) + " %"));
+                if (cpu) {
+                    cells.addAll(List.of(spread(rows, Measurement::syndicatorCpuMicros).format(1),
+                            spread(rows, Measurement::nginxCpuMicros).format(1),
+                            spread(rows, m -> 100 * m.cpuRatio()).format(1) + " %"));
+                }
+                cells.addAll(List.of(spread(rows, m -> m.syndicator().p99Millis()).format(2),
+                        spread(rows, m -> m.nginx().p99Millis()).format(2), errors));
+                table.row(cells.toArray());
             }
         }
         return out.append(table).toString();

@@ -116,6 +116,10 @@ final class NginxServer implements AutoCloseable {
         return port;
     }
 
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     long pid() {
         return process.pid();
     }
