@@ -1,15 +1,12 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.platform.digest.Sha256;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.SourceFormat;
 import dev.newsflow.schema.SubmittedImage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -69,12 +66,7 @@ public final class Articles {
         StringBuilder content = new StringBuilder(builder.getHeadline());
         builder.getBody().forEach(p -> content.append('\n').append(p));
         builder.getImages().forEach(i -> content.append('\n').append(i.getCaption()).append('|').append(i.getCredit()));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
-            return builder.setContentHash(HexFormat.of().formatHex(digest)).build();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return builder.setContentHash(Sha256.hex(content.toString())).build();
     }
 
     public static SubmittedImage image(String caption, String credit) {

@@ -1,13 +1,11 @@
 package dev.newsflow.app.cli;
 
+import dev.newsflow.platform.digest.Sha256;
 import dev.newsflow.enrich.ner.NerTrainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,16 +51,8 @@ public final class TrainNerCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         Files.write(out, result.modelBytes());
-        log.printf("wrote %s (%,d bytes, sha256 %s)%n", out, result.modelBytes().length, sha256(result.modelBytes()));
+        log.printf("wrote %s (%,d bytes, sha256 %s)%n", out, result.modelBytes().length, Sha256.hex(result.modelBytes()));
         log.flush();
         return 0;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

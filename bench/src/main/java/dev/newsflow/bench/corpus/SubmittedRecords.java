@@ -1,15 +1,12 @@
 package dev.newsflow.bench.corpus;
 
+import dev.newsflow.platform.digest.Sha256;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.SourceFormat;
 import dev.newsflow.schema.SubmittedImage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -33,7 +30,7 @@ public final class SubmittedRecords {
         List<String> body = new ArrayList<>(article.body());
         body.addAll(ArticleRenderer.chromeLines());
         return ArticleSubmitted.newBuilder()
-                .setArticleId(publisherId + "-g-" + sha256(publisherId + "\n" + article.guid()).substring(0, 24))
+                .setArticleId(publisherId + "-g-" + Sha256.hex(publisherId + "\n" + article.guid()).substring(0, 24))
                 .setPublisherId(publisherId)
                 .setVersion(article.action() == null ? 1 : 2)
                 .setAction(article.action() == null ? ArticleAction.PUBLISH : ArticleAction.UPDATE)
@@ -50,15 +47,7 @@ public final class SubmittedRecords {
                 .setBody(body)
                 .setImages(images)
                 .setKeywords(article.keywords())
-                .setContentHash(sha256(article.payload()))
+                .setContentHash(Sha256.hex(article.payload()))
                 .build();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.newsflow.enrich.ner;
 
+import dev.newsflow.platform.digest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -58,12 +56,7 @@ final class Lexicon {
     }
 
     static Lexicon read(byte[] gzipped) throws IOException {
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(gzipped));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String sha = Sha256.hex(gzipped);
         int capacity = 1 << 20;
         int[] table = new int[3 * capacity];
         int m = capacity - 1;

@@ -1,12 +1,9 @@
 package dev.newsflow.ingest.article;
 
+import dev.newsflow.platform.digest.Sha256;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,23 +82,6 @@ public final class ArticleIds {
     }
 
     private static String hash(String publisherId, String value) {
-        return sha256Hex(publisherId + "\n" + value).substring(0, HASH_HEX_DIGITS);
-    }
-
-    public static String sha256Hex(String value) {
-        return HexFormat.of().formatHex(sha256(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    public static byte[] sha256(byte[] value) {
-        return sha256Digest().digest(value);
-    }
-
-    /** A new SHA-256 digest, for input fed in parts. */
-    public static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(publisherId + "\n" + value).substring(0, HASH_HEX_DIGITS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.article;
 
+import dev.newsflow.platform.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -21,7 +22,7 @@ public final class ContentHash {
         // Fed to the digest field by field: the same bytes as the UTF-8 of the whole length-prefixed string (UTF-8
         // of a concatenation is the concatenation of the UTF-8s, each field being whole), without building that
         // string and its copies (JFR: a few article sizes of garbage per POST).
-        MessageDigest digest = ArticleIds.sha256Digest();
+        MessageDigest digest = Sha256.newDigest();
         field(digest, draft.guid());
         field(digest, draft.canonicalUrl());
         field(digest, draft.language());

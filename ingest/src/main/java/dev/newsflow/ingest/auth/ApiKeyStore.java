@@ -1,6 +1,6 @@
 package dev.newsflow.ingest.auth;
 
-import dev.newsflow.ingest.article.ArticleIds;
+import dev.newsflow.platform.digest.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public final class ApiKeyStore implements AutoCloseable {
     public void reloadIfChanged() {
         try {
             byte[] content = Files.readAllBytes(file);
-            if (Arrays.equals(ArticleIds.sha256(content), loadedDigest)) {
+            if (Arrays.equals(Sha256.of(content), loadedDigest)) {
                 return;
             }
             current = inline.plus(parse(content));
@@ -83,7 +83,7 @@ public final class ApiKeyStore implements AutoCloseable {
     private ApiKeys parse(byte[] content) {
         // Compared by content digest, not modification time: a rewrite within the same second counts.
         ApiKeys keys = ApiKeys.parse(new String(content, StandardCharsets.UTF_8).lines().toList(), "key file " + file);
-        loadedDigest = ArticleIds.sha256(content);
+        loadedDigest = Sha256.of(content);
         return keys;
     }
 

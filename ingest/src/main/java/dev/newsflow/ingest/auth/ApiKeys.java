@@ -1,7 +1,6 @@
 package dev.newsflow.ingest.auth;
 
-import dev.newsflow.ingest.article.ArticleIds;
-import java.nio.charset.StandardCharsets;
+import dev.newsflow.platform.digest.Sha256;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -107,6 +106,6 @@ public final class ApiKeys {
     }
 
     private static byte[] digest(String key) {
-        return ArticleIds.sha256(key.getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(key);
     }
 }

@@ -1,8 +1,8 @@
 package dev.newsflow.ingest.bulk;
 
+import dev.newsflow.platform.digest.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsflow.ingest.article.ArticleIds;
 import dev.newsflow.platform.lifecycle.Failures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,7 +182,7 @@ public final class BulkPoster {
         } catch (IOException e) {
             return new FileResult(file, FileResult.Outcome.FAILED, 0, null, 0, "cannot read: " + Failures.oneLine(e));
         }
-        String contentHash = HexFormat.of().formatHex(ArticleIds.sha256(content));
+        String contentHash = Sha256.hex(content);
         if (posted.contains(contentHash, file)) {
             return new FileResult(file, FileResult.Outcome.SKIPPED, 0, null, 0, "accepted in an earlier run");
         }

@@ -1,7 +1,7 @@
 package dev.newsflow.ingest.bulk;
 
+import dev.newsflow.platform.digest.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsflow.ingest.article.ArticleIds;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +67,7 @@ final class NdjsonFilePoster {
                 continue;
             }
             total++;
-            String hash = ArticleIds.sha256Hex(text.strip());
+            String hash = Sha256.hex(text.strip());
             if (!posted.containsLine(hash, file)) {
                 pending.add(new Line(i + 1, text, hash));
             }

@@ -1,8 +1,7 @@
 package dev.newsflow.syndicate.partner;
 
-import java.nio.charset.StandardCharsets;
+import dev.newsflow.platform.digest.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,12 +13,6 @@ import java.util.HexFormat;
  */
 public final class PartnerTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
-    /**
-     * One digest per request thread: every feed request checks a token, and looking the algorithm up
-     * through the security providers costs more than hashing the 43-character token. SHA-256 is fast
-     * enough per request (tokens are 256 random bits, so a slow password hash would add nothing).
-     */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PartnerTokens::sha256);
 
     private PartnerTokens() {
     }
@@ -32,7 +25,7 @@ public final class PartnerTokens {
 
     /** Lower-case hex SHA-256 of the token's UTF-8 bytes. */
     public static String hash(String token) {
-        return HexFormat.of().formatHex(digest(token));
+        return Sha256.hex(token);
     }
 
     /** True when the token's digest equals the stored hex digest; constant time in the digest length. */
@@ -57,15 +50,8 @@ public final class PartnerTokens {
         return MessageDigest.isEqual(digest(presented), digest(expected));
     }
 
+    /** SHA-256 is fast enough per request: tokens are 256 random bits, so a slow password hash would add nothing. */
     private static byte[] digest(String token) {
-        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.of(token);
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.topics.train;
 
+import dev.newsflow.platform.digest.Sha256;
 import dev.newsflow.enrich.annotate.KnowledgeBase;
 import dev.newsflow.enrich.annotate.KnowledgeBaseAnnotator;
 import dev.newsflow.enrich.annotate.TopicConcept;
@@ -14,7 +15,6 @@ import dev.newsflow.enrich.topics.TopicModel;
 import dev.newsflow.schema.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -986,14 +986,10 @@ public final class TopicTrainer {
     }
 
     static String fingerprint(List<TrainingArticle> articles) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (TrainingArticle a : articles) {
-                sha.update(a.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Sha256.newDigest();
+        for (TrainingArticle a : articles) {
+            sha.update(a.toString().getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }
