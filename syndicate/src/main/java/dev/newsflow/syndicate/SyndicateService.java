@@ -26,7 +26,6 @@ import dev.newsflow.syndicate.render.RenderCache;
 import dev.newsflow.syndicate.state.FeedQuery;
 import dev.newsflow.syndicate.state.FeedStateTopology;
 import dev.newsflow.syndicate.state.FeedStateView;
-import dev.newsflow.syndicate.state.LocalArticleStores;
 import dev.newsflow.syndicate.state.StateVersion;
 import dev.newsflow.syndicate.state.StreamsFeedStateView;
 import io.javalin.Javalin;
@@ -97,11 +96,15 @@ public final class SyndicateService implements AutoCloseable {
         Properties streamsProperties = new Properties();
         streamsProperties.putAll(config.streamsConfig());
         StateVersion version = new StateVersion();
-        LocalArticleStores localArticles = new LocalArticleStores();
-        KafkaStreams streams = new KafkaStreams(
-                new FeedStateTopology(topics, version, localArticles).buildTopology(config), streamsProperties);
-        // Restores write stores without the processor: any state change invalidates cached pages too.
-        streams.setStateListener((next, previous) -> version.bump());
+        FeedStateTopology feedState = new FeedStateTopology(topics, version);
+        KafkaStreams streams = new KafkaStreams(feedState.buildTopology(config), streamsProperties);
+        streams.setStateListener((next, previous) -> {
+            // Restores write stores without the processor: any state change invalidates cached pages too.
+            version.bump();
+            if (!next.isRunningOrRebalancing()) {
+                feedState.partnerDirectory().withdraw();
+            }
+        });
         StreamsHealth feedStateHealth = StreamsHealth.of("feed-state", streams);
         streams.setUncaughtExceptionHandler(feedStateHealth.watching(
                 StreamThreadFailurePolicy.standard("syndicate feed state")));
@@ -130,7 +133,7 @@ public final class SyndicateService implements AutoCloseable {
             }
             awaitRunning(streams, config.startupTimeout());
             producer = partnerProducer(config, topics.partnerSubscriptions());
-            FeedStateView state = new StreamsFeedStateView(streams, localArticles);
+            FeedStateView state = new StreamsFeedStateView(streams, feedState);
             PartnerAdmin partners = new PartnerAdmin(producer, topics.partnerSubscriptions().name(), state::partners,
                     config.adminWriteTimeout(), Clock.systemUTC());
             endpoints = new ServiceEndpoints("syndicate", config).streams(feedStateHealth)

@@ -17,7 +17,6 @@ import dev.newsflow.syndicate.state.FeedPage;
 import dev.newsflow.syndicate.state.FeedQuery;
 import dev.newsflow.syndicate.state.FeedStateTopology;
 import dev.newsflow.syndicate.state.FeedStateView;
-import dev.newsflow.syndicate.state.LocalArticleStores;
 import dev.newsflow.syndicate.state.StateVersion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -224,7 +223,7 @@ public class FeedPageReadBenchmark {
         Properties properties = new Properties();
         properties.putAll(config.streamsConfig());
         properties.put("bootstrap.servers", "unused:9092");
-        return new TopologyTestDriver(new FeedStateTopology(topics, version, new LocalArticleStores()).buildTopology(config), properties);
+        return new TopologyTestDriver(new FeedStateTopology(topics, version).buildTopology(config), properties);
     }
 
     private static void close(TopologyTestDriver driver, Path stateDir) throws IOException {

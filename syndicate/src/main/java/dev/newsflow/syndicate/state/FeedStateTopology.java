@@ -9,17 +9,14 @@ import dev.newsflow.syndicate.partner.PartnerStoreSerde;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The feed state: the partner registry as a global table (every instance sees every partner, so any
+ * The feed state: the partner registry as a global store (every instance sees every partner, so any
  * instance can authenticate any request), and from {@code articles-enriched} the latest version of
  * each article plus a time-ordered index of them. Feeds are the join of the two, evaluated when a
  * feed is read (see {@link FeedQuery}): a new or changed subscription applies to the whole history
@@ -35,31 +32,42 @@ public final class FeedStateTopology {
 
     private final TopicCatalogue topics;
     private final StateVersion version;
-    private final LocalArticleStores localStores;
+    private final LocalArticleStores localStores = new LocalArticleStores();
+    private final PartnerDirectory partnerDirectory = new PartnerDirectory();
 
     public FeedStateTopology(TopicCatalogue topics) {
-        this(topics, new StateVersion(), new LocalArticleStores());
+        this(topics, new StateVersion());
     }
 
-    /**
-     * @param version     bumped on every stored change, so readers can cache pages per version
-     * @param localStores where each task publishes its articles store for this instance's feed reads
-     */
-    public FeedStateTopology(TopicCatalogue topics, StateVersion version, LocalArticleStores localStores) {
+    /** @param version bumped on every stored change, so readers can cache pages per version */
+    public FeedStateTopology(TopicCatalogue topics, StateVersion version) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.version = Objects.requireNonNull(version, "version");
-        this.localStores = Objects.requireNonNull(localStores, "localStores");
+    }
+
+    /** Where each task of this topology publishes its articles store, for this instance's feed reads. */
+    public LocalArticleStores localArticleStores() {
+        return localStores;
+    }
+
+    /** The partners of this topology's global store, in memory, for this instance's feed requests. */
+    public PartnerDirectory partnerDirectory() {
+        return partnerDirectory;
     }
 
     public Topology buildTopology(SyndicateConfig config) {
         StreamsBuilder builder = new StreamsBuilder();
         TopicSpec<String, PartnerSubscription> partners = topics.partnerSubscriptions();
-        // the global table's store takes the Consumed serdes (StreamsBuilder.globalTable), so decode-once goes there
+        // A global store with a processor of ours rather than a global table, so the processor can keep the
+        // partner directory; the store is what a global table's would be (timestamped, no changelog: the topic
+        // is its log), and keeps each stored record decoded once for the reads that still go through it.
         Serde<PartnerSubscription> partnerValues = PartnerStoreSerde.decodingOnce(partners.valueSerde());
-        builder.globalTable(partners.name(),
-                Consumed.with(partners.keySerde(), partnerValues).withName(PARTNERS_SOURCE),
-                Materialized.<String, PartnerSubscription, KeyValueStore<Bytes, byte[]>>as(PARTNERS_STORE)
-                        .withKeySerde(partners.keySerde()).withValueSerde(partnerValues));
+        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
+                                Stores.persistentTimestampedKeyValueStore(PARTNERS_STORE), partners.keySerde(),
+                                partnerValues)
+                        .withLoggingDisabled(),
+                partners.name(), Consumed.with(partners.keySerde(), partnerValues).withName(PARTNERS_SOURCE),
+                () -> new PartnerStoreProcessor(partnerDirectory));
 
         // every feed page read decodes its articles: decode each stored version once (see DecodedByBytes)
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES_STORE),

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -39,7 +38,7 @@ public final class LocalArticleStores {
      */
     ReadOnlyKeyValueStore<String, EnrichedArticle> readingThrough(
             Supplier<ReadOnlyKeyValueStore<String, EnrichedArticle>> queryHandle) {
-        return new ReadOnlyKeyValueStore<>() {
+        return new GetsFirstElsewhere<>(queryHandle) {
             @Override
             public EnrichedArticle get(String key) {
                 try {
@@ -53,23 +52,7 @@ public final class LocalArticleStores {
                     // a task being revived: the handle knows its current store, or says none is ready
                 }
                 // none published, none holding it, or one closed: the tasks may be changing, so the handle decides
-                return queryHandle.get().get(key);
-            }
-
-            @Override
-            public KeyValueIterator<String, EnrichedArticle> range(String from,
-                    String to) {
-                return queryHandle.get().range(from, to);
-            }
-
-            @Override
-            public KeyValueIterator<String, EnrichedArticle> all() {
-                return queryHandle.get().all();
-            }
-
-            @Override
-            public long approximateNumEntries() {
-                return queryHandle.get().approximateNumEntries();
+                return queryHandle().get(key);
             }
         };
     }

@@ -20,29 +20,37 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class StreamsFeedStateView implements FeedStateView {
     private final KafkaStreams streams;
     private final ReadOnlyKeyValueStore<String, EnrichedArticle> articles;
+    private final ReadOnlyKeyValueStore<String, PartnerSubscription> partners;
 
-    /** @param localStores the articles stores the feed-state tasks of {@code streams} publish */
-    public StreamsFeedStateView(KafkaStreams streams, LocalArticleStores localStores) {
+    /** @param feedState the topology {@code streams} runs, whose tasks publish their stores for these reads */
+    public StreamsFeedStateView(KafkaStreams streams, FeedStateTopology feedState) {
         this.streams = streams;
-        this.articles = localStores.readingThrough(() -> streams.store(StoreQueryParameters.fromNameAndType(
-                FeedStateTopology.ARTICLES_STORE, QueryableStoreTypes.keyValueStore())));
+        this.articles = feedState.localArticleStores().readingThrough(() -> streams.store(
+                StoreQueryParameters.fromNameAndType(FeedStateTopology.ARTICLES_STORE,
+                        QueryableStoreTypes.keyValueStore())));
+        this.partners = feedState.partnerDirectory().readingThrough(this::partnersQueryHandle);
     }
 
     /**
-     * Kept once obtained: the handle Streams gives finds the global store afresh on every read, so it stays
-     * good across restores, and every feed request reads a partner (looking the handle up was ~3 % of a 304).
+     * Kept once obtained: the handle Streams gives finds the global store afresh on every read, so it stays good
+     * across restores (looking it up was ~3 % of a 304 when every feed request read through it).
      */
-    private volatile ReadOnlyKeyValueStore<String, PartnerSubscription> partners;
+    private volatile ReadOnlyKeyValueStore<String, PartnerSubscription> partnersHandle;
 
-    @Override
-    public ReadOnlyKeyValueStore<String, PartnerSubscription> partners() {
-        ReadOnlyKeyValueStore<String, PartnerSubscription> store = partners;
+    private ReadOnlyKeyValueStore<String, PartnerSubscription> partnersQueryHandle() {
+        ReadOnlyKeyValueStore<String, PartnerSubscription> store = partnersHandle;
         if (store == null) {
             store = streams.store(StoreQueryParameters.fromNameAndType(FeedStateTopology.PARTNERS_STORE,
                     QueryableStoreTypes.keyValueStore()));
-            partners = store;
+            partnersHandle = store;
         }
         return store;
+    }
+
+    /** Single reads from the {@link PartnerDirectory} once loaded; the rest through the query handle. */
+    @Override
+    public ReadOnlyKeyValueStore<String, PartnerSubscription> partners() {
+        return partners;
     }
 
     @Override

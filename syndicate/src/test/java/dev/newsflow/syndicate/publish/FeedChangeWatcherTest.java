@@ -7,14 +7,12 @@ import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.FeedSubscription;
 import dev.newsflow.schema.PartnerSubscription;
-import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.syndicate.Articles;
-import dev.newsflow.syndicate.SyndicateConfig;
 import dev.newsflow.syndicate.partner.PartnerTokens;
 import dev.newsflow.syndicate.render.FeedAssembler;
 import dev.newsflow.syndicate.state.FeedStateView;
 import dev.newsflow.syndicate.state.FeedQuery;
-import dev.newsflow.syndicate.state.FeedStateTopology;
+import dev.newsflow.syndicate.state.FeedStateDriver;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -25,10 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.TestInputTopic;
@@ -47,7 +42,7 @@ class FeedChangeWatcherTest {
     @TempDir
     Path out;
 
-    private TopologyTestDriver driver;
+    private FeedStateDriver fixture;
     private TestInputTopic<String, EnrichedArticle> articles;
     private HttpServer hub;
     private final List<String> pings = new CopyOnWriteArrayList<>();
@@ -58,18 +53,9 @@ class FeedChangeWatcherTest {
 
     @BeforeEach
     void start() throws Exception {
-        SyndicateConfig config = new SyndicateConfig(Map.of("schema.registry.url", "mock://watcher-" + UUID.randomUUID(),
-                "auto.register.schemas", "true", "state.dir", stateDir.toString()));
-        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
-        Properties properties = new Properties();
-        properties.putAll(config.streamsConfig());
-        properties.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(new FeedStateTopology(topics).buildTopology(config), properties);
-        articles = driver.createInputTopic(topics.articlesEnriched().name(),
-                topics.articlesEnriched().keySerde().serializer(), topics.articlesEnriched().valueSerde().serializer());
-        partners = driver.createInputTopic(
-                topics.partnerSubscriptions().name(), topics.partnerSubscriptions().keySerde().serializer(),
-                topics.partnerSubscriptions().valueSerde().serializer());
+        fixture = FeedStateDriver.start(stateDir);
+        articles = fixture.articles();
+        partners = fixture.partners();
         partners.pipeInput("acme", PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
                 .setTokenHash(PartnerTokens.hash("t")).setUpdatedAt(Instant.parse("2026-11-28T00:00:00Z"))
                 .setFeeds(List.of(FeedSubscription.newBuilder().setFeedId("all").setTitle("All").setFilter(null)
@@ -85,7 +71,7 @@ class FeedChangeWatcherTest {
         hub.start();
         URI hubUrl = URI.create("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub");
 
-        FeedStateView state = FeedStateView.ofSingleTask(driver::getKeyValueStore);
+        FeedStateView state = fixture.view();
         FeedQuery query = new FeedQuery(state, Clock.systemUTC());
         FeedAssembler assembler = new FeedAssembler(query, () -> BASE, 500, Optional.of(hubUrl.toString()));
         watcher = new FeedChangeWatcher(state, query, assembler, () -> BASE, 500,
@@ -96,7 +82,7 @@ class FeedChangeWatcherTest {
     void stop() {
         watcher.close();
         hub.stop(0);
-        driver.close();
+        fixture.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.PartnerSubscription;
-import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.syndicate.Articles;
 import dev.newsflow.syndicate.SyndicateConfig;
 import dev.newsflow.syndicate.filter.FeedFilter;
@@ -16,11 +15,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,36 +32,29 @@ class FeedStateTopologyTest {
     @TempDir
     java.nio.file.Path stateDir;
 
+    private FeedStateDriver fixture;
     private TopologyTestDriver driver;
     private TestInputTopic<String, EnrichedArticle> articles;
     private TestInputTopic<String, PartnerSubscription> partners;
     private Topology topology;
+    private FeedStateTopology feedState;
     private FeedQuery query;
     private final StateVersion version = new StateVersion();
 
     @BeforeEach
     void start() {
-        SyndicateConfig config = new SyndicateConfig(Map.of(
-                "schema.registry.url", "mock://syndicate-topology-" + UUID.randomUUID(),
-                "auto.register.schemas", "true",
-                "state.dir", stateDir.toString()));
-        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
-        topology = new FeedStateTopology(topics, version, new LocalArticleStores()).buildTopology(config);
-        Properties properties = new Properties();
-        properties.putAll(config.streamsConfig());
-        properties.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(topology, properties);
-        articles = driver.createInputTopic(topics.articlesEnriched().name(),
-                topics.articlesEnriched().keySerde().serializer(), topics.articlesEnriched().valueSerde().serializer());
-        partners = driver.createInputTopic(topics.partnerSubscriptions().name(),
-                topics.partnerSubscriptions().keySerde().serializer(),
-                topics.partnerSubscriptions().valueSerde().serializer());
-        query = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = FeedStateDriver.start(stateDir, version, Map.of());
+        feedState = fixture.feedState();
+        topology = fixture.topology();
+        driver = fixture.driver();
+        articles = fixture.articles();
+        partners = fixture.partners();
+        query = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     @Test
@@ -135,7 +128,7 @@ class FeedStateTopologyTest {
         pipe(Articles.story("past", "Released").setEmbargoUntil(NOW.minusSeconds(60)).build());
         assertThat(headlines(query.page(FeedFilter.ALL, null, 10, false))).containsExactly("Released");
 
-        FeedQuery later = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore),
+        FeedQuery later = new FeedQuery(fixture.view(),
                 Clock.fixed(NOW.plusSeconds(7200), ZoneOffset.UTC));
         FeedPage page = later.page(FeedFilter.ALL, null, 10, false);
         assertThat(headlines(page)).containsExactly("Embargoed", "Released");
@@ -181,7 +174,7 @@ class FeedStateTopologyTest {
     @Test
     void cachedPagesFollowTheStateVersionAndEmbargoes() {
         MutableClock clock = new MutableClock(NOW);
-        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), clock, version, 100);
+        FeedQuery cached = new FeedQuery(fixture.view(), clock, version, 100);
         FeedFilter all = article -> true;
         pipe(Articles.story("a", "First").build());
         pipe(Articles.story("e", "Embargoed").setEmbargoUntil(NOW.plusSeconds(60)).build());
@@ -198,7 +191,7 @@ class FeedStateTopologyTest {
 
     @Test
     void thePageCacheHoldsAtMostItsBudgetOfArticles() {
-        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC), version, 10);
+        FeedQuery cached = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC), version, 10);
         for (int i = 0; i < 12; i++) {
             pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
         }
@@ -247,14 +240,14 @@ class FeedStateTopologyTest {
         PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
                 .setTokenHash(PartnerTokens.hash("secret")).setFeeds(List.of()).setUpdatedAt(NOW).build();
         partners.pipeInput("acme", partner);
-        assertThat(FeedStateView.ofSingleTask(driver::getKeyValueStore).partners().get("acme")).isEqualTo(partner);
+        assertThat(fixture.view().partners().get("acme")).isEqualTo(partner);
         partners.pipeInput("acme", null);
-        assertThat(FeedStateView.ofSingleTask(driver::getKeyValueStore).partners().get("acme")).isNull();
+        assertThat(fixture.view().partners().get("acme")).isNull();
     }
 
     @Test
     void aCorrectionWithTheSameTimeAndLengthIsServedNotTheVersionDecodedBefore() {
-        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC), version,
+        FeedQuery cached = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC), version,
                 100);
         pipe(Articles.story("a", "Ferry treaty agreed by four").build());
         pipe(Articles.story("b", "Other story").setReceivedAt(Articles.T0.minusSeconds(30)).build());
@@ -275,7 +268,7 @@ class FeedStateTopologyTest {
 
     @Test
     void aKillOfAStoryDecodedBeforeIsServedAsAKill() {
-        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC), version,
+        FeedQuery cached = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC), version,
                 100);
         pipe(Articles.story("a", "Wrong story").build());
         pipe(Articles.story("b", "Right story").setReceivedAt(Articles.T0.minusSeconds(10)).build());
@@ -293,7 +286,7 @@ class FeedStateTopologyTest {
 
     @Test
     void aPageReadAfterOneNewStoryDecodesOnlyThatStory() {
-        FeedQuery cached = new FeedQuery(FeedStateView.ofSingleTask(driver::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC), version,
+        FeedQuery cached = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC), version,
                 100);
         for (int i = 0; i < 5; i++) {
             pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
@@ -311,22 +304,10 @@ class FeedStateTopologyTest {
 
     @Test
     void withoutTheDecodedArticleCacheEveryReadDecodes() {
-        SyndicateConfig config = new SyndicateConfig(Map.of(
-                "schema.registry.url", "mock://syndicate-topology-" + UUID.randomUUID(),
-                "auto.register.schemas", "true",
-                "state.dir", stateDir.resolve("uncached").toString(),
-                SyndicateConfig.ARTICLE_CACHE_MAX_BYTES, "0"));
-        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
-        Properties properties = new Properties();
-        properties.putAll(config.streamsConfig());
-        properties.put("bootstrap.servers", "unused:9092");
-        try (TopologyTestDriver uncached = new TopologyTestDriver(
-                new FeedStateTopology(topics).buildTopology(config), properties)) {
-            uncached.createInputTopic(topics.articlesEnriched().name(),
-                            topics.articlesEnriched().keySerde().serializer(),
-                            topics.articlesEnriched().valueSerde().serializer())
-                    .pipeInput("a", Articles.story("a", "Story").build());
-            FeedQuery query = new FeedQuery(FeedStateView.ofSingleTask(uncached::getKeyValueStore), Clock.fixed(NOW, ZoneOffset.UTC));
+        try (FeedStateDriver uncached = FeedStateDriver.start(stateDir.resolve("uncached"), new StateVersion(),
+                Map.of(SyndicateConfig.ARTICLE_CACHE_MAX_BYTES, "0"))) {
+            uncached.articles().pipeInput("a", Articles.story("a", "Story").build());
+            FeedQuery query = new FeedQuery(uncached.view(), Clock.fixed(NOW, ZoneOffset.UTC));
             EnrichedArticle first = query.page(FeedFilter.ALL, null, 10, false).items().get(0).article();
             EnrichedArticle second = query.page(FeedFilter.ALL, null, 10, false).items().get(0).article();
             assertThat(second).isEqualTo(first).isNotSameAs(first);
@@ -335,7 +316,7 @@ class FeedStateTopologyTest {
 
     @Test
     void anUpdatedOrRevokedPartnerIsReadAtOnce() {
-        FeedStateView view = FeedStateView.ofSingleTask(driver::getKeyValueStore);
+        FeedStateView view = fixture.view();
         PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
                 .setTokenHash(PartnerTokens.hash("secret-1")).setFeeds(List.of()).setUpdatedAt(NOW).build();
         partners.pipeInput("acme", partner);
@@ -356,7 +337,7 @@ class FeedStateTopologyTest {
 
     @Test
     void anUnchangedPartnerIsDecodedOnceForEveryRequest() {
-        FeedStateView view = FeedStateView.ofSingleTask(driver::getKeyValueStore);
+        FeedStateView view = fixture.view();
         PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
                 .setTokenHash(PartnerTokens.hash("secret-1")).setFeeds(List.of()).setUpdatedAt(NOW).build();
         partners.pipeInput("acme", partner);
@@ -368,6 +349,73 @@ class FeedStateTopologyTest {
 
         partners.pipeInput("acme", PartnerSubscription.newBuilder(partner).setDisplayName("Acme News").build());
         assertThat(view.partners().get("acme").getDisplayName()).isEqualTo("Acme News");
+    }
+
+    @Test
+    void partnerReadsComeFromTheDirectoryAndFollowEveryChangeAtOnce() {
+        AtomicInteger handleReads = new AtomicInteger();
+        ReadOnlyKeyValueStore<String, PartnerSubscription> reads = feedState.partnerDirectory()
+                .readingThrough(countingQueryHandle(handleReads));
+        assertThat(feedState.partnerDirectory().loaded()).isTrue();
+        assertThat(reads.get("acme")).isNull();
+
+        PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
+                .setTokenHash(PartnerTokens.hash("secret-1")).setFeeds(List.of()).setUpdatedAt(NOW).build();
+        partners.pipeInput("acme", partner);
+        assertThat(reads.get("acme")).isEqualTo(partner);
+        PartnerSubscription rotated = PartnerSubscription.newBuilder(partner)
+                .setTokenHash(PartnerTokens.hash("secret-2")).build();
+        partners.pipeInput("acme", rotated);
+        assertThat(reads.get("acme").getTokenHash()).isEqualTo(rotated.getTokenHash());
+        partners.pipeInput("acme", PartnerSubscription.newBuilder(rotated).setEnabled(false).build());
+        assertThat(reads.get("acme").getEnabled()).isFalse();
+        partners.pipeInput("acme", null);
+        assertThat(reads.get("acme")).isNull();
+        assertThat(handleReads).hasValue(0);
+
+        // the store holds what the directory holds: the watcher and the admin API still read it
+        partners.pipeInput("globex", PartnerSubscription.newBuilder(partner).setPartnerId("globex").build());
+        assertThat(fixture.view().partners().get("globex"))
+                .isEqualTo(reads.get("globex"));
+        assertThat(fixture.view().partners().get("acme")).isNull();
+    }
+
+    @Test
+    void untilTheGlobalStoreIsLoadedAndOnceWithdrawnPartnerReadsGoThroughTheQueryHandle() {
+        AtomicInteger handleReads = new AtomicInteger();
+        partners.pipeInput("acme", PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
+                .setTokenHash(PartnerTokens.hash("secret")).setFeeds(List.of()).setUpdatedAt(NOW).build());
+        assertThat(new PartnerDirectory().readingThrough(countingQueryHandle(handleReads)).get("acme")
+                .getDisplayName()).isEqualTo("Acme");
+        assertThat(handleReads).hasValue(1);
+
+        feedState.partnerDirectory().withdraw();
+        ReadOnlyKeyValueStore<String, PartnerSubscription> reads = feedState.partnerDirectory()
+                .readingThrough(countingQueryHandle(handleReads));
+        assertThat(reads.get("acme").getDisplayName()).isEqualTo("Acme");
+        assertThat(handleReads).hasValue(2);
+        // a withdrawn directory is not refilled behind the application's back
+        partners.pipeInput("acme", null);
+        assertThat(feedState.partnerDirectory().loaded()).isFalse();
+        assertThat(reads.get("acme")).isNull();
+    }
+
+    @Test
+    void aPartnerRecordWithoutAKeyIsSkippedAndTheNextOnesStillApply() {
+        PartnerSubscription partner = PartnerSubscription.newBuilder().setPartnerId("acme").setDisplayName("Acme")
+                .setTokenHash(PartnerTokens.hash("secret")).setFeeds(List.of()).setUpdatedAt(NOW).build();
+        partners.pipeInput(null, partner);
+        partners.pipeInput("acme", partner);
+        assertThat(feedState.partnerDirectory().readingThrough(countingQueryHandle(new AtomicInteger())).get("acme"))
+                .isEqualTo(partner);
+    }
+
+    /** The interactive-query handle: here the driver's store, counted, so a test sees which path a read took. */
+    private Supplier<ReadOnlyKeyValueStore<String, PartnerSubscription>> countingQueryHandle(AtomicInteger reads) {
+        return () -> {
+            reads.incrementAndGet();
+            return driver.getKeyValueStore(FeedStateTopology.PARTNERS_STORE);
+        };
     }
 
     private void pipe(EnrichedArticle article) {

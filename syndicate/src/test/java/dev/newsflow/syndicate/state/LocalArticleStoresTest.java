@@ -3,13 +3,8 @@ package dev.newsflow.syndicate.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.schema.EnrichedArticle;
-import dev.newsflow.schemas.topics.TopicCatalogue;
 import dev.newsflow.syndicate.Articles;
-import dev.newsflow.syndicate.SyndicateConfig;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.TestInputTopic;
@@ -25,8 +20,9 @@ class LocalArticleStoresTest {
     @TempDir
     Path stateDir;
 
-    private final LocalArticleStores local = new LocalArticleStores();
+    private LocalArticleStores local;
     private final AtomicInteger queryHandleUses = new AtomicInteger();
+    private FeedStateDriver fixture;
     private TopologyTestDriver driver;
     private TestInputTopic<String, EnrichedArticle> articles;
 
@@ -38,23 +34,15 @@ class LocalArticleStoresTest {
 
     @BeforeEach
     void start() {
-        SyndicateConfig config = new SyndicateConfig(Map.of(
-                "schema.registry.url", "mock://local-article-stores-" + UUID.randomUUID(),
-                "auto.register.schemas", "true",
-                "state.dir", stateDir.toString()));
-        TopicCatalogue topics = TopicCatalogue.create(config.serdeConfig());
-        Properties properties = new Properties();
-        properties.putAll(config.streamsConfig());
-        properties.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(new FeedStateTopology(topics, new StateVersion(), local).buildTopology(config),
-                properties);
-        articles = driver.createInputTopic(topics.articlesEnriched().name(),
-                topics.articlesEnriched().keySerde().serializer(), topics.articlesEnriched().valueSerde().serializer());
+        fixture = FeedStateDriver.start(stateDir);
+        local = fixture.feedState().localArticleStores();
+        driver = fixture.driver();
+        articles = fixture.articles();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     @Test
@@ -83,9 +71,8 @@ class LocalArticleStoresTest {
     void aClosedTaskWithdrawsItsStore() {
         articles.pipeInput("a", Articles.story("a", "Ferry treaty agreed").build());
         assertThat(local.published()).isEqualTo(1);
-        driver.close();
+        fixture.close();
         assertThat(local.published()).isZero();
-        driver = null;
         start(); // a fresh driver for stop(); its task publishes its own store
         assertThat(local.published()).isEqualTo(1);
     }
@@ -94,11 +81,10 @@ class LocalArticleStoresTest {
     void aStoreClosedUnderAReadSendsItToTheQueryHandle() {
         articles.pipeInput("a", Articles.story("a", "Ferry treaty agreed").build());
         KeyValueStore<String, EnrichedArticle> stale = driver.getKeyValueStore(FeedStateTopology.ARTICLES_STORE);
-        driver.close();
-        // as if a failed task's processor had not withdrawn its store before the task was revived
-        local.opened(0, stale);
+        fixture.close();
         start();
         articles.pipeInput("b", Articles.story("b", "Other story").build());
+        // as if a failed task's processor had not withdrawn its store before the task was revived
         local.opened(0, stale);
 
         assertThat(local.readingThrough(queryHandle).get("b").getHeadline()).isEqualTo("Other story");
