@@ -21,16 +21,16 @@ abstract class GetsFirstElsewhere<V> implements ReadOnlyKeyValueStore<String, V>
 
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
-        return queryHandle.get().range(from, to);
+        return queryHandle().range(from, to);
     }
 
     @Override
     public KeyValueIterator<String, V> all() {
-        return queryHandle.get().all();
+        return queryHandle().all();
     }
 
     @Override
     public long approximateNumEntries() {
-        return queryHandle.get().approximateNumEntries();
+        return queryHandle().approximateNumEntries();
     }
 }
