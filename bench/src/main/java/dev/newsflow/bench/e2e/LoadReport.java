@@ -122,7 +122,7 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
         runs.stream().filter(r -> r.brokerRequests() != null)
                 .flatMap(r -> r.brokerRequests().byRequest().keySet().stream()).distinct()
                 .forEach(kind -> byKind.put(kind, spread(r -> r.brokerRequestsPerArticle(kind))));
-        TextTable table = new TextTable("Kafka broker requests (pid " + (memory == null ? "?" : memory.pid()) + ")",
+        TextTable table = new TextTable("Kafka broker requests (pid " + options.pipelinePid() + ")",
                 "per accepted article");
         byKind.entrySet().stream()
                 .sorted((a, b) -> Double.compare(b.getValue().median(), a.getValue().median()))
@@ -139,7 +139,7 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
      * and the ceiling it implies (all cores for the pipeline alone, no load generator).
      */
     private String cpuText() {
-        TextTable table = new TextTable("component (threads of pid " + (memory == null ? "?" : memory.pid()) + ")",
+        TextTable table = new TextTable("component (threads of pid " + options.pipelinePid() + ")",
                 "CPU ms per accepted article", "share");
         Spread total = spread(r -> r.cpuMillisPerArticle(null));
         for (CpuComponent component : CpuComponent.values()) {

@@ -1,8 +1,8 @@
 package dev.newsflow.bench.e2e;
 
+import dev.newsflow.bench.broker.BrokerRequestCounts;
 import dev.newsflow.bench.corpus.ArticleShape;
 import dev.newsflow.bench.corpus.Submission;
-import dev.newsflow.bench.broker.BrokerRequestCounts;
 import java.util.Map;
 
 /**
