@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "jmh", mixinStandardHelpOptions = true,
-        description = "Run the JMH benchmarks (clean-up and enrichment per article, topics alone, Avro serde vs JSON, feed rendering).")
+        description = "Run the JMH benchmarks (ingest reading a POST body, clean-up and enrichment per article, topics alone, Avro serde vs JSON, feed rendering).")
 final class JmhCommand extends ReportingCommand {
     @Option(names = "--include", description = "Only benchmarks whose name matches this regular expression.")
     String include;

@@ -88,6 +88,7 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
                 case "FeedRenderingBenchmark" -> feedTable(rows(benchmark));
                 case "FeedPageReadBenchmark" -> feedPageReadTable(rows(benchmark));
                 case "HostileHtmlBenchmark" -> hostileHtmlTable(rows(benchmark));
+                case "IngestNormaliseBenchmark" -> ingestNormaliseTable(rows(benchmark));
                 default -> genericTable(rows(benchmark));
             };
             out.append(table).append('\n');
@@ -167,6 +168,15 @@ public record JmhReport(List<Row> rows, JmhOptions options) {
     private static String cpuMicros(Row row) {
         Spread cpu = row.perOperation().get("cpuNanos");
         return cpu == null ? "n/a" : cpu.times(1e-3).format(1);
+    }
+
+    private static TextTable ingestNormaliseTable(List<Row> rows) {
+        TextTable table = new TextTable("POST body (~500 words)", "bodies/s (1 core)", "µs per body", "CPU µs per body");
+        for (Row row : rows) {
+            table.row(row.params().getOrDefault("shape", ""), row.score().format(0),
+                    String.format(java.util.Locale.ROOT, "%.1f", 1e6 / row.score().median()), cpuMicros(row));
+        }
+        return table;
     }
 
     private static TextTable hostileHtmlTable(List<Row> rows) {

@@ -40,6 +40,13 @@ class JmhSuiteSmokeTest {
         }
         assertThat(report.rows("HostileHtmlBenchmark")).extracting(r -> r.params().get("shape"))
                 .contains("NESTED_DIV", "WIDE_BR");
+        assertThat(report.rows("IngestNormaliseBenchmark")).extracting(r -> r.params().get("shape"))
+                .containsExactlyInAnyOrder("TEXT", "JSON", "HTML");
+        for (JmhReport.Row row : report.rows("IngestNormaliseBenchmark")) {
+            // reading a body takes some CPU, and no more than the wall-clock time of a call
+            assertThat(row.perOperation().get("cpuNanos").median()).as(row.params().toString())
+                    .isBetween(1_000.0, 1e9 / row.score().median());
+        }
         for (JmhReport.Row row : report.rows()) {
             assertThat(row.score().median()).as(row.method()).isPositive();
         }
@@ -55,7 +62,7 @@ class JmhSuiteSmokeTest {
             assertThat(row.perOperation().get("bytes").median()).as(row.method()).isGreaterThan(500.0);
         }
         assertThat(report.toText()).contains("### EnrichmentBenchmark", "words/s", "bytes/record", "bytes/feed", "Avro vs JSON",
-                "ms per page", "CPU µs per op", "CPU µs per article", "articles per CPU-second");
+                "ms per page", "CPU µs per body", "CPU µs per op", "CPU µs per article", "articles per CPU-second");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.newsflow.ingest.parse;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.article.DraftRemoval;
+import dev.newsflow.ingest.text.Paragraphs;
 import dev.newsflow.ingest.text.TextHygiene;
 import dev.newsflow.platform.article.ArticleRules;
 import dev.newsflow.schema.SourceFormat;
@@ -55,7 +56,16 @@ public final class HtmlNormaliser implements ArticleNormaliser {
             + "aside, iframe, button, input, select, textarea, svg, dialog, [role=navigation], [role=complementary], "
             + "[aria-hidden=true], [hidden], [style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
     private static final Evaluator REMOVED = QueryParser.parse(REMOVED_TAGS);
-    private static final String CREDIT_ELEMENTS = "[class~=(?i)credit|copyright|source|byline], small, cite";
+    // Selectors parsed once: parsing one costs more than running it on a page (jsoup's Evaluators are thread-safe).
+    private static final Evaluator CREDIT_ELEMENTS =
+            QueryParser.parse("[class~=(?i)credit|copyright|source|byline], small, cite");
+    private static final Evaluator BYLINE_ELEMENTS =
+            QueryParser.parse("[rel=author], [itemprop=author], .byline, .author, [class~=(?i)byline]");
+    private static final Evaluator CANONICAL_LINK = QueryParser.parse("link[rel=canonical]");
+    private static final Evaluator HTML_LANG = QueryParser.parse("html[lang]");
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator TIME_DATETIME = QueryParser.parse("time[datetime]");
+    private static final Evaluator ARTICLE_TAGS = QueryParser.parse("meta[property=article:tag]");
     /** A JSON-LD articleBody shorter than this is a summary, not the story. */
     private static final int MIN_LINKED_BODY_CHARS = 200;
     /** The markup's text must reach this share of the JSON-LD articleBody, else the articleBody is the body. */
@@ -93,9 +103,9 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         Map<String, String> metas = metaTags(page);
         LinkedData linked = LinkedData.read(page);
         ArticleDraft.Builder draft = ArticleDraft.builder(SourceFormat.HTML);
-        String canonical = firstNonNull(attr(page, "link[rel=canonical]", "href"), meta(metas, "og:url"), linked.url());
+        String canonical = firstNonNull(attr(page, CANONICAL_LINK, "href"), meta(metas, "og:url"), linked.url());
         draft.canonicalUrl(canonical == null || !canonical.startsWith("http") ? null : canonical);
-        draft.language(firstNonNull(languageTag(page.select("html[lang]").attr("lang")), languageTag(linked.language())));
+        draft.language(firstNonNull(languageTag(page.select(HTML_LANG).attr("lang")), languageTag(linked.language())));
         draft.section(firstNonNull(meta(metas, "article:section"), linked.section()));
         draft.keywords(keywords(page, metas));
         draft.publishedAt(firstNonNull(publishedAt(page, metas), linked.datePublished()));
@@ -109,7 +119,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         MainText.Story story = MainText.find(body, index, budget, removals);
         String headline = headline(page, metas, story.outer());
         // A page whose only headline is a <title> with the site's name is better served by its JSON-LD.
-        if (linked.headline() != null && page.selectFirst("h1") == null && meta(metas, "og:title") == null) {
+        if (linked.headline() != null && page.selectFirst(H1) == null && meta(metas, "og:title") == null) {
             headline = linked.headline();
         }
         draft.headline(headline);
@@ -133,9 +143,9 @@ public final class HtmlNormaliser implements ArticleNormaliser {
     }
 
     private static String headline(Document page, Map<String, String> metas, Element container) {
-        Element h1 = container.selectFirst("h1");
+        Element h1 = container.selectFirst(H1);
         if (h1 == null) {
-            h1 = page.selectFirst("h1");
+            h1 = page.selectFirst(H1);
         }
         String fromH1 = h1 == null ? null : TextHygiene.cleanOrNull(h1.text());
         return firstNonNull(fromH1, withoutSiteName(meta(metas, "og:title")),
@@ -303,7 +313,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
                                 + " of " + articleBody.length() + " characters): the articleBody is the body");
             }
             List<String> paragraphs = new ArrayList<>();
-            for (String line : articleBody.split("\\R")) {
+            for (String line : Paragraphs.lines(articleBody)) {
                 String clean = TextHygiene.cleanOrNull(line);
                 if (clean != null) {
                     paragraphs.add(clean);
@@ -370,7 +380,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         candidates.add(meta(metas, "article:published_time"));
         candidates.add(firstNonNull(meta(metas, "pubdate"), meta(metas, "publish-date"), meta(metas, "date"),
                 meta(metas, "dc.date")));
-        candidates.add(attr(page, "time[datetime]", "datetime"));
+        candidates.add(attr(page, TIME_DATETIME, "datetime"));
         for (String candidate : candidates) {
             if (candidate == null) {
                 continue;
@@ -389,7 +399,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         if (author != null && author.length() <= ArticleRules.MAX_BYLINE_CHARS) {
             return author;
         }
-        Element byline = page.selectFirst("[rel=author], [itemprop=author], .byline, .author, [class~=(?i)byline]");
+        Element byline = page.selectFirst(BYLINE_ELEMENTS);
         if (byline == null) {
             return null;
         }
@@ -415,7 +425,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
                 }
             }
         }
-        for (Element tag : page.select("meta[property=article:tag]")) {
+        for (Element tag : page.select(ARTICLE_TAGS)) {
             String clean = TextHygiene.cleanOrNull(tag.attr("content"));
             if (clean != null && clean.length() <= ArticleRules.MAX_KEYWORD_CHARS) {
                 keywords.add(clean);
@@ -449,7 +459,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
         return metas.get(key);
     }
 
-    private static String attr(Document page, String selector, String attribute) {
+    private static String attr(Document page, Evaluator selector, String attribute) {
         Element element = page.selectFirst(selector);
         return element == null ? null : TextHygiene.cleanOrNull(element.attr(attribute));
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Where an {@code <img>} really loads its picture from, as an absolute http(s) URL, or null. Pages that load images
@@ -22,11 +24,13 @@ final class ImageSource {
             "data-lazy", "data-url", "data-hi-res-src", "src");
     private static final List<String> SRCSET_ATTRIBUTES = List.of("data-srcset", "data-lazy-srcset", "srcset");
 
+    private static final Evaluator BASE_HREF = QueryParser.parse("base[href]");
+
     private final URI base;
 
     ImageSource(Document page, String canonicalUrl) {
-        URI found = absolute(page.selectFirst("base[href]") == null ? null
-                : page.selectFirst("base[href]").attr("href"));
+        Element baseElement = page.selectFirst(BASE_HREF);
+        URI found = absolute(baseElement == null ? null : baseElement.attr("href"));
         this.base = found != null ? found : absolute(canonicalUrl);
     }
 

@@ -1,6 +1,7 @@
 package dev.newsflow.ingest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.ingest.text.Paragraphs;
 import dev.newsflow.ingest.text.TextHygiene;
 import dev.newsflow.schema.ArticleAction;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Typed reads of optional JSON fields that name the field when its type is wrong. Unknown
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  * type is an {@link InvalidArticleException}, never silently dropped.
  */
 final class JsonFields {
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
 
     private JsonFields() {
     }
@@ -124,7 +123,7 @@ final class JsonFields {
         }
         if (node.isTextual()) {
             List<String> paragraphs = new ArrayList<>();
-            for (String paragraph : PARAGRAPH_BREAK.split(node.textValue())) {
+            for (String paragraph : Paragraphs.of(node.textValue())) {
                 String clean = TextHygiene.cleanOrNull(paragraph);
                 if (clean != null) {
                     paragraphs.add(clean);

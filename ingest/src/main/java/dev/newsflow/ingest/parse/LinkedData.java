@@ -2,6 +2,7 @@ package dev.newsflow.ingest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.ingest.text.Paragraphs;
 import dev.newsflow.ingest.text.TextHygiene;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The schema.org {@code NewsArticle} (or {@code Article}, {@code ReportageNewsArticle}, …) a page
@@ -24,10 +27,11 @@ record LinkedData(String headline, String author, Instant datePublished, String 
     private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
             "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "blogposting",
             "liveblogposting");
+    private static final Evaluator JSON_LD_SCRIPTS = QueryParser.parse("script[type=application/ld+json]");
     private static final LinkedData NONE = new LinkedData(null, null, null, null, null, null, null);
 
     static LinkedData read(Document page) {
-        for (Element script : page.select("script[type=application/ld+json]")) {
+        for (Element script : page.select(JSON_LD_SCRIPTS)) {
             try {
                 JsonNode article = findArticle(JSON.readTree(script.data()));
                 if (article != null) {
@@ -100,7 +104,7 @@ record LinkedData(String headline, String author, Instant datePublished, String 
             return null;
         }
         StringBuilder kept = new StringBuilder();
-        for (String line : node.textValue().split("\\R")) {
+        for (String line : Paragraphs.lines(node.textValue())) {
             String clean = TextHygiene.cleanOrNull(line);
             if (clean != null) {
                 kept.append(clean).append('\n');

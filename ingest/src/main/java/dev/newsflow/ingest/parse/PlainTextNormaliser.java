@@ -3,6 +3,7 @@ package dev.newsflow.ingest.parse;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.article.DraftImage;
 import dev.newsflow.ingest.article.DraftRemoval;
+import dev.newsflow.ingest.text.Paragraphs;
 import dev.newsflow.ingest.text.TextHygiene;
 import dev.newsflow.schema.SourceFormat;
 import dev.newsflow.text.ChromeFilter;
@@ -23,8 +24,6 @@ import java.util.regex.Pattern;
 public final class PlainTextNormaliser implements ArticleNormaliser {
     /** Site chrome, from the one list ingest and enrich share. */
     private static final ChromeFilter CHROME = new ChromeFilter();
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\p{Lu}[^.!?]{1,100}$");
     /** A caption is a few sentences; a longer paragraph ending in "Photo: …" is body text. */
     private static final int MAX_CAPTION_LENGTH = 1200;
@@ -83,9 +82,9 @@ public final class PlainTextNormaliser implements ArticleNormaliser {
     /** Paragraphs with their lines joined and cleaned; chrome lines and empty paragraphs dropped. */
     private static List<String> paragraphs(String document, RemovalLog removals) {
         List<String> paragraphs = new ArrayList<>();
-        for (String block : PARAGRAPH_BREAK.split(document)) {
+        for (String block : Paragraphs.of(document)) {
             List<String> lines = new ArrayList<>();
-            for (String line : LINE_BREAK.split(block)) {
+            for (String line : Paragraphs.lines(block)) {
                 String clean = TextHygiene.clean(line);
                 if (clean.isEmpty()) {
                     continue;

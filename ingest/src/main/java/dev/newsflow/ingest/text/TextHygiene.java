@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.text;
 
+import dev.newsflow.text.TextNormalizer;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -14,6 +15,7 @@ public final class TextHygiene {
     private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!]|&(#\\d+|#x[0-9A-Fa-f]+|[A-Za-z]{2,8});");
     /** Zero-width characters and the BOM carry no text but break matching and hashing. */
     private static final String INVISIBLE_CHARS = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
+    private static final char SOFT_HYPHEN = '\u00AD';
     private static final Pattern INVISIBLE = Pattern.compile("[" + INVISIBLE_CHARS + "]");
     private static final Pattern MARKUP_CHARS = Pattern.compile("[<>&]");
     private static final int MAX_PASSES = 4;
@@ -70,23 +72,27 @@ public final class TextHygiene {
         return (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) && MARKUP.matcher(text).find();
     }
 
-    /** {@link #INVISIBLE}'s characters, found by one pass over the text instead of the pattern. */
+    /**
+     * {@link #INVISIBLE}'s characters, found by one pass over the text instead of the pattern; none is below
+     * the soft hyphen, so most characters of most text are passed over by one comparison.
+     */
     private static boolean hasInvisible(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (INVISIBLE_CHARS.indexOf(text.charAt(i)) >= 0) {
+            char c = text.charAt(i);
+            if (c >= SOFT_HYPHEN && INVISIBLE_CHARS.indexOf(c) >= 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Runs of any Unicode whitespace or space separator become one space; ends trimmed. */
+    /** Runs of any Unicode whitespace, space separator or NEL become one space (zero-width ones too); ends trimmed. */
     static String collapseWhitespace(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085') {
+            if (TextNormalizer.isSpace(c) || c == '\u0085') {
                 pendingSpace = true;
             } else {
                 if (pendingSpace && out.length() > 0) {

@@ -46,6 +46,14 @@ class JsonNormaliserTest {
         assertThat(draft.body()).containsExactly("One line.", "Two.");
     }
 
+    @Test
+    void windowsLineBreaksInABodyStringJoinLinesAndSplitParagraphsLikeUnixOnes() {
+        ArticleDraft windows = normaliser.normalise(
+                "{\"headline\": \"H\", \"body\": \"One hard-wrapped\\r\\nline.\\r\\n\\r\\nTwo.\"}");
+
+        assertThat(windows.body()).containsExactly("One hard-wrapped line.", "Two.");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"headline\": 5}|headline",

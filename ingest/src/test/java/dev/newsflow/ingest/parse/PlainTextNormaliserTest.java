@@ -81,4 +81,23 @@ class PlainTextNormaliserTest {
         assertThat(draft.headline()).isEqualTo("Headline here");
         assertThat(draft.body()).containsExactly("Body text.");
     }
+
+    @Test
+    void hardWrappedParagraphsWithWindowsLineBreaksStayWhole() {
+        String unix = "NewsWorld\n\nA headline that\nwraps\n\nFirst paragraph, wrapped\nonto a second line.\n\nSecond.\n";
+        ArticleDraft windows = normaliser.normalise(unix.replace("\n", "\r\n"));
+        ArticleDraft oldMac = normaliser.normalise(unix.replace("\n", "\r"));
+
+        assertThat(windows.headline()).isEqualTo("A headline that wraps");
+        assertThat(windows.body()).containsExactly("First paragraph, wrapped onto a second line.", "Second.");
+        assertThat(windows).isEqualTo(normaliser.normalise(unix)).isEqualTo(oldMac);
+    }
+
+    @Test
+    void aLineOfNoBreakSpacesOrAParagraphSeparatorEndsAParagraph() {
+        ArticleDraft draft = normaliser.normalise("Storm closes the harbour\n\u00a0\u00a0\nOne.\u2029Two.\nstill two.");
+
+        assertThat(draft.headline()).isEqualTo("Storm closes the harbour");
+        assertThat(draft.body()).containsExactly("One.", "Two. still two.");
+    }
 }
