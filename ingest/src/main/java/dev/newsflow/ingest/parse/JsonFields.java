@@ -17,7 +17,6 @@ import java.util.Locale;
  * type is an {@link InvalidArticleException}, never silently dropped.
  */
 final class JsonFields {
-
     private JsonFields() {
     }
 
