@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every newsflow benchmark on this machine and writes one Markdown report (BENCHMARKS.md material):
-#   1. JMH: clean-up + enrichment, Avro serde vs JSON, feed rendering   (~3 min on 2 cores)
+#   1. JMH: ingest reading POST bodies, clean-up + enrichment, Avro serde vs JSON, feed rendering (~4 min)
 #   2. `newsflow demo` started on free loopback ports, then the end-to-end load generator against it:
 #      closed loop at max and open loop at 1,000 articles/s (each with the raw-Kafka baseline), open loop at
 #      100 articles/s, 3 runs each; peak RSS and live heap of the demo process  (~3 min)
