@@ -15,7 +15,8 @@ public final class TextHygiene {
     private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!]|&(#\\d+|#x[0-9A-Fa-f]+|[A-Za-z]{2,8});");
     /** Zero-width characters and the BOM carry no text but break matching and hashing. */
     private static final String INVISIBLE_CHARS = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
-    private static final char SOFT_HYPHEN = '\u00AD';
+    /** The lowest of them: every character below it is passed over by one comparison. */
+    private static final char LOWEST_INVISIBLE = (char) INVISIBLE_CHARS.chars().min().orElseThrow();
     private static final Pattern INVISIBLE = Pattern.compile("[" + INVISIBLE_CHARS + "]");
     private static final Pattern MARKUP_CHARS = Pattern.compile("[<>&]");
     private static final int MAX_PASSES = 4;
@@ -72,14 +73,11 @@ public final class TextHygiene {
         return (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) && MARKUP.matcher(text).find();
     }
 
-    /**
-     * {@link #INVISIBLE}'s characters, found by one pass over the text instead of the pattern; none is below
-     * the soft hyphen, so most characters of most text are passed over by one comparison.
-     */
+    /** {@link #INVISIBLE}'s characters, found by one pass over the text instead of the pattern. */
     private static boolean hasInvisible(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= SOFT_HYPHEN && INVISIBLE_CHARS.indexOf(c) >= 0) {
+            if (c >= LOWEST_INVISIBLE && INVISIBLE_CHARS.indexOf(c) >= 0) {
                 return true;
             }
         }
