@@ -11,12 +11,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class ServiceEndpointsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LARGE = "0123456789abcdef".repeat(20_000);
     private final HttpClient client = HttpClient.newHttpClient();
+    private final AtomicReference<Integer> copyBuffer = new AtomicReference<>();
 
     /** Starts a server with the endpoints installed, runs the body against its base URL, stops it. */
     private void serve(ServiceEndpoints endpoints, Consumer<String> body) {
@@ -25,6 +28,8 @@ class ServiceEndpointsTest {
             cfg.startup.startupWatcherEnabled = false;
             endpoints.install(cfg);
             cfg.routes.get("/thread", ctx -> ctx.result(Thread.currentThread().getName()));
+            cfg.routes.get("/large", ctx -> ctx.result(LARGE));
+            copyBuffer.set(cfg.http.responseBufferSize);
         }).start("127.0.0.1", 0);
         try {
             endpoints.startManagement();
@@ -126,6 +131,17 @@ class ServiceEndpointsTest {
                     .header("Accept", "text/html").build());
             assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
             assertThat(html.body()).contains("<h1>newsflow probe</h1>").contains("/v1/things");
+        });
+    }
+
+    @Test
+    void answersAreCopiedThroughASmallBufferAndArriveWhole() {
+        serve(new ServiceEndpoints("probe", ManagementSettings.off()), base -> {
+            assertThat(copyBuffer.get()).as("not Jetty's 32 KB for every answer").isEqualTo(ServiceEndpoints.RESULT_COPY_BUFFER_BYTES)
+                    .isLessThanOrEqualTo(8192);
+            HttpResponse<String> large = get(base + "/large");
+            assertThat(large.statusCode()).isEqualTo(200);
+            assertThat(large.body()).as("an answer of many buffers").isEqualTo(LARGE);
         });
     }
 
