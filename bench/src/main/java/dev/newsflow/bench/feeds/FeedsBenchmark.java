@@ -88,17 +88,26 @@ public final class FeedsBenchmark {
                     expect304(http, target.url(), target.auth(), target.etag());
                     expect304(http, nginxUrl, Map.of(), etag);
                 }
+                List<FeedsReport.Warmup> warmups = new ArrayList<>();
+                if (!options.warmup().isZero()) {
+                    for (Target target : targets) {
+                        for (Response response : Response.values()) {
+                            WrkResult warm = wrk.run(target.url(),
+                                    requestHeaders(target.auth(), response, target.etag()), options.threads(),
+                                    options.connections(), options.warmup());
+                            LOG.info("{} {} warm-up: syndicator {}", target.file(), response, warm);
+                            warmups.add(new FeedsReport.Warmup(target.file(), response, warm));
+                        }
+                    }
+                }
                 List<FeedsReport.Measurement> measurements = new ArrayList<>();
                 for (int run = 0; run < options.runs(); run++) {
                     for (Target target : targets) {
                         URI nginxUrl = URI.create("http://127.0.0.1:" + nginx.port() + "/" + target.file());
                         for (Response response : Response.values()) {
-                            Map<String, String> synHeaders = new HashMap<>(target.auth());
-                            Map<String, String> nginxHeaders = new HashMap<>();
-                            if (response == Response.NOT_MODIFIED_304) {
-                                synHeaders.put("If-None-Match", target.etag());
-                                nginxHeaders.put("If-None-Match", nginxEtags.get(target.file()));
-                            }
+                            Map<String, String> synHeaders = requestHeaders(target.auth(), response, target.etag());
+                            Map<String, String> nginxHeaders = requestHeaders(Map.of(), response,
+                                    nginxEtags.get(target.file()));
                             Duration syndicatorCpu = syndicatorProcess.map(ProcessCpu::of).orElse(Duration.ZERO);
                             WrkResult syndicator = wrk.run(target.url(), synHeaders, options.threads(),
                                     options.connections(), options.duration());
@@ -117,11 +126,20 @@ public final class FeedsBenchmark {
                         }
                     }
                 }
-                return new FeedsReport(options, measurements);
+                return new FeedsReport(options, warmups, measurements);
             }
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /** A request's headers: its authorisation (none for nginx), and for a 304 the validator to send. */
+    private static Map<String, String> requestHeaders(Map<String, String> auth, Response response, String etag) {
+        Map<String, String> headers = new HashMap<>(auth);
+        if (response == Response.NOT_MODIFIED_304) {
+            headers.put("If-None-Match", etag);
+        }
+        return headers;
     }
 
     private static double microsPerAnswer(Duration cpu, WrkResult run) {

@@ -7,8 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-/** All wrk runs of one {@code newsflow bench feeds}: per feed and response kind, syndicator vs nginx. */
-public record FeedsReport(FeedsOptions options, List<Measurement> measurements) {
+/**
+ * All wrk runs of one {@code newsflow bench feeds}: per feed and response kind, syndicator vs nginx, and the
+ * unmeasured warm-up runs before them.
+ */
+public record FeedsReport(FeedsOptions options, List<Warmup> warmups, List<Measurement> measurements) {
+
+    public FeedsReport {
+        warmups = List.copyOf(warmups);
+        measurements = List.copyOf(measurements);
+    }
+
+    /** An unmeasured run on the syndicator before the measured ones (shown so that the JIT's cost stays visible). */
+    public record Warmup(String feed, FeedsBenchmark.Response response, WrkResult syndicator) {
+    }
 
     /**
      * @param syndicatorCpuMicros CPU of the syndicator's process per answer in this run (NaN when its process
@@ -55,6 +67,18 @@ public record FeedsReport(FeedsOptions options, List<Measurement> measurements) 
                         + "nginx with %d worker(s) serving the same bytes from disk; no gzip; median (min\u2013max)%n%n",
                 options.threads(), options.connections(), options.duration().toSeconds(), options.runs(),
                 options.nginxWorkers()));
+        if (!warmups.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "Warm-up before the measured runs, not in the table: %d s of the "
+                    + "same load on the syndicator per row (its JIT compiles the serving paths):", options.warmup()
+                    .toSeconds()));
+            for (Warmup warmup : warmups) {
+                out.append(String.format(Locale.ROOT, " %s %s %,.0f req/s;", warmup.feed(),
+                        warmup.response() == FeedsBenchmark.Response.FULL_200 ? "200" : "304",
+                        warmup.syndicator().requestsPerSecond()));
+            }
+            out.setLength(out.length() - 1);
+            out.append(".\n\n");
+        }
         boolean cpu = measurements.stream().anyMatch(m -> !Double.isNaN(m.syndicatorCpuMicros()));
         if (cpu) {
             out.append("CPU per answer: user + system time of the syndicator's process (in a demo, the broker and the "
