@@ -99,7 +99,10 @@ class PipelineBenchSmokeIT {
         assertThat(run.brokerRequestsPerArticle("Produce")).isGreaterThan(0.0);
         assertThat(run.brokerRequestsPerArticle("Fetch")).isGreaterThan(0.0);
         assertThat(run.brokerRequestsPerArticle("EndTxn")).as("exactly-once commits").isGreaterThan(0.0);
-        assertThat(report.toText()).contains("Kafka broker requests", "Produce");
+        // each POST's ~5 KB body is read, parsed and answered on an ingest thread: several KB of heap at least
+        assertThat(run.allocatedKbPerArticle(CpuComponent.INGEST_HTTP)).isGreaterThan(5.0);
+        assertThat(run.allocatedKbPerArticle(null)).isGreaterThan(run.allocatedKbPerArticle(CpuComponent.INGEST_HTTP));
+        assertThat(report.toText()).contains("Kafka broker requests", "Produce", "KB allocated per accepted article");
     }
 
     @Test
@@ -121,6 +124,9 @@ class PipelineBenchSmokeIT {
 
         System.out.println(report.toText());
         assertThat(report.measurements()).hasSize(4);
+        assertThat(report.warmups()).as("one unmeasured run per feed and response, before the measured ones")
+                .extracting(w -> w.feed() + " " + w.response()).hasSize(4).doesNotHaveDuplicates();
+        assertThat(report.warmups()).allSatisfy(w -> assertThat(w.syndicator().requests()).isPositive());
         for (FeedsReport.Measurement measurement : report.measurements()) {
             assertThat(measurement.syndicator().requests()).as(measurement.toString()).isPositive();
             assertThat(measurement.nginx().requests()).as(measurement.toString()).isPositive();
@@ -130,6 +136,7 @@ class PipelineBenchSmokeIT {
             assertThat(measurement.nginxCpuMicros()).as(measurement.toString()).isPositive().isFinite();
         }
         assertThat(report.clean()).as("no non-2xx/3xx answers, no socket errors").isTrue();
-        assertThat(report.toText()).contains("syndicator / nginx", "CPU µs/answer syndicator", "304", "200");
+        assertThat(report.toText()).contains("syndicator / nginx", "CPU µs/answer syndicator", "304", "200",
+                "Warm-up before the measured runs");
     }
 }

@@ -2,11 +2,13 @@ package dev.newsflow.bench.e2e;
 
 import dev.newsflow.bench.broker.BrokerRequestCounts;
 import dev.newsflow.bench.broker.BrokerRequestProbe;
+import dev.newsflow.bench.jmx.ProcessJmx;
 import dev.newsflow.bench.corpus.CorpusGenerator;
 import dev.newsflow.bench.corpus.CorpusMix;
 import dev.newsflow.bench.corpus.SubmissionPlan;
 import dev.newsflow.bench.memory.HeapHistogram;
 import dev.newsflow.bench.memory.ProcessMemorySampler;
+import dev.newsflow.bench.memory.ThreadAllocationSnapshot;
 import dev.newsflow.bench.memory.ThreadCpuSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,12 +42,11 @@ public final class LoadGenerator {
     public static LoadReport run(LoadOptions options) throws Exception {
         ProcessMemorySampler memory = options.pipelinePid() > 0
                 ? ProcessMemorySampler.start(options.pipelinePid(), Duration.ofMillis(100)) : null;
-        BrokerRequestProbe broker = options.pipelinePid() > 0
-                ? BrokerRequestProbe.open(options.pipelinePid()).orElse(null) : null;
+        ProcessJmx jmx = options.pipelinePid() > 0 ? ProcessJmx.open(options.pipelinePid()).orElse(null) : null;
         try {
             if (options.warmupArticles() > 0) {
                 LOG.info("warm-up: {} articles", options.warmupArticles());
-                runOnce(options, options.seed() * 1_000 + 999, options.warmupArticles(), false, broker);
+                runOnce(options, options.seed() * 1_000 + 999, options.warmupArticles(), false, jmx);
             }
             List<LoadRunResult> runs = new ArrayList<>();
             for (int r = 0; r < options.runs(); r++) {
@@ -53,7 +54,7 @@ public final class LoadGenerator {
                 LOG.info("run {}/{}: {} articles, {}", r + 1, options.runs(), options.articles(),
                         options.closedLoop() ? "closed loop, " + options.concurrency() + " in flight"
                                 : "open loop at " + options.rate() + "/s");
-                LoadRunResult result = runOnce(options, seed, options.articles(), options.rawBaseline(), broker);
+                LoadRunResult result = runOnce(options, seed, options.articles(), options.rawBaseline(), jmx);
                 LOG.info("run {}: {} accepted, {} enriched/s, count check {}", r + 1, result.accepted(),
                         Math.round(result.enrichedThroughput()), result.countCheck().passed() ? "passed" : "FAILED");
                 runs.add(result);
@@ -75,15 +76,18 @@ public final class LoadGenerator {
             if (memory != null) {
                 memory.close();
             }
-            if (broker != null) {
-                broker.close();
+            if (jmx != null) {
+                jmx.close();
             }
         }
     }
 
-    /** @param broker the pipeline's broker, to count its requests during the run; null when not reachable */
+    /**
+     * @param jmx the pipeline's process, to count its broker's requests and its threads' allocation during the run;
+     *            null when not reachable
+     */
     private static LoadRunResult runOnce(LoadOptions options, long seed, int articles, boolean withBaseline,
-                                         BrokerRequestProbe broker) throws Exception {
+                                         ProcessJmx jmx) throws Exception {
         CorpusMix mix = options.mix();
         // Dated now, 1 ms apart in sending order: feeds are newest first and capped, as partners see them.
         SubmissionPlan plan = SubmissionPlan.generate(new CorpusGenerator(seed,
@@ -100,8 +104,11 @@ public final class LoadGenerator {
         ThreadCpuSnapshot cpuBefore = options.pipelinePid() > 0 && ThreadCpuSnapshot.supported(options.pipelinePid())
                 ? ThreadCpuSnapshot.of(options.pipelinePid()) : null;
         LoadRunResult.PipelineCpu cpu = null;
+        BrokerRequestProbe broker = jmx == null ? null : new BrokerRequestProbe(jmx);
         BrokerRequestCounts requestsBefore = broker == null ? null : broker.snapshot();
         BrokerRequestCounts requests = null;
+        ThreadAllocationSnapshot allocatedBefore = jmx == null ? null : ThreadAllocationSnapshot.of(jmx);
+        LoadRunResult.PipelineAllocation allocation = null;
         try {
             PostSender sender = new PostSender(options.ingestUrl(), options.apiKey(), options.concurrency(),
                     options.batchSize());
@@ -122,6 +129,10 @@ public final class LoadGenerator {
             if (requestsBefore != null) {
                 requests = broker.snapshot().since(requestsBefore);
             }
+            if (allocatedBefore != null) {
+                allocation = new LoadRunResult.PipelineAllocation(
+                        ThreadAllocationSnapshot.of(jmx).since(allocatedBefore));
+            }
         } finally {
             enriched.close();
             if (feed != null) {
@@ -141,7 +152,7 @@ public final class LoadGenerator {
                 evaluation.postThroughput(), evaluation.enrichedThroughput(enrichedLog),
                 LatencySummary.of(evaluation.postLatency), LatencySummary.of(evaluation.enrichedLatency(enrichedLog)),
                 feed == null ? null : LatencySummary.of(evaluation.feedLatency(feedLog)), countCheck, feedCheck,
-                baseline, meanBytes, cpu, requests);
+                baseline, meanBytes, cpu, requests, allocation);
     }
 
     /** Matches the answers with what arrived on the topic and in the feed. */

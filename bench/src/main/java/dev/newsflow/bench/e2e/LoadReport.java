@@ -63,6 +63,9 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
         if (runs.stream().anyMatch(r -> r.cpu() != null)) {
             out.append(cpuText());
         }
+        if (runs.stream().anyMatch(r -> r.allocation() != null)) {
+            out.append(allocationText());
+        }
         if (runs.stream().anyMatch(r -> r.brokerRequests() != null)) {
             out.append(brokerRequestsText());
         }
@@ -114,6 +117,26 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
             out.append("### Memory\n\n").append(mem).append('\n');
         }
         return out.toString();
+    }
+
+    /** The heap the pipeline's threads allocated per accepted article, by component. */
+    private String allocationText() {
+        TextTable table = new TextTable("component (threads of pid " + options.pipelinePid() + ")",
+                "KB allocated per accepted article", "share");
+        Spread total = spread(r -> r.allocatedKbPerArticle(null));
+        for (CpuComponent component : CpuComponent.values()) {
+            Spread kb = spread(r -> r.allocatedKbPerArticle(component));
+            if (kb.runs() > 0 && kb.max() >= 0.5) {
+                table.row(component.description(), kb.format(1),
+                        Spread.Numbers.format(100 * kb.median() / total.median(), 0) + " %");
+            }
+        }
+        table.row("whole process", total.format(1), "100 %");
+        return "### Heap allocated by the pipeline process\n\n" + table + "\nFrom each thread's allocated bytes (JMX,"
+                + " java.lang:type=Threading) over the same span as the CPU above, divided by the accepted versions;"
+                + " threads that ended within the run are missing. Allocation sets how often the young generation is"
+                + " collected and how much survives to be promoted; like the broker's request counts, it holds when"
+                + " other work shares the machine.\n\n";
     }
 
     /** The broker's requests per accepted article by kind, most frequent first. */

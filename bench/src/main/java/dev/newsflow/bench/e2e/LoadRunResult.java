@@ -16,6 +16,8 @@ import java.util.Map;
  * @param baseline the raw-Kafka run of the same record sizes, or null when not run
  * @param brokerRequests requests the pipeline's broker handled over the same span as {@code cpu}, by kind, or null
  *                       when its process could not be reached
+ * @param allocation heap the pipeline's threads allocated over the same span, or null when its process could not
+ *                   be reached
  */
 public record LoadRunResult(
         long seed,
@@ -35,7 +37,8 @@ public record LoadRunResult(
         RawKafkaBaseline.Result baseline,
         double payloadBytesMean,
         PipelineCpu cpu,
-        BrokerRequestCounts brokerRequests) {
+        BrokerRequestCounts brokerRequests,
+        PipelineAllocation allocation) {
 
     /**
      * CPU seconds the pipeline's process used from the run's first POST until everything had arrived (the
@@ -54,6 +57,23 @@ public record LoadRunResult(
         }
         double seconds = component == null ? cpu.totalSeconds() : cpu.secondsByComponent().getOrDefault(component, 0.0);
         return 1000 * seconds / accepted;
+    }
+
+    /** Bytes the pipeline's threads allocated from the run's first POST until everything had arrived, by component. */
+    public record PipelineAllocation(java.util.Map<dev.newsflow.bench.memory.CpuComponent, Double> bytesByComponent) {
+        public double totalBytes() {
+            return bytesByComponent.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /** KB (1,024 bytes) of heap allocated per accepted article version, by one component's threads or (null) all. */
+    public double allocatedKbPerArticle(dev.newsflow.bench.memory.CpuComponent component) {
+        if (allocation == null || accepted == 0) {
+            return Double.NaN;
+        }
+        double bytes = component == null ? allocation.totalBytes()
+                : allocation.bytesByComponent().getOrDefault(component, 0.0);
+        return bytes / 1024 / accepted;
     }
 
     /** Broker requests of one kind (null: all kinds) per accepted article version. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -62,23 +61,11 @@ public final class ThreadCpuSnapshot {
     }
 
     /**
-     * CPU seconds used between {@code earlier} and this snapshot, by component (of the thread's current name),
-     * largest first. Threads that started after {@code earlier} count from zero; threads that ended in between
-     * are not seen.
+     * CPU seconds used between {@code earlier} and this snapshot, by component, largest first
+     * ({@link ThreadTotals#sinceByComponent}).
      */
     public Map<CpuComponent, Double> since(ThreadCpuSnapshot earlier) {
-        Map<CpuComponent, Double> byComponent = new HashMap<>();
-        byThreadId.forEach((tid, now) -> {
-            ThreadTime before = earlier.byThreadId.get(tid);
-            // A smaller figure than before means the kernel gave an ended thread's id to a new thread.
-            double used = before != null && now.cpuSeconds() >= before.cpuSeconds()
-                    ? now.cpuSeconds() - before.cpuSeconds() : now.cpuSeconds();
-            byComponent.merge(CpuComponent.of(now.name()), used, Double::sum);
-        });
-        Map<CpuComponent, Double> sorted = new LinkedHashMap<>();
-        byComponent.entrySet().stream().sorted(Map.Entry.<CpuComponent, Double>comparingByValue().reversed())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+        return ThreadTotals.sinceByComponent(byThreadId, earlier.byThreadId, ThreadTime::name, ThreadTime::cpuSeconds);
     }
 
     private static Path tasks(long pid) {
