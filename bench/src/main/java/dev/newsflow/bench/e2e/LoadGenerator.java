@@ -103,12 +103,12 @@ public final class LoadGenerator {
         Evaluation evaluation;
         ThreadCpuSnapshot cpuBefore = options.pipelinePid() > 0 && ThreadCpuSnapshot.supported(options.pipelinePid())
                 ? ThreadCpuSnapshot.of(options.pipelinePid()) : null;
-        LoadRunResult.PipelineCpu cpu = null;
+        LoadRunResult.ByComponent cpu = null;
         BrokerRequestProbe broker = jmx == null ? null : new BrokerRequestProbe(jmx);
         BrokerRequestCounts requestsBefore = broker == null ? null : broker.snapshot();
         BrokerRequestCounts requests = null;
         ThreadAllocationSnapshot allocatedBefore = jmx == null ? null : ThreadAllocationSnapshot.of(jmx);
-        LoadRunResult.PipelineAllocation allocation = null;
+        LoadRunResult.ByComponent allocation = null;
         try {
             PostSender sender = new PostSender(options.ingestUrl(), options.apiKey(), options.concurrency(),
                     options.batchSize());
@@ -124,13 +124,13 @@ public final class LoadGenerator {
                 feedLog.awaitUntil(() -> evaluation.allFirstVersionsSeen(feedLog), feedDeadline);
             }
             if (cpuBefore != null) {
-                cpu = new LoadRunResult.PipelineCpu(ThreadCpuSnapshot.of(options.pipelinePid()).since(cpuBefore));
+                cpu = new LoadRunResult.ByComponent(ThreadCpuSnapshot.of(options.pipelinePid()).since(cpuBefore));
             }
             if (requestsBefore != null) {
                 requests = broker.snapshot().since(requestsBefore);
             }
             if (allocatedBefore != null) {
-                allocation = new LoadRunResult.PipelineAllocation(
+                allocation = new LoadRunResult.ByComponent(
                         ThreadAllocationSnapshot.of(jmx).since(allocatedBefore));
             }
         } finally {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
 /** All runs of one {@code newsflow bench e2e}, printable as the tables BENCHMARKS.md carries. */
@@ -121,22 +122,28 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
 
     /** The heap the pipeline's threads allocated per accepted article, by component. */
     private String allocationText() {
-        TextTable table = new TextTable("component (threads of pid " + options.pipelinePid() + ")",
-                "KB allocated per accepted article", "share");
-        Spread total = spread(r -> r.allocatedKbPerArticle(null));
+        return "### Heap allocated by the pipeline process\n\n"
+                + componentTable("KB allocated per accepted article", LoadRunResult::allocatedKbPerArticle, 1, 0.5)
+                + "\nFrom each thread's allocated bytes (JMX, java.lang:type=Threading) over the same span as the CPU"
+                + " above, divided by the accepted versions; threads that ended within the run are missing. Allocation"
+                + " sets how often the young generation is collected and how much survives to be promoted; like the"
+                + " broker's request counts, it holds when other work shares the machine.\n\n";
+    }
+
+    /** One row per component whose figure reaches {@code shownFrom} in some run, with its share, then the total. */
+    private TextTable componentTable(String figure, BiFunction<LoadRunResult, CpuComponent, Double> perArticle,
+                                     int digits, double shownFrom) {
+        TextTable table = new TextTable("component (threads of pid " + options.pipelinePid() + ")", figure, "share");
+        Spread total = spread(r -> perArticle.apply(r, null));
         for (CpuComponent component : CpuComponent.values()) {
-            Spread kb = spread(r -> r.allocatedKbPerArticle(component));
-            if (kb.runs() > 0 && kb.max() >= 0.5) {
-                table.row(component.description(), kb.format(1),
-                        Spread.Numbers.format(100 * kb.median() / total.median(), 0) + " %");
+            Spread value = spread(r -> perArticle.apply(r, component));
+            if (value.runs() > 0 && value.max() >= shownFrom) {
+                table.row(component.description(), value.format(digits),
+                        Spread.Numbers.format(100 * value.median() / total.median(), 0) + " %");
             }
         }
-        table.row("whole process", total.format(1), "100 %");
-        return "### Heap allocated by the pipeline process\n\n" + table + "\nFrom each thread's allocated bytes (JMX,"
-                + " java.lang:type=Threading) over the same span as the CPU above, divided by the accepted versions;"
-                + " threads that ended within the run are missing. Allocation sets how often the young generation is"
-                + " collected and how much survives to be promoted; like the broker's request counts, it holds when"
-                + " other work shares the machine.\n\n";
+        table.row("whole process", total.format(digits), "100 %");
+        return table;
     }
 
     /** The broker's requests per accepted article by kind, most frequent first. */
@@ -162,17 +169,8 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
      * and the ceiling it implies (all cores for the pipeline alone, no load generator).
      */
     private String cpuText() {
-        TextTable table = new TextTable("component (threads of pid " + options.pipelinePid() + ")",
-                "CPU ms per accepted article", "share");
+        TextTable table = componentTable("CPU ms per accepted article", LoadRunResult::cpuMillisPerArticle, 2, 0.005);
         Spread total = spread(r -> r.cpuMillisPerArticle(null));
-        for (CpuComponent component : CpuComponent.values()) {
-            Spread millis = spread(r -> r.cpuMillisPerArticle(component));
-            if (millis.runs() > 0 && millis.max() >= 0.005) {
-                table.row(component.description(), millis.format(2),
-                        Spread.Numbers.format(100 * millis.median() / total.median(), 0) + " %");
-            }
-        }
-        table.row("whole process", total.format(2), "100 %");
         int cores = Runtime.getRuntime().availableProcessors();
         return "### CPU of the pipeline process\n\n" + table
                 + String.format(Locale.ROOT, "%nFrom /proc/<pid>/task/*/stat between a run's first POST and its last arrival"

@@ -36,44 +36,34 @@ public record LoadRunResult(
         FeedCheck feedCheck,
         RawKafkaBaseline.Result baseline,
         double payloadBytesMean,
-        PipelineCpu cpu,
+        ByComponent cpu,
         BrokerRequestCounts brokerRequests,
-        PipelineAllocation allocation) {
+        ByComponent allocation) {
 
     /**
-     * CPU seconds the pipeline's process used from the run's first POST until everything had arrived (the
-     * raw-Kafka baseline excluded), by component.
+     * A total of the pipeline's process over a run (from the run's first POST until everything had arrived, the
+     * raw-Kafka baseline excluded), by component: CPU seconds, or bytes allocated.
      */
-    public record PipelineCpu(java.util.Map<dev.newsflow.bench.memory.CpuComponent, Double> secondsByComponent) {
-        public double totalSeconds() {
-            return secondsByComponent.values().stream().mapToDouble(Double::doubleValue).sum();
+    public record ByComponent(java.util.Map<dev.newsflow.bench.memory.CpuComponent, Double> amounts) {
+        /** One component's amount, or (null) the whole process's. */
+        public double of(dev.newsflow.bench.memory.CpuComponent component) {
+            return component == null ? amounts.values().stream().mapToDouble(Double::doubleValue).sum()
+                    : amounts.getOrDefault(component, 0.0);
         }
     }
 
     /** Milliseconds of the pipeline's CPU per accepted article version, for one component or (null) all. */
     public double cpuMillisPerArticle(dev.newsflow.bench.memory.CpuComponent component) {
-        if (cpu == null || accepted == 0) {
-            return Double.NaN;
-        }
-        double seconds = component == null ? cpu.totalSeconds() : cpu.secondsByComponent().getOrDefault(component, 0.0);
-        return 1000 * seconds / accepted;
-    }
-
-    /** Bytes the pipeline's threads allocated from the run's first POST until everything had arrived, by component. */
-    public record PipelineAllocation(java.util.Map<dev.newsflow.bench.memory.CpuComponent, Double> bytesByComponent) {
-        public double totalBytes() {
-            return bytesByComponent.values().stream().mapToDouble(Double::doubleValue).sum();
-        }
+        return 1000 * perArticle(cpu, component);
     }
 
     /** KB (1,024 bytes) of heap allocated per accepted article version, by one component's threads or (null) all. */
     public double allocatedKbPerArticle(dev.newsflow.bench.memory.CpuComponent component) {
-        if (allocation == null || accepted == 0) {
-            return Double.NaN;
-        }
-        double bytes = component == null ? allocation.totalBytes()
-                : allocation.bytesByComponent().getOrDefault(component, 0.0);
-        return bytes / 1024 / accepted;
+        return perArticle(allocation, component) / 1024;
+    }
+
+    private double perArticle(ByComponent totals, dev.newsflow.bench.memory.CpuComponent component) {
+        return totals == null || accepted == 0 ? Double.NaN : totals.of(component) / accepted;
     }
 
     /** Broker requests of one kind (null: all kinds) per accepted article version. */
