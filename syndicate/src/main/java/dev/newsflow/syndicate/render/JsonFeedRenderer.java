@@ -78,7 +78,7 @@ public final class JsonFeedRenderer implements FeedRenderer {
         return page;
     }
 
-    /** The page up to its first item: the envelope's fields and the opening of {@code "items": [}. */
+    /** The page up to its first item: the envelope's fields and the opening of its items, {@code "items":[}. */
     private byte[] opening(FeedDocument document) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(ENVELOPE_BYTES);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
