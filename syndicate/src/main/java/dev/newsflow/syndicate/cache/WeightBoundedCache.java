@@ -32,6 +32,11 @@ public final class WeightBoundedCache<K, V> {
         cache.put(key, value);
     }
 
+    /** Drops everything held. */
+    public void clear() {
+        cache.invalidateAll();
+    }
+
     /** The summed weight of what is held now. */
     public long weight() {
         cache.cleanUp();

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -31,6 +32,8 @@ public final class FeedQuery {
     // articles, and a partner walking back with cursors must not be able to fill the heap (a count bound of
     // 2,048 pages let the load test do just that).
     private final WeightBoundedCache<PageKey, CachedPage> cache;
+    /** The state version the cached pages were read at, as far as this query has seen (versions only grow). */
+    private final AtomicLong cachedVersion = new AtomicLong(-1);
 
     /** Without a version nothing is cached (e.g. over a TopologyTestDriver, whose stores change under us). */
     public FeedQuery(FeedStateView state, Clock clock) {
@@ -70,6 +73,7 @@ public final class FeedQuery {
         }
         PageKey key = new PageKey(filter, before, pageSize, includeKills);
         long current = version.current();
+        forgetEarlierVersions(current);
         Instant now = clock.instant();
         CachedPage cached = cache.get(key);
         if (cached != null && cached.version() == current && now.isBefore(cached.validUntil())) {
@@ -79,6 +83,20 @@ public final class FeedQuery {
         FeedPage page = read(filter, before, pageSize, includeKills, nextEmbargo);
         cache.put(key, new CachedPage(current, nextEmbargo[0] == null ? Instant.MAX : nextEmbargo[0], page));
         return page;
+    }
+
+    /**
+     * A page is served from the cache only at the state version it was read at, so once the state has changed every
+     * page held is dead weight until evicted: with news arriving every few milliseconds that was the whole budget of
+     * pages (2,000 decoded articles by default, mostly the cursor pages of partners catching up), kept long enough to
+     * be promoted and collected with the old generation (BENCHMARKS.md, issue 20). The cache is emptied instead, so
+     * it holds the pages of the current state only.
+     */
+    private void forgetEarlierVersions(long current) {
+        long seen = cachedVersion.get();
+        if (current > seen && cachedVersion.compareAndSet(seen, current)) {
+            cache.clear();
+        }
     }
 
     /**

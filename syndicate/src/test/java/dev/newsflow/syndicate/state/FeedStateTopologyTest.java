@@ -212,6 +212,29 @@ class FeedStateTopologyTest {
         assertThat(cached.page(all, null, 12, false)).isNotSameAs(all12);
     }
 
+    @Test
+    void pagesReadAtAnEarlierStateAreNotKeptOnceTheStateChanges() {
+        FeedQuery cached = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC), version, 100);
+        for (int i = 0; i < 12; i++) {
+            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
+        }
+        FeedFilter all = article -> true;
+        String cursor = null;
+        for (int page = 0; page < 3; page++) {
+            cursor = cached.page(all, cursor, 4, false).nextCursor()
+                    .map(c -> TimelineKey.fromCursor(c).orElseThrow()).orElse(null);
+        }
+        assertThat(cached.cachedItems()).as("three pages of 4, each an entry").isEqualTo(15);
+
+        pipe(Articles.story("new", "Breaking").setReceivedAt(Articles.T0.plusSeconds(60)).build());
+        FeedPage newest = cached.page(all, null, 4, false);
+
+        assertThat(headlines(newest)).startsWith("Breaking");
+        // the cursor pages of the earlier state can never be served again: they must not hold their articles
+        assertThat(cached.cachedItems()).isEqualTo(5);
+        assertThat(cached.page(all, null, 4, false)).isSameAs(newest);
+    }
+
     private static final class MutableClock extends Clock {
         private Instant now;
 
