@@ -137,9 +137,7 @@ class FeedStateTopologyTest {
 
     @Test
     void cursorsWalkBackThroughEveryItemWithoutRepeats() {
-        for (int i = 0; i < 25; i++) {
-            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
-        }
+        pipeStories(25);
         List<String> seen = new ArrayList<>();
         String before = null;
         int pages = 0;
@@ -150,7 +148,7 @@ class FeedStateTopologyTest {
             if (page.nextCursor().isEmpty()) {
                 break;
             }
-            before = TimelineKey.fromCursor(page.nextCursor().get()).orElseThrow();
+            before = cursorAfter(page);
         }
         assertThat(pages).isEqualTo(3);
         assertThat(seen).hasSize(25).doesNotHaveDuplicates().startsWith("Story 24").endsWith("Story 0");
@@ -192,9 +190,7 @@ class FeedStateTopologyTest {
     @Test
     void thePageCacheHoldsAtMostItsBudgetOfArticles() {
         FeedQuery cached = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC), version, 10);
-        for (int i = 0; i < 12; i++) {
-            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
-        }
+        pipeStories(12);
         FeedFilter all = article -> true;
         FeedPage newest = cached.page(all, null, 4, false);
         assertThat(cached.page(all, null, 4, false)).isSameAs(newest);
@@ -203,7 +199,7 @@ class FeedStateTopologyTest {
         for (int page = 0; page < 3; page++) {
             FeedPage read = cached.page(all, cursor, 4, false);
             assertThat(cached.cachedItems()).isLessThanOrEqualTo(10);
-            cursor = read.nextCursor().map(c -> TimelineKey.fromCursor(c).orElseThrow()).orElse(null);
+            cursor = cursorAfter(read);
         }
         assertThat(cached.cachedItems()).isPositive();
         // too big for the budget: served, never kept
@@ -215,14 +211,11 @@ class FeedStateTopologyTest {
     @Test
     void pagesReadAtAnEarlierStateAreNotKeptOnceTheStateChanges() {
         FeedQuery cached = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC), version, 100);
-        for (int i = 0; i < 12; i++) {
-            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
-        }
+        pipeStories(12);
         FeedFilter all = article -> true;
         String cursor = null;
         for (int page = 0; page < 3; page++) {
-            cursor = cached.page(all, cursor, 4, false).nextCursor()
-                    .map(c -> TimelineKey.fromCursor(c).orElseThrow()).orElse(null);
+            cursor = cursorAfter(cached.page(all, cursor, 4, false));
         }
         assertThat(cached.cachedItems()).as("three pages of 4, each an entry").isEqualTo(15);
 
@@ -311,9 +304,7 @@ class FeedStateTopologyTest {
     void aPageReadAfterOneNewStoryDecodesOnlyThatStory() {
         FeedQuery cached = new FeedQuery(fixture.view(), Clock.fixed(NOW, ZoneOffset.UTC), version,
                 100);
-        for (int i = 0; i < 5; i++) {
-            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
-        }
+        pipeStories(5);
         FeedPage before = cached.page(FeedFilter.ALL, null, 5, false);
         pipe(Articles.story("new", "Breaking").setReceivedAt(Articles.T0.plusSeconds(60)).build());
         FeedPage after = cached.page(FeedFilter.ALL, null, 5, false);
@@ -439,6 +430,18 @@ class FeedStateTopologyTest {
             reads.incrementAndGet();
             return driver.getKeyValueStore(FeedStateTopology.PARTNERS_STORE);
         };
+    }
+
+    /** Stories "Story 0" … "Story n-1", one second apart, the last the newest. */
+    private void pipeStories(int count) {
+        for (int i = 0; i < count; i++) {
+            pipe(Articles.story("s" + i, "Story " + i).setReceivedAt(Articles.T0.plusSeconds(i)).build());
+        }
+    }
+
+    /** The timeline key a page's next cursor starts below, or null on the last page. */
+    private static String cursorAfter(FeedPage page) {
+        return page.nextCursor().map(c -> TimelineKey.fromCursor(c).orElseThrow()).orElse(null);
     }
 
     private void pipe(EnrichedArticle article) {
