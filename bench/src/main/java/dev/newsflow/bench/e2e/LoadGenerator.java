@@ -2,10 +2,10 @@ package dev.newsflow.bench.e2e;
 
 import dev.newsflow.bench.broker.BrokerRequestCounts;
 import dev.newsflow.bench.broker.BrokerRequestProbe;
-import dev.newsflow.bench.jmx.ProcessJmx;
 import dev.newsflow.bench.corpus.CorpusGenerator;
 import dev.newsflow.bench.corpus.CorpusMix;
 import dev.newsflow.bench.corpus.SubmissionPlan;
+import dev.newsflow.bench.jmx.ProcessJmx;
 import dev.newsflow.bench.memory.HeapHistogram;
 import dev.newsflow.bench.memory.ProcessMemorySampler;
 import dev.newsflow.bench.memory.ThreadAllocationSnapshot;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * All wrk runs of one {@code newsflow bench feeds}: per feed and response kind, syndicator vs nginx, and the
@@ -68,16 +69,12 @@ public record FeedsReport(FeedsOptions options, List<Warmup> warmups, List<Measu
                 options.threads(), options.connections(), options.duration().toSeconds(), options.runs(),
                 options.nginxWorkers()));
         if (!warmups.isEmpty()) {
+            String runs = warmups.stream().map(warmup -> String.format(Locale.ROOT, "%s %s %,.0f req/s", warmup.feed(),
+                    warmup.response() == FeedsBenchmark.Response.FULL_200 ? "200" : "304",
+                    warmup.syndicator().requestsPerSecond())).collect(Collectors.joining("; "));
             out.append(String.format(Locale.ROOT, "Warm-up before the measured runs, not in the table: %d s of the "
-                    + "same load on the syndicator per row (its JIT compiles the serving paths):", options.warmup()
-                    .toSeconds()));
-            for (Warmup warmup : warmups) {
-                out.append(String.format(Locale.ROOT, " %s %s %,.0f req/s;", warmup.feed(),
-                        warmup.response() == FeedsBenchmark.Response.FULL_200 ? "200" : "304",
-                        warmup.syndicator().requestsPerSecond()));
-            }
-            out.setLength(out.length() - 1);
-            out.append(".\n\n");
+                    + "same load on the syndicator per row (its JIT compiles the serving paths): %s.%n%n",
+                    options.warmup().toSeconds(), runs));
         }
         boolean cpu = measurements.stream().anyMatch(m -> !Double.isNaN(m.syndicatorCpuMicros()));
         if (cpu) {
