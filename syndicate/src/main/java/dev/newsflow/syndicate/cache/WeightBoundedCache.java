@@ -2,6 +2,8 @@ package dev.newsflow.syndicate.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.BinaryOperator;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -32,9 +34,17 @@ public final class WeightBoundedCache<K, V> {
         cache.put(key, value);
     }
 
-    /** Drops everything held. */
-    public void clear() {
-        cache.invalidateAll();
+    /**
+     * Puts the value unless one is held for the key, in which case {@code choose(held, offered)} decides which is
+     * kept; returns the value held afterwards.
+     */
+    public V putOrKeep(K key, V value, BinaryOperator<V> choose) {
+        return cache.asMap().merge(key, value, choose);
+    }
+
+    /** Drops the values the predicate accepts. */
+    public void removeValuesIf(Predicate<V> predicate) {
+        cache.asMap().values().removeIf(predicate);
     }
 
     /** The summed weight of what is held now. */

@@ -81,21 +81,33 @@ public final class FeedQuery {
         }
         Instant[] nextEmbargo = new Instant[1];
         FeedPage page = read(filter, before, pageSize, includeKills, nextEmbargo);
-        cache.put(key, new CachedPage(current, nextEmbargo[0] == null ? Instant.MAX : nextEmbargo[0], page));
-        return page;
+        CachedPage read = new CachedPage(current, nextEmbargo[0] == null ? Instant.MAX : nextEmbargo[0], page);
+        return cache.putOrKeep(key, read, (held, offered) -> preferred(held, offered, now)).page();
+    }
+
+    /**
+     * Of two readings of one page, the one of the later state; at the same state the one held while it is valid,
+     * because renderings are cached by the identity of the page's item list: replacing it with an equal reading
+     * would send the next poll of an unchanged feed to a worker to render.
+     */
+    private static CachedPage preferred(CachedPage held, CachedPage offered, Instant now) {
+        boolean heldServable = held.version() >= offered.version() && now.isBefore(held.validUntil());
+        return heldServable ? held : offered;
     }
 
     /**
      * A page is served from the cache only at the state version it was read at, so once the state has changed every
      * page held is dead weight until evicted: with news arriving every few milliseconds that was the whole budget of
      * pages (2,000 decoded articles by default, mostly the cursor pages of partners catching up), kept long enough to
-     * be promoted and collected with the old generation (BENCHMARKS.md, issue 20). The cache is emptied instead, so
-     * it holds the pages of the current state only.
+     * be promoted and collected with the old generation (BENCHMARKS.md, issue 20). Pages of earlier states are
+     * dropped instead, so the cache holds those of the current state only. Only earlier ones: a reader that saw the
+     * change late must not drop a page another reader has just read at the new state (emptying the whole cache did,
+     * and the next poll then missed the page's cached rendering).
      */
     private void forgetEarlierVersions(long current) {
         long seen = cachedVersion.get();
         if (current > seen && cachedVersion.compareAndSet(seen, current)) {
-            cache.clear();
+            cache.removeValuesIf(cached -> cached.version() < current);
         }
     }
 

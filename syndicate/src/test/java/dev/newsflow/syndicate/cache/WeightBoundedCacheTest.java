@@ -2,6 +2,7 @@ package dev.newsflow.syndicate.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
 
 class WeightBoundedCacheTest {
@@ -40,5 +41,32 @@ class WeightBoundedCacheTest {
         cache.put("a", "a");
         assertThat(cache.get("a")).isNull();
         assertThat(cache.weight()).isZero();
+    }
+
+    @Test
+    void anOfferedValueIsKeptOrRefusedAsTheChoiceSaysAndWhatIsHeldIsReturned() {
+        WeightBoundedCache<String, String> cache = new WeightBoundedCache<>(100, value -> value.length());
+        BinaryOperator<String> longer = (held, offered) ->
+                offered.length() > held.length() ? offered : held;
+        assertThat(cache.putOrKeep("a", "aa", longer)).as("nothing held: put").isEqualTo("aa");
+        String held = cache.putOrKeep("a", "bb", longer);
+        assertThat(held).as("not longer: the held value stays, the very same instance").isSameAs(cache.get("a"))
+                .isEqualTo("aa");
+        assertThat(cache.putOrKeep("a", "ccc", longer)).isEqualTo("ccc");
+        assertThat(cache.get("a")).isEqualTo("ccc");
+        assertThat(cache.weight()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyTheValuesThePredicateAcceptsAreRemovedAndTheirWeightWithThem() {
+        WeightBoundedCache<String, String> cache = new WeightBoundedCache<>(100, value -> value.length());
+        cache.put("old1", "1:x");
+        cache.put("old2", "1:yy");
+        cache.put("new", "2:zzz");
+        cache.removeValuesIf(value -> value.startsWith("1:"));
+        assertThat(cache.get("old1")).isNull();
+        assertThat(cache.get("old2")).isNull();
+        assertThat(cache.get("new")).isEqualTo("2:zzz");
+        assertThat(cache.weight()).isEqualTo(5);
     }
 }

@@ -15,6 +15,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.TestInputTopic;
@@ -226,6 +231,61 @@ class FeedStateTopologyTest {
         // the cursor pages of the earlier state can never be served again: they must not hold their articles
         assertThat(cached.cachedItems()).isEqualTo(5);
         assertThat(cached.page(all, null, 4, false)).isSameAs(newest);
+    }
+
+    @Test
+    void twoReadersOfOneStateEndWithThePageHeldSoItsRenderingStaysCached() throws Exception {
+        pipeStories(6);
+        CountDownLatch firstReaderInside = new CountDownLatch(1);
+        CountDownLatch releaseFirstReader = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        FeedStateView view = fixture.view();
+        FeedStateView firstReadHeld = new FeedStateView() {
+            @Override
+            public ReadOnlyKeyValueStore<String, PartnerSubscription> partners() {
+                return view.partners();
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, EnrichedArticle> articles() {
+                return view.articles();
+            }
+
+            @Override
+            public List<ReadOnlyKeyValueStore<String, String>> timelinePartitions() {
+                if (reads.getAndIncrement() == 0) {
+                    firstReaderInside.countDown();
+                    awaitQuietly(releaseFirstReader);
+                }
+                return view.timelinePartitions();
+            }
+        };
+        FeedQuery cached = new FeedQuery(firstReadHeld, Clock.fixed(NOW, ZoneOffset.UTC), version, 100);
+        FeedFilter all = article -> true;
+        ExecutorService slowReader = Executors.newSingleThreadExecutor();
+        try {
+            Future<FeedPage> slow = slowReader.submit(() -> cached.page(all, null, 4, false));
+            assertThat(firstReaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+            FeedPage held = cached.page(all, null, 4, false);
+            releaseFirstReader.countDown();
+
+            // renderings are cached by the identity of the page: the slower reading of the same state must not
+            // replace the page held, or the next poll goes to a worker to render again
+            assertThat(slow.get(10, TimeUnit.SECONDS)).isSameAs(held);
+            assertThat(cached.page(all, null, 4, false)).isSameAs(held);
+            assertThat(reads).hasValue(2);
+        } finally {
+            releaseFirstReader.countDown();
+            slowReader.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static final class MutableClock extends Clock {
