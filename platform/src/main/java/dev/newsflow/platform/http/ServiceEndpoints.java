@@ -102,6 +102,17 @@ public final class ServiceEndpoints implements AutoCloseable {
      */
     static final int RESULT_COPY_BUFFER_BYTES = 4096;
 
+    /**
+     * Jetty keeps, per connection, a cache of the header lines it has parsed, built at the connection's second
+     * request: a trie of 1,024 entries by default, ~100 KB of heap for as long as the connection is kept alive
+     * (measured: 108 KB per connection with it, 7 KB without). Publishers and load balancers hold hundreds of
+     * keep-alive connections, so that was tens of MB of the live heap every full collection marks; what it
+     * saves, new strings for the header lines Jetty's own table of common ones does not hold, is a few hundred
+     * bytes and 0.5–1.2 µs per request (BENCHMARKS.md, issue 20): little beside a POST or a health check. The
+     * syndicator's feed listener, where it is not little beside a 304, keeps Jetty's cache.
+     */
+    static final int HEADER_CACHE_ENTRIES = 0;
+
     /** Jetty's pool with Javalin's default sizes (8–250 threads, 60 s idle), named {@code <service>-http}. */
     public static QueuedThreadPool requestThreads(String service) {
         QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
@@ -155,6 +166,7 @@ public final class ServiceEndpoints implements AutoCloseable {
     private void install(JavalinConfig config, boolean index) {
         config.jetty.threadPool = requestThreads(service);
         config.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
+        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_ENTRIES));
         ProblemMapping.installEdge(config);
         if (index) {
             config.routes.get("/", ctx -> index(ctx, false));
@@ -188,6 +200,7 @@ public final class ServiceEndpoints implements AutoCloseable {
             cfg.startup.startupWatcherEnabled = false;
             cfg.jetty.threadPool = requestThreads(service + "-management");
             cfg.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_ENTRIES));
             cfg.routes.get("/", ctx -> index(ctx, true));
             healthRoutes(cfg);
             cfg.routes.get("/metrics", this::scrape);

@@ -10,9 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 class ServiceEndpointsTest {
@@ -20,6 +23,7 @@ class ServiceEndpointsTest {
     private static final String LARGE = "0123456789abcdef".repeat(20_000);
     private final HttpClient client = HttpClient.newHttpClient();
     private final AtomicReference<Integer> copyBuffer = new AtomicReference<>();
+    private final AtomicReference<List<Integer>> headerCaches = new AtomicReference<>();
 
     /** Starts a server with the endpoints installed, runs the body against its base URL, stops it. */
     private void serve(ServiceEndpoints endpoints, Consumer<String> body) {
@@ -29,9 +33,14 @@ class ServiceEndpointsTest {
             endpoints.install(cfg);
             cfg.routes.get("/thread", ctx -> ctx.result(Thread.currentThread().getName()));
             cfg.routes.get("/large", ctx -> ctx.result(LARGE));
+            cfg.routes.get("/headers", ctx -> ctx.result(ctx.header("Authorization") + "|"
+                    + ctx.header("If-None-Match") + "|" + ctx.header("X-Request")));
             copyBuffer.set(cfg.http.responseBufferSize);
         }).start("127.0.0.1", 0);
         try {
+            headerCaches.set(Arrays.stream(server.jettyServer().server().getConnectors())
+                    .map(connector -> connector.getConnectionFactory(HttpConnectionFactory.class))
+                    .map(http -> http.getHttpConfiguration().getHeaderCacheSize()).toList());
             endpoints.startManagement();
             body.accept("http://127.0.0.1:" + server.port());
         } finally {
@@ -142,6 +151,21 @@ class ServiceEndpointsTest {
             HttpResponse<String> large = get(base + "/large");
             assertThat(large.statusCode()).isEqualTo(200);
             assertThat(large.body()).as("an answer of many buffers").isEqualTo(LARGE);
+        });
+    }
+
+    @Test
+    void connectionsKeptAliveHoldNoCacheOfHeaderLinesAndStillParseThem() {
+        serve(new ServiceEndpoints("probe", ManagementSettings.off()), base -> {
+            assertThat(headerCaches.get()).as("Jetty's default, 1,024 entries, is ~100 KB per connection")
+                    .isNotEmpty().containsOnly(ServiceEndpoints.HEADER_CACHE_ENTRIES);
+            for (int request = 0; request < 3; request++) {
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/headers"))
+                        .header("Authorization", "Bearer partner-token-" + request)
+                        .header("If-None-Match", "W/\"etag\"").header("X-Request", "r" + request).build());
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.body()).isEqualTo("Bearer partner-token-" + request + "|W/\"etag\"|r" + request);
+            }
         });
     }
 

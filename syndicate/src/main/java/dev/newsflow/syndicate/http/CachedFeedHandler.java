@@ -35,12 +35,22 @@ final class CachedFeedHandler extends Handler.Wrapper {
     }
 
     /**
+     * Header lines cached per connection on the feed listener: Jetty's default. The services' listeners keep none
+     * ({@code ServiceEndpoints}: ~100 KB per keep-alive connection), but here parsing is a measurable part of a
+     * 304 (~13 µs of CPU in all; without the cache a poller's eight header lines cost 0.5 µs more, a browser's
+     * 1.2 µs), and partners poll over few connections.
+     */
+    static final int FEED_HEADER_CACHE_ENTRIES = 1024;
+
+    /**
      * The listener, with one selector thread per core: this handler answers on the selector threads, and
      * Jetty's default (one selector per two cores) would hold those answers to half the machine.
      */
     static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
         int selectors = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ServerConnector connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
+        HttpConfiguration feeds = new HttpConfiguration(http);
+        feeds.setHeaderCacheSize(FEED_HEADER_CACHE_ENTRIES);
+        ServerConnector connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(feeds));
         connector.setHost(host);
         connector.setPort(port);
         return connector;

@@ -2,9 +2,29 @@ package dev.newsflow.syndicate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 
 class CachedFeedHandlerTest {
+    @Test
+    void theFeedListenerCachesHeaderLinesWhateverTheServicesDoAndKeepsTheirOtherSettings() {
+        HttpConfiguration services = new HttpConfiguration();
+        services.setHeaderCacheSize(0);
+        services.setSendServerVersion(false);
+        services.setOutputBufferSize(12_345);
+
+        ServerConnector connector = CachedFeedHandler.connector(new Server(), services, "127.0.0.1", 0);
+        HttpConfiguration feeds = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+
+        assertThat(feeds.getHeaderCacheSize()).isEqualTo(CachedFeedHandler.FEED_HEADER_CACHE_ENTRIES).isPositive();
+        assertThat(feeds.getSendServerVersion()).isFalse();
+        assertThat(feeds.getOutputBufferSize()).isEqualTo(12_345);
+        assertThat(services.getHeaderCacheSize()).as("the services' configuration is not changed").isZero();
+    }
+
     @Test
     void queryParametersAreFoundByExactNameAndDecoded() {
         assertThat(CachedFeedHandler.queryParameter(null, "token")).isNull();
