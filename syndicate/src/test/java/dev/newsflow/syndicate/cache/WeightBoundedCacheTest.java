@@ -46,12 +46,13 @@ class WeightBoundedCacheTest {
     @Test
     void anOfferedValueIsKeptOrRefusedAsTheChoiceSaysAndWhatIsHeldIsReturned() {
         WeightBoundedCache<String, String> cache = new WeightBoundedCache<>(100, value -> value.length());
-        BinaryOperator<String> longer = (held, offered) ->
-                offered.length() > held.length() ? offered : held;
-        assertThat(cache.putOrKeep("a", "aa", longer)).as("nothing held: put").isEqualTo("aa");
-        String held = cache.putOrKeep("a", "bb", longer);
-        assertThat(held).as("not longer: the held value stays, the very same instance").isSameAs(cache.get("a"))
-                .isEqualTo("aa");
+        BinaryOperator<String> longer = (held, offered) -> offered.length() > held.length() ? offered : held;
+        String first = new String("aa");
+        assertThat(cache.putOrKeep("a", first, longer)).as("nothing held: put").isSameAs(first);
+        String equal = new String("aa");
+        assertThat(cache.putOrKeep("a", equal, longer)).as("not longer: the held instance stays and is returned")
+                .isSameAs(first).isNotSameAs(equal);
+        assertThat(cache.get("a")).isSameAs(first);
         assertThat(cache.putOrKeep("a", "ccc", longer)).isEqualTo("ccc");
         assertThat(cache.get("a")).isEqualTo("ccc");
         assertThat(cache.weight()).isEqualTo(3);
