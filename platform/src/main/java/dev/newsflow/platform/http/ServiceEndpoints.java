@@ -108,7 +108,7 @@ public final class ServiceEndpoints implements AutoCloseable {
      * (measured: 108 KB per connection with it, 7 KB without). Publishers and load balancers hold hundreds of
      * keep-alive connections, so that was tens of MB of the live heap every full collection marks; what it
      * saves, new strings for the header lines Jetty's own table of common ones does not hold, is a few hundred
-     * bytes and 0.5–1.2 µs per request (BENCHMARKS.md, issue 20): little beside a POST or a health check. The
+     * bytes and 0.5–1.0 µs per request (BENCHMARKS.md, issue 20): little beside a POST or a health check. The
      * syndicator's feed listener, where it is not little beside a 304, keeps Jetty's cache.
      */
     static final int HEADER_CACHE_ENTRIES = 0;
