@@ -164,9 +164,7 @@ public final class ServiceEndpoints implements AutoCloseable {
     }
 
     private void install(JavalinConfig config, boolean index) {
-        config.jetty.threadPool = requestThreads(service);
-        config.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
-        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_ENTRIES));
+        listener(config, service);
         ProblemMapping.installEdge(config);
         if (index) {
             config.routes.get("/", ctx -> index(ctx, false));
@@ -184,6 +182,13 @@ public final class ServiceEndpoints implements AutoCloseable {
         });
     }
 
+    /** What the service's listener and its management listener share: named request threads, the buffers. */
+    private static void listener(JavalinConfig config, String threadsName) {
+        config.jetty.threadPool = requestThreads(threadsName);
+        config.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
+        config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_ENTRIES));
+    }
+
     private void healthRoutes(JavalinConfig config) {
         config.routes.get("/health", ctx -> health(ctx, true));
         config.routes.get("/health/ready", ctx -> health(ctx, true));
@@ -198,9 +203,7 @@ public final class ServiceEndpoints implements AutoCloseable {
         managementServer = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.startupWatcherEnabled = false;
-            cfg.jetty.threadPool = requestThreads(service + "-management");
-            cfg.http.responseBufferSize = RESULT_COPY_BUFFER_BYTES;
-            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_ENTRIES));
+            listener(cfg, service + "-management");
             cfg.routes.get("/", ctx -> index(ctx, true));
             healthRoutes(cfg);
             cfg.routes.get("/metrics", this::scrape);
