@@ -3,33 +3,19 @@ package dev.newsflow.bench.jmh;
 import dev.newsflow.bench.corpus.ArticleLength;
 import dev.newsflow.enrich.cleanup.ArticleCleaner;
 import dev.newsflow.schema.ArticleSubmitted;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The clean-up step alone (duplicate captions, credit split, chrome), to show how the
  * enrichment time divides between clean-up and annotation. ~500-word articles by default.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Threads(1)
-public class CleanupBenchmark {
+public class CleanupBenchmark extends OneCoreThroughput {
     @Param({"MEDIUM"})
     public ArticleLength length;
 

@@ -13,20 +13,12 @@ import dev.newsflow.schema.ArticleSubmitted;
 import dev.newsflow.schema.EnrichedArticle;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The trained recogniser alone ({@link NameRecognizer}: tokenizing the fields, both passes, the spans)
@@ -34,13 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * spends on finding names before linking them. One thread: articles per second per core.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Threads(1)
-public class EntityRecognitionBenchmark {
+public class EntityRecognitionBenchmark extends OneCoreThroughput {
     @Param({"MEDIUM"})
     public ArticleLength length;
 

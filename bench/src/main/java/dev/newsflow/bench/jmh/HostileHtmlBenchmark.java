@@ -3,20 +3,12 @@ package dev.newsflow.bench.jmh;
 import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.parse.HtmlNormaliser;
 import dev.newsflow.ingest.parse.InvalidArticleException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Reading an HTML page built to be slow, at ingest's body limit (2 MiB): the answer (a draft, or a 422 naming the
@@ -26,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * core; the report adds ms per page.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Threads(1)
-public class HostileHtmlBenchmark {
+public class HostileHtmlBenchmark extends OneCoreThroughput {
     static final int BODY_LIMIT = 2 * 1024 * 1024;
 
     /** A hostile page: a repeated piece, and the close it needs. */

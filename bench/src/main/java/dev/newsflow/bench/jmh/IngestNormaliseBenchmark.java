@@ -8,20 +8,12 @@ import dev.newsflow.ingest.article.ArticleDraft;
 import dev.newsflow.ingest.parse.Normalisers;
 import dev.newsflow.ingest.parse.SectionLine;
 import dev.newsflow.ingest.text.OpenNlpLanguageDetector;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What ingest does with a POST's body before anything reaches Kafka: read it as its media type (plain text,
@@ -31,13 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * benchmark thread's.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Threads(1)
-public class IngestNormaliseBenchmark {
+public class IngestNormaliseBenchmark extends OneCoreThroughput {
     @Param({"TEXT", "JSON", "HTML"})
     public ArticleShape shape;
 

@@ -9,20 +9,12 @@ import dev.newsflow.schema.EnrichedArticle;
 import dev.newsflow.schema.Topic;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * IPTC topics alone: from an article already cleaned, tokenized and with its entities (what the
@@ -31,13 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link EnrichmentBenchmark} times the whole clean-up + enrichment.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Threads(1)
-public class TopicsBenchmark {
+public class TopicsBenchmark extends OneCoreThroughput {
     @Param({"SHORT", "MEDIUM", "LONG"})
     public ArticleLength length;
 
