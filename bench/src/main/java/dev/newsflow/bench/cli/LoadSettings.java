@@ -2,6 +2,7 @@ package dev.newsflow.bench.cli;
 
 import dev.newsflow.bench.corpus.CorpusMix;
 import dev.newsflow.bench.e2e.LoadOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -46,13 +47,18 @@ final class LoadSettings {
             + "duplicates and updates), to compare single POSTs with --batch on the same kind of articles.")
     boolean jsonOnly;
 
+    @Option(names = "--latency-trace", paramLabel = "FILE", description = "Write every measured POST's timings "
+            + "to FILE, a line each (tab-separated: run, sequence, status, version, start as wall-clock ms, then ms "
+            + "to the answer, to articles-enriched and to the feed), to set beside the pipeline's GC log.")
+    Path latencyTrace;
+
     @Option(names = "--seed", description = "Corpus seed (default: from the clock; the report names it).")
     Long seed;
 
     LoadOptions.Builder applyTo(LoadOptions.Builder builder) {
         builder.articles(articles).rate(rate).concurrency(concurrency).runs(runs).warmupArticles(warmup)
                 .drainTimeout(Duration.ofSeconds(drainSeconds)).feedPollInterval(Duration.ofMillis(feedPollMillis))
-                .rawBaseline(!noBaseline).batchSize(batch);
+                .rawBaseline(!noBaseline).batchSize(batch).latencyTrace(latencyTrace);
         if (jsonOnly || batch > 1) {
             builder.mix(CorpusMix.realisticJsonOnly());
         }

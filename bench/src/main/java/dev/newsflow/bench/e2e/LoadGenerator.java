@@ -46,15 +46,17 @@ public final class LoadGenerator {
         try {
             if (options.warmupArticles() > 0) {
                 LOG.info("warm-up: {} articles", options.warmupArticles());
-                runOnce(options, options.seed() * 1_000 + 999, options.warmupArticles(), false, jmx);
+                runOnce(options, options.seed() * 1_000 + 999, options.warmupArticles(), false, jmx, null, 0);
             }
+            LatencyTrace trace = options.latencyTrace() == null ? null : LatencyTrace.create(options.latencyTrace());
             List<LoadRunResult> runs = new ArrayList<>();
             for (int r = 0; r < options.runs(); r++) {
                 long seed = options.seed() * 1_000 + r;
                 LOG.info("run {}/{}: {} articles, {}", r + 1, options.runs(), options.articles(),
                         options.closedLoop() ? "closed loop, " + options.concurrency() + " in flight"
                                 : "open loop at " + options.rate() + "/s");
-                LoadRunResult result = runOnce(options, seed, options.articles(), options.rawBaseline(), jmx);
+                LoadRunResult result = runOnce(options, seed, options.articles(), options.rawBaseline(), jmx, trace,
+                        r + 1);
                 LOG.info("run {}: {} accepted, {} enriched/s, count check {}", r + 1, result.accepted(),
                         Math.round(result.enrichedThroughput()), result.countCheck().passed() ? "passed" : "FAILED");
                 runs.add(result);
@@ -85,9 +87,10 @@ public final class LoadGenerator {
     /**
      * @param jmx the pipeline's process, to count its broker's requests and its threads' allocation during the run;
      *            null when not reachable
+     * @param trace where to write this run's timings, or null (the warm-up's are never written)
      */
     private static LoadRunResult runOnce(LoadOptions options, long seed, int articles, boolean withBaseline,
-                                         ProcessJmx jmx) throws Exception {
+                                         ProcessJmx jmx, LatencyTrace trace, int run) throws Exception {
         CorpusMix mix = options.mix();
         // Dated now, 1 ms apart in sending order: feeds are newest first and capped, as partners see them.
         SubmissionPlan plan = SubmissionPlan.generate(new CorpusGenerator(seed,
@@ -104,6 +107,10 @@ public final class LoadGenerator {
         ThreadCpuSnapshot cpuBefore = options.pipelinePid() > 0 && ThreadCpuSnapshot.supported(options.pipelinePid())
                 ? ThreadCpuSnapshot.of(options.pipelinePid()) : null;
         LoadRunResult.ByComponent cpu = null;
+        // In-process (e2e-local) the pipeline's threads are this process's too: the generator's share is not apart.
+        boolean generatorApart = cpuBefore != null && options.pipelinePid() != ProcessHandle.current().pid();
+        long generatorCpuBefore = generatorApart ? ownCpuNanos() : 0;
+        double generatorCpuSeconds = Double.NaN;
         BrokerRequestProbe broker = jmx == null ? null : new BrokerRequestProbe(jmx);
         BrokerRequestCounts requestsBefore = broker == null ? null : broker.snapshot();
         BrokerRequestCounts requests = null;
@@ -125,6 +132,9 @@ public final class LoadGenerator {
             }
             if (cpuBefore != null) {
                 cpu = new LoadRunResult.ByComponent(ThreadCpuSnapshot.of(options.pipelinePid()).since(cpuBefore));
+                if (generatorApart) {
+                    generatorCpuSeconds = (ownCpuNanos() - generatorCpuBefore) / 1e9;
+                }
             }
             if (requestsBefore != null) {
                 requests = broker.snapshot().since(requestsBefore);
@@ -139,6 +149,9 @@ public final class LoadGenerator {
                 feed.close();
             }
         }
+        if (trace != null) {
+            trace.append(run, outcomes, enrichedLog, feed == null ? null : feedLog);
+        }
         LoadRunResult.CountCheck countCheck = evaluation.countCheck(enrichedLog);
         LoadRunResult.FeedCheck feedCheck = feed == null ? null : evaluation.feedCheck(feedLog, feed);
         RawKafkaBaseline.Result baseline = null;
@@ -152,7 +165,13 @@ public final class LoadGenerator {
                 evaluation.postThroughput(), evaluation.enrichedThroughput(enrichedLog),
                 LatencySummary.of(evaluation.postLatency), LatencySummary.of(evaluation.enrichedLatency(enrichedLog)),
                 feed == null ? null : LatencySummary.of(evaluation.feedLatency(feedLog)), countCheck, feedCheck,
-                baseline, meanBytes, cpu, requests, allocation);
+                baseline, meanBytes, cpu, requests, allocation, generatorCpuSeconds);
+    }
+
+    /** CPU time of this process (the load generator), every thread. */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Matches the answers with what arrived on the topic and in the feed. */

@@ -2,6 +2,7 @@ package dev.newsflow.bench.e2e;
 
 import dev.newsflow.bench.corpus.CorpusMix;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -32,12 +33,14 @@ import java.util.Objects;
  * @param batchSize articles per request: 1 = one {@code POST /v1/articles} each; more = NDJSON
  *                  {@code POST /v1/articles:batch} of that many lines (JSON articles only: the mix must have no
  *                  text or HTML); {@code concurrency} then counts batches in flight
+ * @param latencyTrace a file to write every measured POST's timings to (one line each, tab-separated, for
+ *                     finding what the percentiles are made of, e.g. beside the pipeline's GC log), or null
  */
 public record LoadOptions(URI ingestUrl, String apiKey, String bootstrapServers, String schemaRegistryUrl,
                           URI feedUrl, String feedToken, int articles, double rate, int concurrency, int runs,
                           int warmupArticles, long seed, CorpusMix mix, Duration drainTimeout,
                           Duration feedPollInterval, boolean rawBaseline, Map<String, Object> kafkaClientSettings,
-                          long pipelinePid, int batchSize) {
+                          long pipelinePid, int batchSize, Path latencyTrace) {
 
     public LoadOptions {
         Objects.requireNonNull(ingestUrl, "ingestUrl");
@@ -95,6 +98,7 @@ public record LoadOptions(URI ingestUrl, String apiKey, String bootstrapServers,
         private Map<String, Object> kafkaClientSettings = Map.of();
         private long pipelinePid;
         private int batchSize = 1;
+        private Path latencyTrace;
 
         public Builder ingestUrl(URI value) {
             ingestUrl = value;
@@ -194,10 +198,16 @@ public record LoadOptions(URI ingestUrl, String apiKey, String bootstrapServers,
             return this;
         }
 
+        /** Where to write every measured POST's timings; null = nowhere. */
+        public Builder latencyTrace(Path value) {
+            latencyTrace = value;
+            return this;
+        }
+
         public LoadOptions build() {
             return new LoadOptions(ingestUrl, apiKey, bootstrapServers, schemaRegistryUrl, feedUrl, feedToken,
                     articles, rate, concurrency, runs, warmupArticles, seed, mix, drainTimeout, feedPollInterval,
-                    rawBaseline, kafkaClientSettings, pipelinePid, batchSize);
+                    rawBaseline, kafkaClientSettings, pipelinePid, batchSize, latencyTrace);
         }
     }
 }

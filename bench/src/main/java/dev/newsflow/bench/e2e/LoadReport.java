@@ -176,8 +176,16 @@ public record LoadReport(LoadOptions options, List<LoadRunResult> runs, Memory m
                 + String.format(Locale.ROOT, "%nFrom /proc/<pid>/task/*/stat between a run's first POST and its last arrival"
                         + " (raw-Kafka baseline excluded), divided by the accepted versions (repeats answered 200 are in the"
                         + " CPU, not the count). At %s ms per article, the pipeline alone on all %d cores could move at most"
-                        + " ~%s articles/s; the load generator shared those cores here.%n%n",
-                        total.format(2), cores, Spread.Numbers.format(cores * 1000 / total.median(), 0));
+                        + " ~%s articles/s; the load generator shared those cores here%s.%n%n",
+                        total.format(2), cores, Spread.Numbers.format(cores * 1000 / total.median(), 0),
+                        generatorCpuText());
+    }
+
+    /** The generator's own CPU per article, when it ran in a process of its own. */
+    private String generatorCpuText() {
+        Spread generator = spread(LoadRunResult::generatorCpuMillisPerArticle);
+        return Double.isNaN(generator.median()) ? "" : ", using " + generator.format(2)
+                + " ms of CPU per accepted article in its own process (posting, watching the topic, polling the feed)";
     }
 
     private void latencyRow(TextTable table, String name, java.util.function.Function<LoadRunResult, LatencySummary> pick) {

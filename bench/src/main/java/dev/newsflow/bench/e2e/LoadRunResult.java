@@ -18,6 +18,8 @@ import java.util.Map;
  *                       when its process could not be reached
  * @param allocation heap the pipeline's threads allocated over the same span, or null when its process could not
  *                   be reached
+ * @param generatorCpuSeconds CPU the load generator's own process used over the same span as {@code cpu} (it shares
+ *                            the machine's cores with the pipeline), or NaN when not measured
  */
 public record LoadRunResult(
         long seed,
@@ -38,7 +40,8 @@ public record LoadRunResult(
         double payloadBytesMean,
         ByComponent cpu,
         BrokerRequestCounts brokerRequests,
-        ByComponent allocation) {
+        ByComponent allocation,
+        double generatorCpuSeconds) {
 
     /**
      * A total of the pipeline's process over a run (from the run's first POST until everything had arrived, the
@@ -55,6 +58,11 @@ public record LoadRunResult(
     /** Milliseconds of the pipeline's CPU per accepted article version, for one component or (null) all. */
     public double cpuMillisPerArticle(dev.newsflow.bench.memory.CpuComponent component) {
         return 1000 * perArticle(cpu, component);
+    }
+
+    /** Milliseconds of the load generator's own CPU per accepted article version (NaN when not measured). */
+    public double generatorCpuMillisPerArticle() {
+        return accepted > 0 ? 1000 * generatorCpuSeconds / accepted : Double.NaN;
     }
 
     /** KB (1,024 bytes) of heap allocated per accepted article version, by one component's threads or (null) all. */
