@@ -1,8 +1,5 @@
 package dev.newsflow.bench.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -29,7 +26,6 @@ import org.slf4j.LoggerFactory;
 final class FeedWatcher implements AutoCloseable {
     static final String GUID_PREFIX = "urn:newsflow:article:";
     private static final Logger LOG = LoggerFactory.getLogger(FeedWatcher.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int MAX_PAGES_PER_POLL = 20;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -107,11 +103,11 @@ final class FeedWatcher implements AutoCloseable {
             if (pages == 0) {
                 etag = response.headers().firstValue("ETag").orElse(null);
             }
-            JsonNode document = JSON.readTree(response.body());
+            FeedPageIds document = FeedPageIds.read(response.body());
             boolean allNew = true;
             Set<String> onThisPage = new HashSet<>();
-            for (JsonNode item : document.path("items")) {
-                String articleId = articleId(item.path("id").asText(""));
+            for (String guid : document.itemIds()) {
+                String articleId = articleId(guid);
                 if (articleId == null) {
                     continue;
                 }
@@ -128,7 +124,7 @@ final class FeedWatcher implements AutoCloseable {
             }
             // Older pages only when the whole first page is new (a burst larger than a page): every distinct
             // cursor is a new feed document for the syndicator, more than a partner would normally ask for.
-            String next = document.path("next_url").asText("");
+            String next = document.nextUrl();
             page = allNew && !onThisPage.isEmpty() && !next.isEmpty() ? page.resolve(next) : null;
         }
     }
