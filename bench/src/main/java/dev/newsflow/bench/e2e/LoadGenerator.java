@@ -34,6 +34,9 @@ public final class LoadGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
     /** How long the feed may lag the topic at the end of a run before unseen items are given up on. */
     static final Duration FEED_GRACE = Duration.ofSeconds(10);
+    /** How long the generator's own JIT must have been idle before a run starts, and the longest wait for it. */
+    static final Duration JIT_QUIET = Duration.ofMillis(500);
+    static final Duration JIT_SETTLE_AT_MOST = Duration.ofSeconds(15);
 
     private LoadGenerator() {
     }
@@ -104,6 +107,8 @@ public final class LoadGenerator {
                 : new FeedWatcher(options.feedUrl(), options.feedToken(), options.feedPollInterval(), feedLog);
         List<PostOutcome> outcomes;
         Evaluation evaluation;
+        Duration settled = OwnJitSettling.await(JIT_QUIET, JIT_SETTLE_AT_MOST);
+        LOG.debug("own JIT quiet after {} ms", settled.toMillis());
         ThreadCpuSnapshot cpuBefore = options.pipelinePid() > 0 && ThreadCpuSnapshot.supported(options.pipelinePid())
                 ? ThreadCpuSnapshot.of(options.pipelinePid()) : null;
         LoadRunResult.ByComponent cpu = null;
