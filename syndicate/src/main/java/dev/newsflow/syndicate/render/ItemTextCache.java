@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * What rendering an item costs and depends on the article version alone, kept between renders: its
- * {@link ItemTexts} (shared by all formats) and, per format that caches them, its serialised bytes. Keyed by
+ * {@link ItemTexts} (shared by the formats that render items from them on every page) and, per format that
+ * caches them, its serialised bytes (made from texts that are kept only if another format needs them). Keyed by
  * article id, version and action: in the feed state an (id, version) pair names one content, since the
  * feed-state processor never stores a version that is not newer than the stored one, and a kill renders
  * differently from the version it withdraws. Nothing else goes into an item (no feed, partner, token or base
@@ -40,6 +41,21 @@ public final class ItemTextCache {
 
     public ItemTexts texts(EnrichedArticle article) {
         return cached(Key.of(article, null), ItemTexts.class, () -> ItemTexts.of(article));
+    }
+
+    /**
+     * The texts for a format that keeps its serialised items ({@link #itemBytes}): the held ones if another format
+     * has made them, else made for this one use and not kept. Once the item's bytes are held its texts are not read
+     * again by that format, so keeping them too doubled what each new story put in the cache: at hundreds of stories a
+     * second the cache turns over within a second or two, and everything it holds that long is promoted and then
+     * collected with the old generation (BENCHMARKS.md, issue 20). RSS or Atom, which render items from the texts on
+     * every page, keep them with {@link #texts} when they first need them.
+     */
+    public ItemTexts textsForItemBytes(EnrichedArticle article) {
+        if (entries != null && entries.get(Key.of(article, null)) instanceof ItemTexts held) {
+            return held;
+        }
+        return ItemTexts.of(article);
     }
 
     /**

@@ -110,7 +110,7 @@ public final class JsonFeedRenderer implements FeedRenderer {
     private byte[] itemBytes(FeedItem item, ItemTextCache texts) {
         EnrichedArticle article = item.article();
         try {
-            return mapper.writeValueAsBytes(item.killed() ? tombstone(article) : item(article, texts.texts(article)));
+            return mapper.writeValueAsBytes(item.killed() ? tombstone(article) : item(article, texts.textsForItemBytes(article)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON Feed item " + article.getArticleId(), e);
         }

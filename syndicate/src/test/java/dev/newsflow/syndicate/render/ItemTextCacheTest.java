@@ -51,4 +51,41 @@ class ItemTextCacheTest {
                     .as("from the cache").isEqualTo(fresh);
         }
     }
+
+    @Test
+    void aJsonFeedKeepsItsItemsBytesButNotTheTextsTheyWereMadeFromUnlessAnotherFormatNeedsThem() {
+        EnrichedArticle article = Articles.story("a", "Headline").build();
+        FeedDocument document = RenderFixtures.document(article);
+        ItemTextCache cache = new ItemTextCache(1 << 20);
+
+        FeedFormat.JSON.renderer().render(document, cache);
+        long jsonOnly = cache.weight();
+        ItemTexts once = cache.textsForItemBytes(article);
+
+        assertThat(cache.textsForItemBytes(article)).as("not kept").isNotSameAs(once).isEqualTo(once);
+        assertThat(jsonOnly).as("the item's bytes are kept").isPositive();
+        FeedFormat.RSS.renderer().render(document, cache);
+        assertThat(cache.weight()).as("RSS keeps the texts it renders from").isGreaterThan(jsonOnly);
+        assertThat(cache.textsForItemBytes(article)).as("held for RSS, so used").isSameAs(cache.texts(article));
+        assertThat(ItemTextCache.none().textsForItemBytes(article)).isEqualTo(once);
+    }
+
+    @Test
+    void aJsonFeedRenderedFirstAndOtherFormatsAfterItGiveTheSameBytesAsFreshOnes() {
+        EnrichedArticle[] articles = {Articles.story("one", "One <b>bold</b> & more").build(),
+                Articles.story("two", "Two").setBody(List.of("First.", "Second & <i>third</i>.")).build()};
+        FeedDocument document = RenderFixtures.document(articles);
+        ItemTextCache cache = new ItemTextCache(1 << 20);
+        List<FeedFormat> jsonFirst = new ArrayList<>(List.of(FeedFormat.JSON));
+        for (FeedFormat format : FeedFormat.values()) {
+            if (format != FeedFormat.JSON) {
+                jsonFirst.add(format);
+            }
+        }
+        jsonFirst.add(FeedFormat.JSON);
+        for (FeedFormat format : jsonFirst) {
+            assertThat(new String(format.renderer().render(document, cache), StandardCharsets.UTF_8)).as(format.name())
+                    .isEqualTo(new String(format.renderer().render(document), StandardCharsets.UTF_8));
+        }
+    }
 }
