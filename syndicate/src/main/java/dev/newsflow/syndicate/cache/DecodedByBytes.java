@@ -22,7 +22,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * change goes through a builder's copy).
  *
  * <p>Bounded by the approximate heap held: the bytes kept as the key plus the decoded value, estimated as
- * {@code decodedBytesPerStoredByte} times the stored size.
+ * {@code decodedBytesPerStoredByte} times the stored size; the least recently read go first
+ * ({@link RecencyBoundedCache}: a page read anew wants its newest articles kept).
  */
 public final class DecodedByBytes<V> implements Deserializer<V> {
     private static final VarHandle LONGS =
@@ -31,7 +32,7 @@ public final class DecodedByBytes<V> implements Deserializer<V> {
     private static final long ENTRY_OVERHEAD = 160;
 
     private final Deserializer<V> decoder;
-    private final WeightBoundedCache<StoredBytes, Decoded<V>> decoded;
+    private final RecencyBoundedCache<StoredBytes, Decoded<V>> decoded;
 
     /**
      * @param decoder                   the deserializer whose results are kept
@@ -45,7 +46,7 @@ public final class DecodedByBytes<V> implements Deserializer<V> {
         }
         long perByte = 1L + decodedBytesPerStoredByte;
         this.decoded = maxBytes == 0 ? null
-                : new WeightBoundedCache<>(maxBytes, entry -> entry.storedLength() * perByte + ENTRY_OVERHEAD);
+                : new RecencyBoundedCache<>(maxBytes, entry -> entry.storedLength() * perByte + ENTRY_OVERHEAD);
     }
 
     @Override

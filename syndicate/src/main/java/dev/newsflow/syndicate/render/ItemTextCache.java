@@ -2,7 +2,7 @@ package dev.newsflow.syndicate.render;
 
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.EnrichedArticle;
-import dev.newsflow.syndicate.cache.WeightBoundedCache;
+import dev.newsflow.syndicate.cache.RecencyBoundedCache;
 import java.util.function.Supplier;
 
 /**
@@ -14,14 +14,14 @@ import java.util.function.Supplier;
  * differently from the version it withdraws. Nothing else goes into an item (no feed, partner, token or base
  * URL: those are in the page around it). When one new story arrives in a 100-item feed, the next render
  * sanitises and serialises that one story and reuses the other 99. One budget for both kinds, bounded by
- * the approximate bytes held.
+ * the approximate bytes held, the least recently used out first ({@link RecencyBoundedCache}).
  */
 public final class ItemTextCache {
     private static final ItemTextCache NONE = new ItemTextCache(0);
     /** Object, array and key overhead of a cached byte array, roughly. */
     private static final long BYTES_OVERHEAD = 96;
 
-    private final WeightBoundedCache<Key, Object> entries;
+    private final RecencyBoundedCache<Key, Object> entries;
 
     /** @param format null for the texts, else the format whose item bytes are held */
     private record Key(String articleId, int version, ArticleAction action, FeedFormat format) {
@@ -31,7 +31,7 @@ public final class ItemTextCache {
     }
 
     public ItemTextCache(long maxBytes) {
-        this.entries = maxBytes == 0 ? null : new WeightBoundedCache<>(maxBytes, ItemTextCache::weigh);
+        this.entries = maxBytes == 0 ? null : new RecencyBoundedCache<>(maxBytes, ItemTextCache::weigh);
     }
 
     /** Computes every time: for documents whose articles are not from one feed state (tests, tools). */

@@ -88,4 +88,25 @@ class ItemTextCacheTest {
                     .isEqualTo(new String(format.renderer().render(document), StandardCharsets.UTF_8));
         }
     }
+
+    /** A page re-read after each batch of new stories renders only the new ones, the budget holding three pages. */
+    @Test
+    void aSlidingPageRendersOnlyItsNewStoriesWhenTheBudgetHoldsThreePages() {
+        int page = 100;
+        int newPerRead = 25;
+        byte[] rendered = new byte[1_000];
+        ItemTextCache cache = new ItemTextCache(3L * page * (rendered.length + 96));
+        int[] renders = {0};
+        int newest = 0;
+        for (int read = 0; read < 400; read++) {
+            newest += newPerRead;
+            for (int story = newest; story > Math.max(0, newest - page); story--) {
+                cache.itemBytes(FeedFormat.JSON, Articles.story("story-" + story, "Story " + story).build(), () -> {
+                    renders[0]++;
+                    return rendered;
+                });
+            }
+        }
+        assertThat(renders[0]).isEqualTo(newest);
+    }
 }
