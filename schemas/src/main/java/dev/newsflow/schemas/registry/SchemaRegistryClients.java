@@ -13,11 +13,14 @@ public final class SchemaRegistryClients {
 
     /**
      * One caching client per URL for the whole JVM, so every serde of a service shares its
-     * id cache; {@code mock://scope} gives the in-memory registry of that scope.
+     * id cache; {@code mock://scope} gives the in-memory registry of that scope behind a caching client of its own
+     * (so that what runs against it, benchmarks included, asks the registry as often as in production: the
+     * in-memory registry writes the schema out as JSON on every call).
      */
     public static SchemaRegistryClient forUrl(String url) {
         if (url.startsWith(MOCK_PREFIX)) {
-            return InMemorySchemaRegistryClient.forScope(url.substring(MOCK_PREFIX.length()));
+            return new CachingSchemaRegistryClient(
+                    InMemorySchemaRegistryClient.forScope(url.substring(MOCK_PREFIX.length())));
         }
         return SHARED.computeIfAbsent(url, u -> new CachingSchemaRegistryClient(new RestSchemaRegistryClient(u)));
     }
