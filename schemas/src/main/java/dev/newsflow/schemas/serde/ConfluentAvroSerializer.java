@@ -6,9 +6,7 @@ import dev.newsflow.schemas.registry.SchemaCompatibilityChecker;
 import dev.newsflow.schemas.registry.SchemaRegistryClient;
 import dev.newsflow.schemas.registry.SchemaRegistryClients;
 import dev.newsflow.schemas.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +15,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -157,28 +151,20 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
                     + ") cannot represent a " + own.getFullName() + " written with the object's own schema; "
                     + "set " + AvroSerdeConfig.LATEST_COMPATIBILITY_STRICT + "=false to write anyway");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        writerFor(own, record).write(record, encoder);
-        encoder.flush();
+        byte[] ownBinary = BufferedAvroEncoding.encode(new byte[0], writerFor(own, record), record);
         GenericDatumReader<Object> resolver = new GenericDatumReader<>(own, latest.schema());
-        return (T) resolver.read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        return (T) resolver.read(null, DecoderFactory.get().binaryDecoder(ownBinary, null));
     }
 
     private byte[] encode(int id, Schema writerSchema, T record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.write(WireFormat.MAGIC_BYTE);
-        out.write(ByteBuffer.allocate(4).putInt(id).array());
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        writerFor(writerSchema, record).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
+        return BufferedAvroEncoding.encode(BufferedAvroEncoding.wireFormatHeader(id), writerFor(writerSchema, record),
+                record);
     }
 
     private DatumWriter<T> writerFor(Schema schema, T record) {
         if (record instanceof SpecificRecord) {
             return specificWriters.computeIfAbsent(schema,
-                    s -> new SpecificDatumWriter<>(s, SpecificData.getForClass(record.getClass())));
+                    s -> BufferedAvroEncoding.specificWriter(record.getClass(), s));
         }
         return new GenericDatumWriter<>(schema);
     }

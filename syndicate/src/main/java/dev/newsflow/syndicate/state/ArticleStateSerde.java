@@ -1,10 +1,12 @@
 package dev.newsflow.syndicate.state;
 
 import dev.newsflow.schema.EnrichedArticle;
+import dev.newsflow.schemas.serde.BufferedAvroEncoding;
 import dev.newsflow.syndicate.cache.DecodedByBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import org.apache.avro.io.DatumWriter;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -21,6 +23,11 @@ public final class ArticleStateSerde implements Serde<EnrichedArticle> {
      * heap retained by 2,048 decoded articles over their encoded bytes).
      */
     static final int DECODED_BYTES_PER_STORED_BYTE = 3;
+
+    /** What {@link EnrichedArticle#toByteBuffer()} writes, without its direct encoder (see {@link BufferedAvroEncoding}). */
+    private static final byte[] HEADER = BufferedAvroEncoding.singleObjectHeader(EnrichedArticle.getClassSchema());
+    private static final DatumWriter<EnrichedArticle> WRITER = BufferedAvroEncoding.specificWriter(
+            EnrichedArticle.class, EnrichedArticle.getClassSchema());
 
     private final Deserializer<EnrichedArticle> deserializer;
 
@@ -46,10 +53,7 @@ public final class ArticleStateSerde implements Serde<EnrichedArticle> {
                 return null;
             }
             try {
-                ByteBuffer buffer = article.toByteBuffer();
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                return bytes;
+                return BufferedAvroEncoding.encode(HEADER, WRITER, article);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot encode article " + article.getArticleId(), e);
             }
