@@ -25,7 +25,7 @@ public final class Paragraphs {
         int start = 0;
         int i = 0;
         while (i < text.length()) {
-            int width = breakWidth(text, i);
+            int width = inLine(text.charAt(i)) ? 0 : breakWidth(text, i);
             if (width == 0) {
                 i++;
                 continue;
@@ -54,12 +54,16 @@ public final class Paragraphs {
         boolean blank = true;
         int i = 0;
         while (i <= text.length()) {
-            int width = i == text.length() ? 1 : breakWidth(text, i);
-            if (width == 0) {
-                blank &= TextNormalizer.isSpace(text.charAt(i));
-                i++;
-                continue;
+            if (i < text.length()) {
+                char c = text.charAt(i);
+                if (inLine(c) || breakWidth(text, i) == 0) {
+                    // once a line holds something, the rest of it need not be looked at as space
+                    blank = blank && TextNormalizer.isSpace(c);
+                    i++;
+                    continue;
+                }
             }
+            int width = i == text.length() ? 1 : breakWidth(text, i);
             if (!blank) {
                 if (paragraphStart < 0) {
                     paragraphStart = lineStart;
@@ -78,10 +82,19 @@ public final class Paragraphs {
         return paragraphs;
     }
 
+    /**
+     * Whether the character is certainly not a line break: nearly every character of a text, so the scans test this
+     * first, inline, and ask {@link #breakWidth} only about the rest (ingest's profile had a fifth of its time in
+     * these scans).
+     */
+    private static boolean inLine(char c) {
+        return c > '\r' && c < '\u0085';
+    }
+
     /** How many characters the line break at {@code i} takes (0: none there). */
     private static int breakWidth(String text, int i) {
         char c = text.charAt(i);
-        if (c > '\r' && c < '\u0085') {
+        if (inLine(c)) {
             return 0;
         }
         return switch (c) {
