@@ -37,14 +37,21 @@ public final class BufferedAvroEncoding {
             scratch = new Scratch();
         }
         scratch.inUse = true;
+        boolean written = false;
         try {
             scratch.out.reset();
             scratch.out.write(header, 0, header.length);
             scratch.encoder = EncoderFactory.get().binaryEncoder(scratch.out, scratch.encoder);
             writer.write(datum, scratch.encoder);
             scratch.encoder.flush();
+            written = true;
             return scratch.out.copy();
         } finally {
+            if (!written) {
+                // A write that failed part-way leaves bytes in the encoder's buffer, and reusing the encoder would
+                // flush them into the next datum's output: a new one is made next time.
+                scratch.encoder = null;
+            }
             scratch.out.shrinkIfGrown();
             scratch.inUse = false;
         }

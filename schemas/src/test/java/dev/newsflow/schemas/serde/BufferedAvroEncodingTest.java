@@ -1,6 +1,7 @@
 package dev.newsflow.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.schema.ArticleAction;
 import dev.newsflow.schema.CleanupReport;
@@ -57,6 +58,29 @@ class BufferedAvroEncodingTest {
             DeadLetter letter = letter("é".repeat(chars / 2) + "x".repeat(chars - chars / 2));
             assertThat(BufferedAvroEncoding.encode(header, WRITER, letter)).isEqualTo(direct(header, letter));
         }
+    }
+
+    @Test
+    void aWriteThatFailsPartWayLeavesNothingForTheNextDatum() throws IOException {
+        DatumWriter<DeadLetter> failing = new DatumWriter<>() {
+            @Override
+            public void setSchema(org.apache.avro.Schema schema) {
+            }
+
+            @Override
+            public void write(DeadLetter datum, org.apache.avro.io.Encoder out) throws IOException {
+                out.writeString("half a record");
+                throw new IOException("cannot write the rest");
+            }
+        };
+        byte[] header = BufferedAvroEncoding.wireFormatHeader(7);
+        DeadLetter letter = letter("after the failure");
+        BufferedAvroEncoding.encode(header, WRITER, letter);
+
+        assertThatThrownBy(() -> BufferedAvroEncoding.encode(header, failing, letter))
+                .hasMessage("cannot write the rest");
+
+        assertThat(BufferedAvroEncoding.encode(header, WRITER, letter)).isEqualTo(direct(header, letter));
     }
 
     @Test
