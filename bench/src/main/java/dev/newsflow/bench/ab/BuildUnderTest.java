@@ -11,7 +11,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +30,11 @@ public final class BuildUnderTest implements AutoCloseable {
     private final Object benchmark;
     private final Method method;
     private final Object[] arguments;
+    private final Map<String, String> parameters;
 
-    private BuildUnderTest(Path directory, URLClassLoader loader, Object benchmark, Method method, Object[] arguments) {
+    private BuildUnderTest(Path directory, URLClassLoader loader, Object benchmark, Method method, Object[] arguments,
+                           Map<String, String> parameters) {
+        this.parameters = parameters;
         this.directory = directory;
         this.loader = loader;
         this.benchmark = benchmark;
@@ -43,6 +48,16 @@ public final class BuildUnderTest implements AutoCloseable {
      * @param length    the article length for benchmarks that take one (its {@code length} parameter), or null
      */
     public static BuildUnderTest load(Path directory, String benchmark, String length) throws IOException, ReflectiveOperationException {
+        return load(directory, benchmark, length == null ? Map.of() : Map.of("length", length));
+    }
+
+    /**
+     * @param parameters values of the benchmark's {@code @Param} fields by name (an enum's constant, a string or a
+     *                   number); a field not given takes the first of its {@code @Param} values, as JMH's first run
+     *                   would
+     */
+    public static BuildUnderTest load(Path directory, String benchmark, Map<String, String> parameters)
+            throws IOException, ReflectiveOperationException {
         Path jar = directory.resolve("newsflow-bench.jar");
         Path lib = directory.resolve("lib");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
@@ -65,9 +80,7 @@ public final class BuildUnderTest implements AutoCloseable {
         try {
             Class<?> type = loader.loadClass("dev.newsflow.bench.jmh." + benchmark.substring(0, dot));
             Object instance = type.getConstructor().newInstance();
-            if (length != null) {
-                setLength(instance, length);
-            }
+            Map<String, String> parametersSet = setParameters(instance, parameters, loader);
             setUp(instance, loader);
             Method method = benchmarkMethod(type, benchmark.substring(dot + 1), loader);
             Object[] arguments = new Object[method.getParameterCount()];
@@ -77,7 +90,7 @@ public final class BuildUnderTest implements AutoCloseable {
                 arguments[k] = parameterTypes[k].getConstructor().newInstance();
                 setUp(arguments[k], loader);
             }
-            return new BuildUnderTest(directory, loader, instance, method, arguments);
+            return new BuildUnderTest(directory, loader, instance, method, arguments, parametersSet);
         } catch (ReflectiveOperationException | RuntimeException e) {
             loader.close();
             throw e;
@@ -94,17 +107,57 @@ public final class BuildUnderTest implements AutoCloseable {
         }
     }
 
-    private static void setLength(Object instance, String length) throws ReflectiveOperationException {
-        Field field;
-        try {
-            field = instance.getClass().getField("length");
-        } catch (NoSuchFieldException e) {
-            throw new IllegalArgumentException(instance.getClass().getSimpleName()
-                    + " takes no article length (use --length NONE)");
+    /** Sets the given parameters and every other {@code @Param} field to its first value; returns all, in order. */
+    private static Map<String, String> setParameters(Object instance, Map<String, String> given, ClassLoader loader)
+            throws ReflectiveOperationException {
+        Class<? extends Annotation> param = annotation(loader, "Param");
+        for (String name : given.keySet()) {
+            Field field;
+            try {
+                field = instance.getClass().getField(name);
+            } catch (NoSuchFieldException e) {
+                field = null;
+            }
+            if (field == null || !field.isAnnotationPresent(param)) {
+                throw new IllegalArgumentException(instance.getClass().getSimpleName() + " has no parameter " + name
+                        + (name.equals("length") ? " (use --length NONE)" : ""));
+            }
         }
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Object value = Enum.valueOf((Class<Enum>) field.getType(), length);
-        field.set(instance, value);
+        Map<String, String> set = new LinkedHashMap<>();
+        for (Field field : instance.getClass().getFields()) {
+            Annotation annotation = field.getAnnotation(param);
+            if (annotation == null) {
+                continue;
+            }
+            String[] declared = (String[]) param.getMethod("value").invoke(annotation);
+            String value = given.containsKey(field.getName()) ? given.get(field.getName())
+                    : declared.length > 0 ? declared[0] : null;
+            if (value == null) {
+                continue;
+            }
+            field.set(instance, parse(field.getType(), value));
+            set.put(field.getName(), value);
+        }
+        return set;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object parse(Class<?> type, String value) {
+        if (type.isEnum()) {
+            return Enum.valueOf((Class<Enum>) type, value);
+        }
+        if (type == int.class || type == Integer.class) {
+            return Integer.parseInt(value);
+        }
+        if (type == String.class) {
+            return value;
+        }
+        throw new IllegalArgumentException("a parameter of type " + type.getSimpleName() + " cannot be set here");
+    }
+
+    /** The benchmark's parameters as set, by name (those given, and the first value of the others). */
+    public Map<String, String> parameters() {
+        return parameters;
     }
 
     private static void setUp(Object instance, ClassLoader loader) throws ReflectiveOperationException {

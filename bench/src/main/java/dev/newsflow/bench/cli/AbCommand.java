@@ -3,6 +3,10 @@ package dev.newsflow.bench.cli;
 import dev.newsflow.bench.ab.BuildUnderTest;
 import dev.newsflow.bench.ab.InJvmComparison;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +30,11 @@ final class AbCommand extends ReportingCommand {
             description = "Article length for benchmarks that take one: SHORT, MEDIUM, LONG, or NONE (default: ${DEFAULT-VALUE}).")
     String length;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Another parameter of the benchmark (repeatable), e.g. --param shape=TEXT; a parameter not "
+                    + "given takes the first of its values.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
     @Option(names = "--warmup-calls", defaultValue = "5000", description = "Calls to each build before measuring (default: ${DEFAULT-VALUE}).")
     int warmupCalls;
 
@@ -37,11 +46,29 @@ final class AbCommand extends ReportingCommand {
 
     @Override
     public Integer call() throws Exception {
-        String articleLength = "NONE".equalsIgnoreCase(length) ? null : length;
-        try (BuildUnderTest first = BuildUnderTest.load(a, benchmark, articleLength);
-             BuildUnderTest second = BuildUnderTest.load(b, benchmark, articleLength)) {
-            InJvmComparison.Report report = new InJvmComparison().run(first, second, warmupCalls, block, rounds);
-            return report("ab", report.toText(benchmark, articleLength, a.toString(), b.toString()), true);
+        Map<String, String> given = new LinkedHashMap<>();
+        if (!"NONE".equalsIgnoreCase(length)) {
+            given.put("length", length);
         }
+        given.putAll(parameters);
+        try (BuildUnderTest first = BuildUnderTest.load(a, benchmark, given);
+             BuildUnderTest second = BuildUnderTest.load(b, benchmark, given)) {
+            InJvmComparison.Report report = new InJvmComparison().run(first, second, warmupCalls, block, rounds);
+            return report("ab", report.toText(benchmark, label(first.parameters()), a.toString(), b.toString()), true);
+        }
+    }
+
+    /** The article length as before ("MEDIUM"), then any other parameter as name=value; null when there are none. */
+    static String label(Map<String, String> parameters) {
+        List<String> parts = new ArrayList<>();
+        if (parameters.containsKey("length")) {
+            parts.add(parameters.get("length"));
+        }
+        parameters.forEach((name, value) -> {
+            if (!name.equals("length")) {
+                parts.add(name + "=" + value);
+            }
+        });
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,6 +49,26 @@ class InJvmComparisonIT {
         assertThat(status).isZero();
         assertThat(out.toString()).contains("In-JVM A/B of AvroSerdeBenchmark.avroSerialize (MEDIUM)")
                 .contains("| A `target` |").contains("B / A per round");
+    }
+
+    @Test
+    void anyParameterOfTheBenchmarkCanBeSetAndTheOthersTakeTheirFirstValue() throws Exception {
+        try (BuildUnderTest json = BuildUnderTest.load(BUILD, "IngestNormaliseBenchmark.normalise",
+                Map.of("shape", "JSON"))) {
+            assertThat(json.parameters()).isEqualTo(Map.of("shape", "JSON", "length", "MEDIUM"));
+            assertThat(json.call()).isNotNull();
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cli = BenchCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        int status = cli.execute("ab", "--a", BUILD.toString(), "--b", BUILD.toString(), "--benchmark",
+                "IngestNormaliseBenchmark.normalise", "--param", "shape=HTML", "--warmup-calls", "20", "--block", "5",
+                "--rounds", "4");
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("In-JVM A/B of IngestNormaliseBenchmark.normalise (MEDIUM, shape=HTML)");
+        assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "IngestNormaliseBenchmark.normalise",
+                Map.of("colour", "RED"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no parameter colour");
     }
 
     @Test
