@@ -43,18 +43,11 @@ public final class BuildUnderTest implements AutoCloseable {
     }
 
     /**
-     * @param directory a directory holding {@code newsflow-bench.jar} and {@code lib/}
-     * @param benchmark a benchmark of the suite, {@code Class.method} (e.g. {@code EnrichmentBenchmark.cleanupAndEnrichment})
-     * @param length    the article length for benchmarks that take one (its {@code length} parameter), or null
-     */
-    public static BuildUnderTest load(Path directory, String benchmark, String length) throws IOException, ReflectiveOperationException {
-        return load(directory, benchmark, length == null ? Map.of() : Map.of("length", length));
-    }
-
-    /**
+     * @param directory  a directory holding {@code newsflow-bench.jar} and {@code lib/}
+     * @param benchmark  a benchmark of the suite, {@code Class.method} (e.g. {@code EnrichmentBenchmark.cleanupAndEnrichment})
      * @param parameters values of the benchmark's {@code @Param} fields by name (an enum's constant, a string or a
-     *                   number); a field not given takes the first of its {@code @Param} values, as JMH's first run
-     *                   would
+     *                   number; the article length is {@code length}); a field not given takes the first of its
+     *                   {@code @Param} values, as JMH's first run would
      */
     public static BuildUnderTest load(Path directory, String benchmark, Map<String, String> parameters)
             throws IOException, ReflectiveOperationException {

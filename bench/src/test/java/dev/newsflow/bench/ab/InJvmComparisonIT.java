@@ -19,11 +19,12 @@ import picocli.CommandLine;
  */
 class InJvmComparisonIT {
     private static final Path BUILD = Path.of("target");
+    private static final Map<String, String> MEDIUM = Map.of("length", "MEDIUM");
 
     @Test
     void aBuildComparedWithItselfRunsInItsOwnClassLoaderAndReportsARatio() throws Exception {
-        try (BuildUnderTest a = BuildUnderTest.load(BUILD, "AvroSerdeBenchmark.avroSerialize", "MEDIUM");
-             BuildUnderTest b = BuildUnderTest.load(BUILD, "AvroSerdeBenchmark.avroSerialize", "MEDIUM")) {
+        try (BuildUnderTest a = BuildUnderTest.load(BUILD, "AvroSerdeBenchmark.avroSerialize", MEDIUM);
+             BuildUnderTest b = BuildUnderTest.load(BUILD, "AvroSerdeBenchmark.avroSerialize", MEDIUM)) {
             Object result = a.call();
             assertThat(result).isInstanceOf(byte[].class);
             // Two loaders, two copies of every class: the builds cannot share a cache or a static.
@@ -74,13 +75,13 @@ class InJvmComparisonIT {
     @Test
     void aDirectoryWithoutABuildIsRefusedWithWhatItShouldHold(@TempDir Path empty) throws Exception {
         Files.createDirectories(empty.resolve("lib"));
-        assertThatThrownBy(() -> BuildUnderTest.load(empty, "EnrichmentBenchmark.cleanupAndEnrichment", "MEDIUM"))
+        assertThatThrownBy(() -> BuildUnderTest.load(empty, "EnrichmentBenchmark.cleanupAndEnrichment", MEDIUM))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("newsflow-bench.jar and lib/");
-        assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "EnrichmentBenchmark", "MEDIUM"))
+        assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "EnrichmentBenchmark", MEDIUM))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Class.method");
-        assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "EnrichmentBenchmark.noSuchMethod", "MEDIUM"))
+        assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "EnrichmentBenchmark.noSuchMethod", MEDIUM))
                 .isInstanceOf(NoSuchMethodException.class);
-        assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "FeedPageReadBenchmark.partnerLookup", "MEDIUM"))
+        assertThatThrownBy(() -> BuildUnderTest.load(BUILD, "FeedPageReadBenchmark.partnerLookup", MEDIUM))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--length NONE");
     }
 }

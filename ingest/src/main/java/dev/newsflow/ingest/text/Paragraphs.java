@@ -54,16 +54,13 @@ public final class Paragraphs {
         boolean blank = true;
         int i = 0;
         while (i <= text.length()) {
-            if (i < text.length()) {
-                char c = text.charAt(i);
-                if (inLine(c) || breakWidth(text, i) == 0) {
-                    // once a line holds something, the rest of it need not be looked at as space
-                    blank = blank && TextNormalizer.isSpace(c);
-                    i++;
-                    continue;
-                }
+            int width = i == text.length() ? 1 : inLine(text.charAt(i)) ? 0 : breakWidth(text, i);
+            if (width == 0) {
+                // once a line holds something, the rest of it need not be looked at as space
+                blank = blank && TextNormalizer.isSpace(text.charAt(i));
+                i++;
+                continue;
             }
-            int width = i == text.length() ? 1 : breakWidth(text, i);
             if (!blank) {
                 if (paragraphStart < 0) {
                     paragraphStart = lineStart;

@@ -40,6 +40,8 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
     private final Map<String, CachedLatest> latestBySubject = new ConcurrentHashMap<>();
     private final Map<String, Map<Schema, Integer>> idBySubjectAndSchema = new ConcurrentHashMap<>();
     private final Map<Schema, Map<Schema, Boolean>> latestCanRead = new ConcurrentHashMap<>();
+    private static final byte[] NO_HEADER = {};
+
     private final Map<Schema, DatumWriter<T>> specificWriters = new ConcurrentHashMap<>();
 
     private record CachedLatest(RegisteredSchema schema, long fetchedAt) {
@@ -151,7 +153,7 @@ public class ConfluentAvroSerializer<T extends GenericContainer> implements Seri
                     + ") cannot represent a " + own.getFullName() + " written with the object's own schema; "
                     + "set " + AvroSerdeConfig.LATEST_COMPATIBILITY_STRICT + "=false to write anyway");
         }
-        byte[] ownBinary = BufferedAvroEncoding.encode(new byte[0], writerFor(own, record), record);
+        byte[] ownBinary = BufferedAvroEncoding.encode(NO_HEADER, writerFor(own, record), record);
         GenericDatumReader<Object> resolver = new GenericDatumReader<>(own, latest.schema());
         return (T) resolver.read(null, DecoderFactory.get().binaryDecoder(ownBinary, null));
     }
