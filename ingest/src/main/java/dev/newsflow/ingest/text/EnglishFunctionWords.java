@@ -30,7 +30,7 @@ final class EnglishFunctionWords {
     private static final int MAX_NON_ASCII_LETTER_PERCENT = 3;
     private static final int MAX_FOREIGN_WORDS = 1;
 
-    private static final Set<String> ENGLISH = Set.of("the", "and", "that", "with", "from", "which", "have", "has",
+    static final Set<String> ENGLISH = Set.of("the", "and", "that", "with", "from", "which", "have", "has",
             "were", "would", "could", "should", "their", "they", "this", "these", "those", "been", "said", "its",
             "after", "about", "when", "than", "there", "into", "while", "because", "between", "who", "what", "where",
             "other", "more", "not");
@@ -39,7 +39,7 @@ final class EnglishFunctionWords {
      * Frequent function words of other Latin-script languages that are not English words, nor parts of English
      * names and compounds ("non-league", "Van Morrison", "El Niño", "Las Vegas", "du Pont" are not counted).
      */
-    private static final Set<String> FOREIGN = Set.of(
+    static final Set<String> FOREIGN = Set.of(
             "der", "und", "ist", "nicht", "das", "den", "dem", "ein", "eine", "sich", "auch", "wird", "mit", "auf",
             "het", "een", "niet", "zijn", "werd", "ook", "voor",
             "les", "des", "est", "une", "dans", "pour", "qui", "sur", "avec", "le", "la",
@@ -52,61 +52,144 @@ final class EnglishFunctionWords {
             "się", "nie", "jest", "ve", "bir", "bu", "için", "ile", "și", "în", "este", "că", "cu", "pentru",
             "wa", "ya", "na", "kwa", "za");
 
+    /**
+     * The lists' words written in ASCII, each packed into a long (below): looked up without making a string of
+     * every word read. In order, for a binary search; {@link #KINDS} says which list each came from.
+     */
+    private static final long[] PACKED;
+    private static final byte[] KINDS;
+    private static final byte IS_ENGLISH = 1;
+    private static final byte IS_FOREIGN = 2;
+    /** Longer words are in neither list: they are counted and not looked up. */
+    private static final int LONGEST = Math.max(longest(ENGLISH), longest(FOREIGN));
+
+    static {
+        java.util.TreeMap<Long, Byte> packed = new java.util.TreeMap<>();
+        FOREIGN.stream().filter(EnglishFunctionWords::isAscii).forEach(w -> packed.put(pack(w), IS_FOREIGN));
+        ENGLISH.forEach(w -> packed.put(pack(w), IS_ENGLISH));
+        PACKED = packed.keySet().stream().mapToLong(Long::longValue).toArray();
+        KINDS = new byte[PACKED.length];
+        int k = 0;
+        for (byte kind : packed.values()) {
+            KINDS[k++] = kind;
+        }
+    }
+
     private EnglishFunctionWords() {
     }
 
-    /** True when the text's opening is clearly English prose. */
+    /**
+     * True when the text's opening is clearly English prose. Words are runs of letters (an apostrophe inside one
+     * belongs to it); a word counts for English when it is all ASCII and in {@link #ENGLISH} (ignoring case), for
+     * another language when it is in {@link #FOREIGN}. Most words of English prose are ASCII: they are read
+     * character by character and packed into a long, and only a word with other letters becomes a string.
+     */
     static boolean clearlyEnglish(String text) {
+        return read(text).clearlyEnglish();
+    }
+
+    /** What the rule counts in the text's opening. */
+    record Opening(int words, int firstHalfHits, int secondHalfHits, int foreign, int asciiLetters, int otherLetters) {
+        boolean clearlyEnglish() {
+            if (words < MIN_WORDS || foreign > MAX_FOREIGN_WORDS
+                    || otherLetters * 100 > (asciiLetters + otherLetters) * MAX_NON_ASCII_LETTER_PERCENT) {
+                return false;
+            }
+            int firstHalf = Math.min(words, MAX_WORDS / 2);
+            int secondHalf = words - firstHalf;
+            return firstHalfHits * 100 >= firstHalf * MIN_SHARE_PERCENT
+                    && (secondHalf < MIN_WORDS / 2 || secondHalfHits * 100 >= secondHalf * MIN_SHARE_PERCENT);
+        }
+    }
+
+    static Opening read(String text) {
         int words = 0;
-        int[] hitsPerHalf = new int[2];
+        int firstHalfHits = 0;
+        int secondHalfHits = 0;
         int foreign = 0;
         int asciiLetters = 0;
         int otherLetters = 0;
         int i = 0;
         int n = text.length();
-        StringBuilder word = new StringBuilder(16);
         while (i < n && words < MAX_WORDS) {
             int c = text.codePointAt(i);
             if (!isWordPart(c)) {
                 i += Character.charCount(c);
                 continue;
             }
-            word.setLength(0);
+            int from = i;
+            int length = 0;
+            long packed = 0;
             boolean ascii = true;
+            boolean apostrophe = false;
             while (i < n) {
                 int d = text.codePointAt(i);
-                if (!isWordPart(d) && !(isApostrophe(d) && i + 1 < n && Character.isLetter(text.codePointAt(i + 1)))) {
+                if (isApostrophe(d)) {
+                    if (i + 1 < n && Character.isLetter(text.codePointAt(i + 1))) {
+                        apostrophe = true;
+                        length++;
+                        i += Character.charCount(d);
+                        continue;
+                    }
                     break;
                 }
-                if (d >= 128 && !isApostrophe(d)) {
+                if (!isWordPart(d)) {
+                    break;
+                }
+                if (d >= 128) {
                     ascii = false;
                     otherLetters++;
-                } else if (!isApostrophe(d)) {
+                } else {
                     asciiLetters++;
+                    packed = (packed << 8) | (d | 0x20);
                 }
-                word.appendCodePoint(d);
+                length++;
                 i += Character.charCount(d);
             }
-            String lower = word.toString().toLowerCase(Locale.ROOT);
-            if (ascii && ENGLISH.contains(lower)) {
-                hitsPerHalf[words < MAX_WORDS / 2 ? 0 : 1]++;
-            } else if (FOREIGN.contains(lower)) {
-                foreign++;
+            // No listed word has an apostrophe or is longer than LONGEST letters.
+            if (!apostrophe && length <= LONGEST) {
+                if (ascii) {
+                    int at = java.util.Arrays.binarySearch(PACKED, packed);
+                    if (at >= 0 && KINDS[at] == IS_ENGLISH) {
+                        if (words < MAX_WORDS / 2) {
+                            firstHalfHits++;
+                        } else {
+                            secondHalfHits++;
+                        }
+                    } else if (at >= 0) {
+                        foreign++;
+                    }
+                } else if (FOREIGN.contains(text.substring(from, i).toLowerCase(Locale.ROOT))) {
+                    foreign++;
+                }
             }
             words++;
         }
-        if (words < MIN_WORDS || foreign > MAX_FOREIGN_WORDS
-                || otherLetters * 100 > (asciiLetters + otherLetters) * MAX_NON_ASCII_LETTER_PERCENT) {
-            return false;
+        return new Opening(words, firstHalfHits, secondHalfHits, foreign, asciiLetters, otherLetters);
+    }
+
+    /** An ASCII word of at most eight letters, lower-cased, one byte a letter. */
+    private static long pack(String word) {
+        long packed = 0;
+        for (int k = 0; k < word.length(); k++) {
+            packed = (packed << 8) | (word.charAt(k) | 0x20);
         }
-        int firstHalf = Math.min(words, MAX_WORDS / 2);
-        int secondHalf = words - firstHalf;
-        return hitsPerHalf[0] * 100 >= firstHalf * MIN_SHARE_PERCENT
-                && (secondHalf < MIN_WORDS / 2 || hitsPerHalf[1] * 100 >= secondHalf * MIN_SHARE_PERCENT);
+        return packed;
+    }
+
+    private static boolean isAscii(String word) {
+        return word.chars().allMatch(c -> c < 128);
+    }
+
+    private static int longest(Set<String> words) {
+        return words.stream().mapToInt(String::length).max().orElse(0);
     }
 
     /** Letters and the marks that decompose accented letters (which count against ASCII like the letters). */
     private static boolean isWordPart(int c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 

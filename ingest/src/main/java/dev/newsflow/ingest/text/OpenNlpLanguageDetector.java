@@ -89,8 +89,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
     /** The BCP 47 tag of the text's language, when the model is confident. */
     public Optional<String> detect(String text) {
-        long letters = text.codePoints().filter(Character::isLetter).count();
-        if (letters < MIN_LETTERS) {
+        if (!hasLetters(text, MIN_LETTERS)) {
             return Optional.empty();
         }
         if (EnglishFunctionWords.clearlyEnglish(text)) {
@@ -101,7 +100,20 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
     /** The model's answer alone, without the function-word shortcut (tests compare the two). */
     Optional<String> detectWithModel(String text) {
-        return text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS ? Optional.empty() : modelAnswer(text);
+        return hasLetters(text, MIN_LETTERS) ? modelAnswer(text) : Optional.empty();
+    }
+
+    /** At least {@code wanted} letters: read only as far as the last one needed (an article has them in its first line). */
+    static boolean hasLetters(String text, int wanted) {
+        int found = 0;
+        for (int i = 0; i < text.length() && found < wanted; ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c)) {
+                found++;
+            }
+            i += Character.charCount(c);
+        }
+        return found >= wanted;
     }
 
     private Optional<String> modelAnswer(String text) {

@@ -2,7 +2,18 @@ package dev.newsflow.ingest.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The shortcut names English prose the model names English, and stays silent on other languages. */
@@ -127,5 +138,67 @@ class EnglishFunctionWordsTest {
         assertThat(EnglishFunctionWords.clearlyEnglish(cyrillic.repeat(3))).isFalse();
         assertThat(EnglishFunctionWords.clearlyEnglish("2024 | 17:59 | 0.61 | 4,844 | 173 218 | ".repeat(20)))
                 .isFalse();
+    }
+
+    /**
+     * The scan agrees with the rule as its documentation states it, read with a regular expression: words are
+     * runs of letters and non-spacing marks, with an apostrophe inside when a letter follows it; the first
+     * {@value EnglishFunctionWords#MAX_WORDS} count; a word is English when all its letters are ASCII and it is in
+     * the English list ignoring case, foreign when it is in the foreign list.
+     */
+    @Property(tries = 3_000)
+    void theScanAgreesWithItsDefinition(@ForAll("openings") String text) {
+        assertThat(EnglishFunctionWords.read(text)).isEqualTo(byDefinition(text));
+    }
+
+    @Provide
+    Arbitrary<String> openings() {
+        List<String> english = List.copyOf(EnglishFunctionWords.ENGLISH);
+        List<String> foreign = List.copyOf(EnglishFunctionWords.FOREIGN);
+        Arbitrary<String> word = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.of(english)),
+                Tuple.of(6, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10)),
+                Tuple.of(2, Arbitraries.of(foreign)),
+                Tuple.of(2, Arbitraries.of(english).map(w -> w.toUpperCase(Locale.ROOT))),
+                Tuple.of(1, Arbitraries.of(english).map(w -> w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1))),
+                Tuple.of(1, Arbitraries.of("don't", "it\u2019s", "o'", "'the", "the'", "and\u2019", "because", "becausee",
+                        "the\u0301", "caf\u00e9", "n\u00c3o", "N\u00c3O", "\u00c4r", "si\u0119", "\u0130\u00e7in",
+                        "\ud835\udc00bc", "the\ud83d\ude00and", "\u0130s", "abcdefgh", "thethe", "k\u212a")),
+                Tuple.of(1, Arbitraries.strings().withChars("ab\u00e9\u00fc\u0301'\u2019\u03b1\u0436").ofMinLength(1)
+                        .ofMaxLength(6)));
+        Arbitrary<String> gap = Arbitraries.of(" ", " ", " ", ", ", ". ", "\n", " - ", "3 ", " 42% ", "'", "\u2019 ",
+                "\u201c", "\u00a0", " \ud83d\ude00 ");
+        return Combinators.combine(word.list().ofMaxSize(160), gap.list().ofSize(160)).as((words, gaps) -> {
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < words.size(); k++) {
+                text.append(words.get(k)).append(gaps.get(k));
+            }
+            return text.toString();
+        });
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{Mn}](?:[\\p{L}\\p{Mn}]|['\u2019](?=\\p{L}))*");
+
+    private static EnglishFunctionWords.Opening byDefinition(String text) {
+        Matcher m = WORD.matcher(text);
+        int words = 0;
+        int[] hits = new int[2];
+        int foreign = 0;
+        int ascii = 0;
+        int other = 0;
+        while (words < EnglishFunctionWords.MAX_WORDS && m.find()) {
+            String word = m.group();
+            String letters = word.replace("'", "").replace("\u2019", "");
+            ascii += (int) letters.chars().filter(c -> c < 128).count();
+            other += (int) letters.codePoints().filter(c -> c >= 128).count();
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (letters.chars().allMatch(c -> c < 128) && EnglishFunctionWords.ENGLISH.contains(lower)) {
+                hits[words < EnglishFunctionWords.MAX_WORDS / 2 ? 0 : 1]++;
+            } else if (EnglishFunctionWords.FOREIGN.contains(lower)) {
+                foreign++;
+            }
+            words++;
+        }
+        return new EnglishFunctionWords.Opening(words, hits[0], hits[1], foreign, ascii, other);
     }
 }
