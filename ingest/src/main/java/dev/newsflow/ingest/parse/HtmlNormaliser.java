@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
@@ -169,7 +170,8 @@ public final class HtmlNormaliser implements ArticleNormaliser {
      */
     private static void removeChrome(Element body, PageBudget budget, RemovalLog removals) {
         ElementIndex index = ElementIndex.of(body, budget);
-        boolean[] proseNoscript = proseNoscripts(index, budget);
+        int[] ownText = ownTextLengths(index, budget);
+        boolean[] proseNoscript = proseNoscripts(index, ownText);
         boolean[] removedTag = index.selfOrAncestor(element -> {
             budget.tick();
             return REMOVED.matches(body, element) || (element.nameIs("noscript") && !proseNoscript[index.indexOf(element)]);
@@ -188,7 +190,7 @@ public final class HtmlNormaliser implements ArticleNormaliser {
             }
         }
         boolean[] inArticle = index.selfOrAncestor(element -> element.nameIs("article"));
-        boolean[] holdsTheStory = holdsMostProse(index, removedTag, budget);
+        boolean[] holdsTheStory = holdsMostProse(index, ownText, removedTag);
         boolean[] removed = new boolean[index.size()];
         List<Element> topmost = new ArrayList<>();
         for (int i = 0; i < index.size(); i++) {
@@ -216,21 +218,60 @@ public final class HtmlNormaliser implements ArticleNormaliser {
      * story in one for readers without it (a blog's post body); the others hold tracking pixels and "enable
      * JavaScript" lines. Text lengths summed up the index, so this is linear too.
      */
-    private static boolean[] proseNoscripts(ElementIndex index, PageBudget budget) {
+    private static boolean[] proseNoscripts(ElementIndex index, int[] ownText) {
         long[] text = new long[index.size()];
         boolean[] prose = new boolean[index.size()];
         for (int i = index.size() - 1; i >= 0; i--) {
-            budget.tick();
-            Element element = index.element(i);
-            for (TextNode node : element.textNodes()) {
-                text[i] += node.text().length();
-            }
-            prose[i] = element.nameIs("noscript") && text[i] >= MIN_NOSCRIPT_PROSE_CHARS;
+            text[i] += ownText[i];
+            prose[i] = index.element(i).nameIs("noscript") && text[i] >= MIN_NOSCRIPT_PROSE_CHARS;
             if (index.parent(i) >= 0) {
                 text[index.parent(i)] += text[i];
             }
         }
         return prose;
+    }
+
+    /**
+     * The length of each element's own text (its text nodes, not its children's) as jsoup's {@code TextNode.text()}
+     * gives it, counted without building those strings: the two sums above and below read every text node of the
+     * page, and making each node's text was a quarter of an HTML page's normalisation.
+     */
+    private static int[] ownTextLengths(ElementIndex index, PageBudget budget) {
+        int[] own = new int[index.size()];
+        for (int i = 0; i < own.length; i++) {
+            budget.tick();
+            for (Node child : index.element(i).childNodes()) {
+                if (child instanceof TextNode text) {
+                    own[i] += normalisedLength(text.getWholeText());
+                }
+            }
+        }
+        return own;
+    }
+
+    /**
+     * The length of jsoup's whitespace-normalised form of the text ({@code StringUtil.normaliseWhitespace}): each
+     * run of its whitespace (space, tab, line feed, form feed, carriage return, no-break space) one space, its
+     * invisible characters (zero-width space, soft hyphen) dropped. Tests compare it with jsoup's.
+     */
+    static int normalisedLength(String text) {
+        int length = 0;
+        boolean lastWasWhite = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int width = Character.charCount(c);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
+                if (!lastWasWhite) {
+                    length++;
+                    lastWasWhite = true;
+                }
+            } else if (c != '\u200B' && c != '\u00AD') {
+                length += width;
+                lastWasWhite = false;
+            }
+            i += width;
+        }
+        return length;
     }
 
     private static String removedTagReason(Element element) {
@@ -267,15 +308,12 @@ public final class HtmlNormaliser implements ArticleNormaliser {
      * removal keeps). Such an element is the story's frame whatever its class says; a real sidebar or comment box
      * holds less than the story, and the comments inside a long thread are each judged on their own.
      */
-    private static boolean[] holdsMostProse(ElementIndex index, boolean[] removedTag, PageBudget budget) {
+    private static boolean[] holdsMostProse(ElementIndex index, int[] ownText, boolean[] removedTag) {
         boolean[] inLink = index.selfOrAncestor(element -> element.nameIs("a"));
         long[] prose = new long[index.size()];
         for (int i = index.size() - 1; i >= 0; i--) {
-            budget.tick();
             if (!removedTag[i] && !inLink[i]) {
-                for (TextNode node : index.element(i).textNodes()) {
-                    prose[i] += node.text().length();
-                }
+                prose[i] += ownText[i];
             }
             if (index.parent(i) >= 0 && !removedTag[i]) {
                 prose[index.parent(i)] += prose[i];

@@ -10,6 +10,12 @@ import dev.newsflow.schema.SourceFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -148,5 +154,17 @@ class HtmlNormaliserTest {
                 + "<p>The one real paragraph of this page, long enough to be the story.</p></article></td></tr>"
                 + "</table></body></html>";
         assertThat(normaliser.normalise(page).headline()).isEqualTo("Wide");
+    }
+
+    /** The own-text lengths that decide what holds the story are those of jsoup's text, on any mix of whitespace. */
+    @Property(tries = 3_000)
+    void normalisedLengthIsTheLengthOfJsoupsText(@ForAll("textNodes") String text) {
+        assertThat(HtmlNormaliser.normalisedLength(text)).isEqualTo(new TextNode(text).text().length());
+    }
+
+    @Provide
+    Arbitrary<String> textNodes() {
+        return Arbitraries.strings().withChars("ab \t\n\f\r\u00a0\u000b\u2003\u200b\u00ad\u3000\ud83d\ude00\ud800\udc00")
+                .ofMaxLength(30);
     }
 }
