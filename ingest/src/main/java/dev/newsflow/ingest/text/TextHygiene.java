@@ -41,7 +41,7 @@ public final class TextHygiene {
      * article are. Single spaces between other characters, which are printable ASCII but {@code <} and {@code &}
      * (no markup), Latin letters and signs below U+0300 but the invisible soft hyphen and the no-break space (nothing
      * below U+0300 changes under NFC, and no combining mark follows to compose with them), or the dashes, quotes and
-     * ellipsis of U+2010..U+2027 but the zero-width ones. Anything else takes every step.
+     * ellipsis of U+2010..U+2027. Anything else takes every step.
      */
     static boolean alreadyClean(String text) {
         int n = text.length();
@@ -51,18 +51,19 @@ public final class TextHygiene {
         boolean previousSpace = true; // no space at the start
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == ' ') {
+            if (c > ' ' && c < 0x7F) {
+                if (c == '<' || c == '&') {
+                    return false;
+                }
+                previousSpace = false;
+            } else if (c == ' ') {
                 if (previousSpace) {
                     return false;
                 }
                 previousSpace = true;
-                continue;
-            }
-            previousSpace = false;
-            boolean plain = c < 0x80
-                    ? c > ' ' && c < 0x7F && c != '<' && c != '&'
-                    : (c >= 0xA1 && c < 0x300 && c != '\u00AD') || (c >= '\u2010' && c <= '\u2027');
-            if (!plain) {
+            } else if ((c >= 0xA1 && c < 0x300 && c != '\u00AD') || (c >= '\u2010' && c <= '\u2027')) {
+                previousSpace = false;
+            } else {
                 return false;
             }
         }

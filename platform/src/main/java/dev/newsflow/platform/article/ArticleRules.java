@@ -204,6 +204,11 @@ public final class ArticleRules {
     /** Feeds are XML: one character XML 1.0 forbids would make a whole feed unreadable. */
     private static Optional<Violation> xmlLegal(String field, String value) {
         for (int i = 0; i < value.length(); ) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c < 0xD800) {
+                i++; // nearly every character: legal, and not half of a pair
+                continue;
+            }
             int codePoint = value.codePointAt(i);
             if (!isXmlLegal(codePoint)) {
                 return violation(field, String.format("%s contains U+%04X at character %d, which XML 1.0 does not allow",
