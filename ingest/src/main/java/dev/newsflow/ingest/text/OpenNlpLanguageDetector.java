@@ -10,8 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
-import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorContextGenerator;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
@@ -53,13 +52,14 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
             "nno", "nn", "ekk", "et", "lvs", "lv", "arb", "ar", "swh", "sw", "uzn", "uz");
     private static final Map<String, String> TWO_LETTER = twoLetterCodes();
 
-    private final LanguageDetectorModel model;
-    private final ThreadLocal<LanguageDetectorME> detectors;
+    /** OpenNLP's n-grams of a text (stateless: normalisers and n-gram lengths), shared by every thread. */
+    private final LanguageDetectorContextGenerator grams;
+    /** The model's weights, read-only, in arrays ({@link FlatLanguageModel}: OpenNLP's own form is ~600,000 objects). */
+    private final FlatLanguageModel model;
 
     private OpenNlpLanguageDetector(LanguageDetectorModel model) {
-        this.model = model;
-        // The model is shared and read-only; the detector keeps per-call state, so one per thread.
-        this.detectors = ThreadLocal.withInitial(() -> new LanguageDetectorME(this.model));
+        this.grams = model.getFactory().getContextGenerator();
+        this.model = FlatLanguageModel.of(model.getMaxentModel());
     }
 
     /** Loads the model from the classpath (about 10 MB, a second or two). */
@@ -129,15 +129,27 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
     /** The model's best guess, when it is at least {@code leadRatio} times as likely as the runner-up. */
     private Optional<String> best(String text, double leadRatio) {
-        Language[] ranked = detectors.get().predictLanguages(text);
-        if (ranked.length == 0) {
+        double[] p = model.probabilities(grams.getContext(text));
+        if (p.length == 0) {
             return Optional.empty();
         }
-        double runnerUp = ranked.length > 1 ? ranked[1].getConfidence() : 0;
-        if (ranked[0].getConfidence() < leadRatio * runnerUp) {
+        // The first of equal best scores, as a stable sort by confidence would put it.
+        int best = 0;
+        for (int o = 1; o < p.length; o++) {
+            if (p[o] > p[best]) {
+                best = o;
+            }
+        }
+        double runnerUp = 0;
+        for (int o = 0; o < p.length; o++) {
+            if (o != best) {
+                runnerUp = Math.max(runnerUp, p[o]);
+            }
+        }
+        if (p[best] < leadRatio * runnerUp) {
             return Optional.empty();
         }
-        return Optional.of(toBcp47(ranked[0].getLang()));
+        return Optional.of(toBcp47(model.language(best)));
     }
 
     /** The first {@link #PROBE_CHARS} characters, cut back to a space so that no word is scored half. */
