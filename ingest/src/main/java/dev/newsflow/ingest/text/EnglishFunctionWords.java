@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.text;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -64,6 +65,14 @@ final class EnglishFunctionWords {
     private static final int LONGEST = Math.max(longest(ENGLISH), longest(FOREIGN));
 
     static {
+        // What the scan relies on: every listed word is letters only, and an ASCII one fits a long.
+        for (Set<String> list : List.of(ENGLISH, FOREIGN)) {
+            for (String word : list) {
+                if (!word.chars().allMatch(Character::isLetter) || (isAscii(word) && word.length() > 8)) {
+                    throw new IllegalStateException("a listed word the scan cannot match: " + word);
+                }
+            }
+        }
         java.util.TreeMap<Long, Byte> packed = new java.util.TreeMap<>();
         FOREIGN.stream().filter(EnglishFunctionWords::isAscii).forEach(w -> packed.put(pack(w), IS_FOREIGN));
         ENGLISH.forEach(w -> packed.put(pack(w), IS_ENGLISH));
