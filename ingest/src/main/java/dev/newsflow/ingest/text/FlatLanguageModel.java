@@ -1,8 +1,10 @@
 package dev.newsflow.ingest.text;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
@@ -114,12 +116,11 @@ final class FlatLanguageModel {
      * text; each distinct n-gram counts once, as in OpenNLP.
      */
     double[] probabilities(CharSequence[] context) {
-        Map<CharSequence, Boolean> distinct = new HashMap<>();
-        for (CharSequence gram : context) {
-            distinct.put(gram, Boolean.TRUE);
-        }
+        // A set grown from the default size, as OpenNLP's map is, so that the n-grams come out in its order.
+        Set<CharSequence> distinct = new HashSet<>();
+        Collections.addAll(distinct, context);
         double[] sums = Arrays.copyOf(logPrior, logPrior.length);
-        for (CharSequence gram : distinct.keySet()) {
+        for (CharSequence gram : distinct) {
             int k = find(gram);
             if (k < 0) {
                 continue;

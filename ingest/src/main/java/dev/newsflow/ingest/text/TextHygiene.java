@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.text;
 
+import dev.newsflow.platform.article.ArticleRules;
 import dev.newsflow.text.TextNormalizer;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
@@ -155,7 +156,7 @@ public final class TextHygiene {
         for (int i = 0; i < length; ) {
             int codePoint = text.codePointAt(i);
             int width = Character.charCount(codePoint);
-            boolean legal = isXmlLegal(codePoint);
+            boolean legal = ArticleRules.isXmlLegal(codePoint);
             if (!legal && out == null) {
                 out = new StringBuilder(length);
                 out.append(text, 0, i);
@@ -167,15 +168,8 @@ public final class TextHygiene {
         return out == null ? text : out.toString();
     }
 
-    public static boolean isXmlLegal(int codePoint) {
-        return codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
-                || (codePoint >= 0x20 && codePoint <= 0xD7FF)
-                || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
-                || (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
-    }
-
-    /** True when every code point of the text is legal in XML 1.0. */
+    /** True when every code point of the text is legal in XML 1.0 (the article rules' production). */
     public static boolean isXmlLegal(String text) {
-        return text.codePoints().allMatch(TextHygiene::isXmlLegal);
+        return text.codePoints().allMatch(ArticleRules::isXmlLegal);
     }
 }
