@@ -29,8 +29,14 @@ record FeedPageIds(List<String> itemIds, String nextUrl) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("items".equals(field) && value == JsonToken.START_ARRAY) {
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        ids.add(itemId(parser));
+                    for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+                        if (item == JsonToken.START_OBJECT) {
+                            ids.add(itemId(parser));
+                        } else if (item == null) {
+                            throw new IOException("the page ends inside its items");
+                        } else {
+                            parser.skipChildren();
+                        }
                     }
                 } else if ("next_url".equals(field) && value == JsonToken.VALUE_STRING) {
                     next = parser.getText();

@@ -86,7 +86,7 @@ public final class RawKafkaBaseline {
         Map<String, Object> consumerConfig = new HashMap<>(common);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        // fetch.max.wait.ms at its default, as the enriched-topic watcher's (see there).
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         List<TopicPartition> assigned = java.util.stream.IntStream.range(0, partitions)

@@ -5,10 +5,13 @@ import dev.newsflow.schemas.registry.SchemaRegistryClients;
 import dev.newsflow.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -22,12 +25,15 @@ import org.apache.kafka.common.serialization.Deserializer;
  * the header (cached per id) and is resolved against the reader's: the generated class when
  * {@code specific.avro.reader} is on, so records written with an older or newer compatible
  * schema read into today's class (defaults filled in, unknown fields skipped); otherwise the
- * writer's own schema, into a {@code GenericRecord}. Every failure is a
- * {@link SerializationException} saying what was wrong (magic byte, length, unknown id, body).
+ * writer's own schema, into a {@code GenericRecord}; or, {@link #projecting projecting}, a reader
+ * schema of a few of the writer's fields, which are all that is decoded (the rest are skipped
+ * unread). Every failure is a {@link SerializationException} saying what was wrong (magic byte,
+ * length, unknown id, body).
  */
 public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
     private SchemaRegistryClient registry;
     private boolean specificReader;
+    private Schema projection;
     private final Map<Integer, DatumReader<?>> readersById = new ConcurrentHashMap<>();
 
     public ConfluentAvroDeserializer() {
@@ -35,6 +41,28 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
 
     public ConfluentAvroDeserializer(SchemaRegistryClient registry, Map<String, ?> config) {
         configure(ConfluentAvroSerializer.withDefaultUrl(config), registry);
+    }
+
+    /**
+     * A deserializer that reads only {@code fields} of records of {@code full}'s type, into
+     * {@code GenericRecord}s of those fields: for a reader that needs an article's id and version,
+     * not its text, entities and topics. Every writer's schema must carry the fields (or give them defaults).
+     */
+    public static ConfluentAvroDeserializer<GenericRecord> projecting(Schema full, SchemaRegistryClient registry,
+                                                                      String... fields) {
+        List<Schema.Field> kept = new ArrayList<>();
+        for (String name : fields) {
+            Schema.Field field = full.getField(name);
+            if (field == null) {
+                throw new IllegalArgumentException(full.getFullName() + " has no field " + name);
+            }
+            kept.add(new Schema.Field(field, field.schema()));
+        }
+        ConfluentAvroDeserializer<GenericRecord> deserializer =
+                new ConfluentAvroDeserializer<>(registry, Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, false));
+        // Resolution matches records by full name, so the projection keeps the type's name.
+        deserializer.projection = Schema.createRecord(full.getName(), null, full.getNamespace(), false, kept);
+        return deserializer;
     }
 
     @Override
@@ -79,6 +107,9 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
 
     private DatumReader<?> readerFor(int id) {
         Schema writer = registry.getById(id);
+        if (projection != null) {
+            return new GenericDatumReader<>(writer, projection);
+        }
         if (!specificReader) {
             return new GenericDatumReader<>(writer);
         }

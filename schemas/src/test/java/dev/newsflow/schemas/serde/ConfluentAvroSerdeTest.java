@@ -77,6 +77,35 @@ class ConfluentAvroSerdeTest {
     }
 
     @Test
+    void aProjectionReadsOnlyTheFieldsItNamesFromWhateverSchemaWroteTheRecord() {
+        ConfluentAvroSerializer<DeadLetter> serializer = new ConfluentAvroSerializer<>();
+        serializer.configure(config(), false);
+        ConfluentAvroDeserializer<GenericRecord> projecting =
+                ConfluentAvroDeserializer.projecting(DeadLetter.getClassSchema(), registry, "stage", "sourceOffset");
+
+        GenericRecord read = projecting.deserialize("dl", serializer.serialize("dl", deadLetter()));
+        assertThat(read.getSchema().getFields()).extracting(Schema.Field::name)
+                .containsExactly("stage", "sourceOffset");
+        assertThat(read.get("stage").toString()).isEqualTo("cleanup");
+        assertThat(read.get("sourceOffset")).isEqualTo(42L);
+
+        GenericRecord old = new GenericData.Record(olderDeadLetter());
+        old.put("service", "ingest");
+        old.put("stage", "parse");
+        old.put("errorClass", "X");
+        old.put("errorMessage", "bad");
+        old.put("failedAt", 1_600_000_000_000L);
+        ConfluentAvroSerializer<GenericRecord> oldWriter = new ConfluentAvroSerializer<>();
+        oldWriter.configure(config(), false);
+        GenericRecord fromOld = projecting.deserialize("dl-old", oldWriter.serialize("dl-old", old));
+        assertThat(fromOld.get("stage").toString()).isEqualTo("parse");
+        assertThat(fromOld.get("sourceOffset")).as("default of a field the writer did not know").isNull();
+
+        assertThatThrownBy(() -> ConfluentAvroDeserializer.projecting(DeadLetter.getClassSchema(), registry, "nope"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+    }
+
+    @Test
     void subjectNameStrategiesAcceptSimpleAndConfluentClassNames() {
         serializeWith(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicNameStrategy", false);
         serializeWith(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
