@@ -89,14 +89,8 @@ class ConfluentAvroSerdeTest {
         assertThat(read.get("stage").toString()).isEqualTo("cleanup");
         assertThat(read.get("sourceOffset")).isEqualTo(42L);
 
-        GenericRecord old = new GenericData.Record(olderDeadLetter());
-        old.put("service", "ingest");
-        old.put("stage", "parse");
-        old.put("errorClass", "X");
-        old.put("errorMessage", "bad");
-        old.put("failedAt", 1_600_000_000_000L);
-        ConfluentAvroSerializer<GenericRecord> oldWriter = new ConfluentAvroSerializer<>();
-        oldWriter.configure(config(), false);
+        GenericRecord old = olderDeadLetterRecord();
+        ConfluentAvroSerializer<GenericRecord> oldWriter = genericWriter();
         GenericRecord fromOld = projecting.deserialize("dl-old", oldWriter.serialize("dl-old", old));
         assertThat(fromOld.get("stage").toString()).isEqualTo("parse");
         assertThat(fromOld.get("sourceOffset")).as("default of a field the writer did not know").isNull();
@@ -171,17 +165,27 @@ class ConfluentAvroSerdeTest {
                 .endRecord();
     }
 
-    @Test
-    void recordsWrittenWithAnOlderOrNewerCompatibleSchemaReadIntoTodaysClass() {
-        Schema older = olderDeadLetter();
-        GenericRecord old = new GenericData.Record(older);
+    /** A dead letter as the older schema wrote it: without the source fields today's schema adds. */
+    private static GenericRecord olderDeadLetterRecord() {
+        GenericRecord old = new GenericData.Record(olderDeadLetter());
         old.put("service", "ingest");
         old.put("stage", "parse");
         old.put("errorClass", "X");
         old.put("errorMessage", "bad");
         old.put("failedAt", 1_600_000_000_000L);
-        ConfluentAvroSerializer<GenericRecord> oldWriter = new ConfluentAvroSerializer<>();
-        oldWriter.configure(config(), false);
+        return old;
+    }
+
+    private ConfluentAvroSerializer<GenericRecord> genericWriter() {
+        ConfluentAvroSerializer<GenericRecord> writer = new ConfluentAvroSerializer<>();
+        writer.configure(config(), false);
+        return writer;
+    }
+
+    @Test
+    void recordsWrittenWithAnOlderOrNewerCompatibleSchemaReadIntoTodaysClass() {
+        GenericRecord old = olderDeadLetterRecord();
+        ConfluentAvroSerializer<GenericRecord> oldWriter = genericWriter();
         DeadLetter fromOld = this.<DeadLetter>specificReader().deserialize("dl", oldWriter.serialize("dl", old));
         assertThat(fromOld.getService()).isEqualTo("ingest");
         assertThat(fromOld.getFailedAt()).isEqualTo(Instant.ofEpochMilli(1_600_000_000_000L));
